@@ -1,0 +1,68 @@
+"""Serve every browser asset from the site itself (the website must work offline).
+
+At ``config-inited`` this extension copies, into ``book/_static/vendor`` (not tracked by git):
+
+* MathJax 3 (``tex-chtml.js`` and the components it loads on demand) and RequireJS, from the
+  npm packages pinned in ``package.json`` (``npm ci`` puts them in ``node_modules``);
+* the Jupyter widgets HTML manager (``embed-amd.js`` and its fonts), also from npm;
+* ``plotly.min.js`` from the installed ``plotly`` Python package, so the plotly version on the
+  page is the one that produced the figures.
+
+``_config.yml`` points ``mathjax_path``, ``nb_ipywidgets_js`` and ``html_js_files`` at these
+copies. A missing ``node_modules`` is an error with the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+VENDOR = Path("book") / "_static" / "vendor"
+
+# MathJax 3: the combined TeX->CHTML component plus the folders it loads lazily.
+_MATHJAX_ITEMS = ["tex-chtml.js", "input", "output", "ui", "a11y", "adaptors", "sre"]
+_WIDGET_SUFFIXES = (".woff2", ".woff", ".eot", ".ttf", ".svg")
+
+
+def _copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if src.is_dir():
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+    elif not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
+        shutil.copy2(src, dst)
+
+
+def stage_assets(root: Path) -> Path:
+    """Copy the vendored assets below ``root / VENDOR``; return that directory."""
+    modules = root / "node_modules"
+    if not (modules / "mathjax").is_dir():
+        raise ExtensionError(
+            "node_modules/ is missing the site's browser assets; run `npm ci` "
+            "(or `make assets`) in the repository root"
+        )
+    vendor = root / VENDOR
+    mathjax = modules / "mathjax" / "es5"
+    for item in _MATHJAX_ITEMS:
+        _copy(mathjax / item, vendor / "mathjax" / item)
+    _copy(modules / "requirejs" / "require.js", vendor / "require.js")
+    widgets = modules / "@jupyter-widgets" / "html-manager" / "dist"
+    _copy(widgets / "embed-amd.js", vendor / "html-manager" / "embed-amd.js")
+    for font in widgets.iterdir():
+        if font.suffix in _WIDGET_SUFFIXES:
+            _copy(font, vendor / "html-manager" / font.name)
+    import plotly
+
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    _copy(plotly_js, vendor / "plotly.min.js")
+    return vendor
+
+
+def _on_config_inited(app, config):
+    stage_assets(Path(app.confdir))
+
+
+def setup(app):
+    app.connect("config-inited", _on_config_inited)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
