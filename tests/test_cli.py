@@ -1,0 +1,115 @@
+"""The command line regenerates every registered figure and reports bad input cleanly.
+
+``python -m chaoticdot figure NAME --out FILE [--csv DATA] [--quick]`` must work for every
+figure the book shows; wrong arguments must give a one-line message on stderr and exit code 2
+(the argparse convention), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+
+import pytest
+
+from chaoticdot.__main__ import main
+from chaoticdot.datastore import datasets
+from chaoticdot.figures import available
+
+FIGURES = sorted(available())
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    """Run the CLI in a fresh interpreter (real exit code and streams)."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+           "MPLBACKEND": "Agg"}
+    return subprocess.run([sys.executable, "-m", "chaoticdot", *args], capture_output=True,
+                          text=True, env=env, timeout=300, check=False)
+
+
+def test_registry_is_not_empty():
+    assert len(FIGURES) > 0
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_every_figure_writes_png_and_csv(name, tmp_path, capsys):
+    png, table = tmp_path / "fig.png", tmp_path / "fig.csv"
+    assert main(["figure", name, "--out", str(png), "--csv", str(table), "--quick"]) == 0
+    assert png.read_bytes()[:8] == PNG_MAGIC
+    with open(table, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) >= 2, "CSV needs a header and at least one data row"
+    header = rows[0]
+    assert len(header) >= 1 and all(header)
+    assert all(len(r) == len(header) for r in rows[1:])
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_other_image_formats(tmp_path):
+    # the extension of --out chooses the format; use the cheapest figure
+    name = FIGURES[0]
+    for ext, magic in ((".svg", b"<?xml"), (".pdf", b"%PDF")):
+        out = tmp_path / f"fig{ext}"
+        assert main(["figure", name, "--out", str(out), "--quick"]) == 0
+        assert out.read_bytes().startswith(magic)
+
+
+def test_figure_help_lists_every_figure():
+    proc = _run("figure", "--help")
+    assert proc.returncode == 0
+    for name in FIGURES:
+        assert name in proc.stdout
+
+
+def test_data_help_lists_every_dataset():
+    proc = _run("data", "--help")
+    assert proc.returncode == 0
+    for name in datasets():
+        assert name in proc.stdout
+
+
+def _assert_one_line_error(proc: subprocess.CompletedProcess, fragment: str) -> None:
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    message = proc.stderr.strip()
+    assert "\n" not in message, f"error message is not one line: {proc.stderr!r}"
+    assert "Traceback" not in message
+    assert fragment in message
+
+
+def test_unknown_figure(tmp_path):
+    proc = _run("figure", "no-such-figure", "--out", str(tmp_path / "a.png"))
+    _assert_one_line_error(proc, "no-such-figure")
+    assert not (tmp_path / "a.png").exists()
+
+
+def test_missing_out():
+    _assert_one_line_error(_run("figure", FIGURES[0]), "--out")
+
+
+def test_bad_extension(tmp_path):
+    proc = _run("figure", FIGURES[0], "--out", str(tmp_path / "a.jpg"))
+    _assert_one_line_error(proc, "a.jpg")
+    assert not (tmp_path / "a.jpg").exists()
+
+
+def test_unknown_dataset():
+    _assert_one_line_error(_run("data", "no-such-dataset"), "no-such-dataset")
+
+
+def test_missing_command():
+    proc = _run()
+    assert proc.returncode == 2
+    assert "\n" not in proc.stderr.strip()
+
+
+@pytest.mark.parametrize("argv", [["figure", "x", "--bogus"], ["frobnicate"]])
+def test_in_process_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err and "\n" not in err
