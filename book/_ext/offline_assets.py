@@ -9,7 +9,8 @@ At ``config-inited`` this extension copies, into ``book/_static/vendor`` (not tr
   page is the one that produced the figures.
 
 ``_config.yml`` points ``mathjax_path``, ``nb_ipywidgets_js`` and ``html_js_files`` at these
-copies. A missing ``node_modules`` is an error with the command that fixes it.
+copies. A missing ``node_modules`` is an error with the command that fixes it. Thebe (remote
+kernels through Binder) is switched off: it needs the internet.
 """
 
 from __future__ import annotations
@@ -61,6 +62,23 @@ def stage_assets(root: Path) -> Path:
 
 def _on_config_inited(app, config):
     stage_assets(Path(app.confdir))
+    _drop_thebe(app)
+
+
+def _drop_thebe(app) -> None:
+    """Remove sphinx-thebe's page scripts (Jupyter Book loads it unconditionally).
+
+    Thebe runs code on a remote Binder kernel and names an external script URL on every page,
+    neither of which fits an offline site; its config script was also injected twice per page,
+    a JavaScript error.
+    """
+    for listeners in app.events.listeners.values():
+        listeners[:] = [
+            lst for lst in listeners if not lst.handler.__module__.startswith("sphinx_thebe")
+        ]
+    app.registry.css_files[:] = [
+        (name, attrs) for name, attrs in app.registry.css_files if name != "sphinx-thebe.css"
+    ]
 
 
 def setup(app):
