@@ -1,0 +1,58 @@
+"""Argument handling shared by the two routes (validation, saturation, ufunc-like output)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._validation import check_channels, check_finite, check_nonnegative
+
+# Finite parameters are saturated at this magnitude. Beyond it every physical quantity has
+# reached its limit to double precision (results change by < 1e-100 in absolute terms), and
+# the saturation keeps squares and products of squares free of overflow.
+SATURATION = 1e100
+
+
+def _saturate(arr: np.ndarray) -> np.ndarray:
+    finite = np.isfinite(arr)
+    return np.where(finite, np.clip(arr, -SATURATION, SATURATION), arr)
+
+
+def finite_param(value, name: str) -> np.ndarray:
+    """Real finite parameter (x, b, de): validated, then saturated."""
+    return _saturate(check_finite(value, name))
+
+
+def nonneg_param(value, name: str, *, allow_inf: bool = False) -> np.ndarray:
+    """Real parameter >= 0 (a, nphi, kT): validated, then saturated (``+inf`` is kept)."""
+    return _saturate(check_nonnegative(value, name, allow_inf=allow_inf))
+
+
+def channel_factor(N1, N2) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(N, N1 N2 / N)`` as float arrays after validating the channel numbers."""
+    n1, n2 = check_channels(N1, N2)
+    n = n1 + n2
+    return n, n1 * n2 / n
+
+
+def vector_param(value, name: str, *, nonnegative: bool = False,
+                 allow_inf: bool = False) -> list[np.ndarray]:
+    """A 3-component parameter given as a sequence ``(v_x, v_y, v_z)``.
+
+    Each component may be a scalar or an array; the components broadcast against each other
+    and against the other arguments (the component index is the *first* index).
+    """
+    try:
+        comps = list(value)
+    except TypeError:
+        raise ValueError(f"{name} must be a sequence of three components, got {value!r}") from None
+    if len(comps) != 3:
+        raise ValueError(f"{name} must be a sequence of three components, got {value!r}")
+    if nonnegative:
+        return [nonneg_param(c, name, allow_inf=allow_inf) for c in comps]
+    return [finite_param(c, name) for c in comps]
+
+
+def as_output(value):
+    """Python float for 0-d results, the array otherwise (ufunc-like behaviour)."""
+    value = np.asarray(value)
+    return float(value) if value.ndim == 0 else value

@@ -1,0 +1,300 @@
+"""Route 2: the 4x4 diffuson and cooperon, inverted and contracted (paper Eqs. 8-12, 4).
+
+Formulation (physics notes §2.1, §2.3; forward Kronecker products, slot 1 = spin at the first
+parameter point, slot 2 = spin at the primed point, product basis
+``|uu>, |ud>, |du>, |dd>``):
+
+    D^-1 = N_D + i b.sigma (x) 1 - i 1 (x) b'.sigma^*
+               + sum_j a_j^2 (1 - sigma_j (x) sigma_j^*),
+    C^-1 = N_C + i b.sigma (x) 1 - i 1 (x) b'.sigma
+               + sum_j a_j^2 (1 + sigma_j (x) sigma_j),
+
+    N_D = N + nphi - i de + (x - x')^2 / 2,    N_C = N + nphi - i de + (x + x')^2 / 2,
+
+with ``de = 2 pi (eps - eps') / Delta``, per-spin-axis spin-orbit strengths
+``(a_x, a_y, a_z)`` (the paper's model, Eq. 7, is ``a_x = a_y = a``, ``a_z = 0``; every axis
+is a TRS-odd perturbation with its own orbital matrix) and Zeeman vectors
+``b = pi g mu_B B / Delta``. The conductance moments follow from Eq. (4):
+
+    <dG>  = -(N1 N2 / N) Tr[C P_swap]                      (units e^2/h),
+    cov G = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)          (units (e^2/h)^2),
+
+``P_swap |mu nu> = |nu mu>``. The printed Eqs. (9)-(10) follow after transposing the second
+slot and conjugating it with sigma_y (notes §3, D2); spectra and norms are the same.
+
+Spin basis
+----------
+The matrices are built in the product basis and rotated to the singlet/Cartesian-triplet basis
+``(S, T_x, T_y, T_z)`` (for the diffuson: the same basis rotated by ``1 (x) sigma_y``). There
+the spin-orbit part is diagonal,
+
+    diag(0, 2(a_y^2 + a_z^2), 2(a_x^2 + a_z^2), 2(a_x^2 + a_y^2)),
+
+and ``P_swap = diag(-1, 1, 1, 1)`` for the cooperon. Working in this basis keeps LU pivoting
+stable for strong spin-orbit coupling (a large diagonal next to moderate off-diagonal terms).
+
+Infinite spin-orbit strength
+----------------------------
+If any ``a_j = inf`` the triplet components with an infinite diagonal entry are projected out:
+``(A + lambda P)^-1 -> W (W^dagger A W)^-1 W^dagger`` for ``lambda -> inf`` with W spanning the
+kernel of P (a Schur-complement limit). This is exact, not a large-number approximation, and
+for the paper's model it leaves the singlet alone, in agreement with the closed forms at
+``a = inf``. A finite ``a`` so large that ``a^2`` overflows is treated the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._common import as_output, channel_factor, finite_param, nonneg_param, vector_param
+from .temperature import thermal_frobenius2
+
+__all__ = [
+    "wl_correction_general",
+    "conductance_covariance_general",
+    "cooperon_spectrum",
+    "inverse_cooperon",
+    "inverse_diffuson",
+    "SPIN_BASIS_LABELS",
+]
+
+SPIN_BASIS_LABELS = ("S", "T_x", "T_y", "T_z")
+
+_PAULI = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
+_EYE2 = np.eye(2)
+_R2 = np.sqrt(0.5)
+# Columns: singlet and Cartesian triplets (sigma_j (x) 1 |S> is proportional to |T_j>).
+_BASIS_C = np.array([[0, _R2, _R2, 0],
+                     [_R2, 0, 0, _R2],
+                     [-_R2, 0, 0, _R2],
+                     [0, -_R2, _R2, 0]], dtype=complex)
+# Diffuson: sigma_j (x) sigma_j^* = -(1 (x) sigma_y)(sigma_j (x) sigma_j)(1 (x) sigma_y).
+_BASIS_D = np.kron(_EYE2, _PAULI[1]) @ _BASIS_C
+_P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])   # diagonal of B_C^dagger P_swap B_C
+
+
+def _rotate(basis, ops):
+    return np.conj(basis.T) @ ops @ basis
+
+
+# Zeeman generators in the spin bases: slot-1 and slot-2 parts for each field component.
+_ZC1 = _rotate(_BASIS_C, np.array([np.kron(s, _EYE2) for s in _PAULI]))
+_ZC2 = _rotate(_BASIS_C, np.array([np.kron(_EYE2, s) for s in _PAULI]))
+_ZD1 = _rotate(_BASIS_D, np.array([np.kron(s, _EYE2) for s in _PAULI]))
+_ZD2 = _rotate(_BASIS_D, np.array([np.kron(_EYE2, np.conj(s)) for s in _PAULI]))
+
+
+def _so_diagonal(so_axes):
+    """Diagonal of the spin-orbit part in the spin basis, and the mask of finite entries."""
+    with np.errstate(over="ignore"):
+        ax2, ay2, az2 = (a * a for a in so_axes)
+        zero = np.zeros(np.broadcast_shapes(ax2.shape, ay2.shape, az2.shape))
+        v = np.stack(np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2),
+                                         2 * (ax2 + ay2)), axis=-1)
+    return v, np.isfinite(v)
+
+
+def _assemble(n_diag, b1, b2, so_axes, z1, z2):
+    """``n_diag + i b1.Z1 - i b2.Z2 + diag(v)``, batched; infinite entries are decoupled."""
+    v, keep = _so_diagonal(so_axes)
+    field = (np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), z1)
+             - np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), z2))
+    shape = np.broadcast_shapes(np.shape(n_diag), field.shape[:-2], v.shape[:-1])
+    eye = np.eye(4)
+    A = np.asarray(n_diag)[..., None, None] * eye + 1j * field
+    A = A + np.where(keep, v, 0.0)[..., None, :] * eye
+    A, keep = np.broadcast_to(A, shape + (4, 4)), np.broadcast_to(keep, shape + (4,))
+    both = keep[..., :, None] & keep[..., None, :]
+    # Projected-out states become decoupled unit diagonal entries (dropped after inversion).
+    return np.where(both, A, eye), keep
+
+
+def inverse_cooperon(n_c, b1, b2, so_axes):
+    """Inverse cooperon ``C^-1`` in the spin basis ``(S, T_x, T_y, T_z)``.
+
+    Parameters
+    ----------
+    n_c : array_like
+        ``N_C = N + nphi - i de + (x + x')^2 / 2`` (complex, dimensionless).
+    b1, b2 : sequence of three array_like
+        Zeeman vectors at the two parameter points.
+    so_axes : sequence of three array_like
+        Spin-orbit strengths ``(a_x, a_y, a_z)`` (``inf`` allowed).
+
+    Returns
+    -------
+    A : ndarray, shape (..., 4, 4)
+        The matrix; rows and columns of projected-out states (infinite spin-orbit entries) are
+        replaced by a decoupled unit diagonal entry.
+    keep : ndarray of bool, shape (..., 4)
+        False for the projected-out states.
+    """
+    return _assemble(n_c, b1, b2, so_axes, _ZC1, _ZC2)
+
+
+def inverse_diffuson(n_d, b1, b2, so_axes):
+    """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`."""
+    return _assemble(n_d, b1, b2, so_axes, _ZD1, _ZD2)
+
+
+def _frobenius2(A, keep, kT):
+    if kT is None:
+        inv = np.linalg.inv(A)
+        both = keep[..., :, None] & keep[..., None, :]
+        return np.sum(np.where(both, np.abs(inv) ** 2, 0.0), axis=(-2, -1))
+    return thermal_frobenius2(A, kT, keep)
+
+
+def wl_correction_general(N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0),
+                          nphi=0.0):
+    """Weak-localization correction for per-axis spin-orbit terms and any Zeeman vector.
+
+    ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` at ``x = x'``, ``b = b'``, ``eps = eps'``
+    (Eqs. 4, 8, 10 in the form of notes §2.1/§2.3).
+
+    Parameters
+    ----------
+    N1, N2 : int or array_like of int
+        Channel numbers of the two point contacts (>= 1).
+    x : float or array_like
+        Perpendicular field (dimensionless, Eqs. 7, 12).
+    so_axes : sequence of three float or array_like
+        ``(a_x, a_y, a_z)``: spin-orbit strength per spin axis, each >= 0, ``inf`` allowed
+        (rate ``a_j^2 = 2 pi hbar / tau_j Delta``). The paper's model is ``(a, a, 0)``.
+    b_vec : sequence of three float or array_like
+        Zeeman vector ``(b_x, b_y, b_z)``, ``b = pi g mu_B B / Delta``.
+    nphi : float or array_like
+        Dephasing rate ``2 pi hbar / tau_phi Delta`` (>= 0).
+
+    Returns
+    -------
+    float or ndarray
+        ``<dG>`` in units of ``e^2/h``.
+    """
+    n, pref = channel_factor(N1, N2)
+    x = finite_param(x, "x")
+    nphi = nonneg_param(nphi, "nphi")
+    so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
+    b = vector_param(b_vec, "b_vec")
+    A, keep = inverse_cooperon(n + nphi + 2 * x * x, b, b, so)
+    C = np.linalg.inv(A)
+    trace = np.sum(np.where(keep, _P_SWAP_C * np.real(np.diagonal(C, axis1=-2, axis2=-1)), 0.0),
+                   axis=-1)
+    return as_output(-pref * trace)
+
+
+def conductance_covariance_general(N1, N2, *, x1=0.0, x2=0.0, so_axes=(0.0, 0.0, 0.0),
+                                   b1_vec=(0.0, 0.0, 0.0), b2_vec=(0.0, 0.0, 0.0), de=0.0,
+                                   nphi=0.0, kT=0.0):
+    """Conductance covariance for per-axis spin-orbit terms and any Zeeman vectors.
+
+    ``cov[G(eps, x1, b1), G(eps', x2, b2)] = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``
+    (Eqs. 4, 8-12 in the form of notes §2.1/§2.3), thermally smeared for ``kT > 0``
+    (:mod:`chaoticdot.theory.temperature`).
+
+    Parameters
+    ----------
+    N1, N2 : int or array_like of int
+        Channel numbers (>= 1).
+    x1, x2 : float or array_like
+        Perpendicular fields at the two points.
+    so_axes : sequence of three float or array_like
+        ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
+    b1_vec, b2_vec : sequence of three float or array_like
+        Zeeman vectors at the two points.
+    de : float or array_like
+        ``2 pi (eps - eps') / Delta``.
+    nphi : float or array_like
+        Dephasing rate (>= 0).
+    kT : float or array_like
+        ``k_B T / Delta`` (>= 0).
+
+    Returns
+    -------
+    float or ndarray
+        Covariance in units of ``(e^2/h)^2``.
+    """
+    n, pref = channel_factor(N1, N2)
+    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    de = finite_param(de, "de")
+    nphi = nonneg_param(nphi, "nphi")
+    kT = nonneg_param(kT, "kT")
+    so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
+    b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
+    common = n + nphi - 1j * de
+    thermal = None if not np.any(kT > 0) else kT
+    D, keep_d = inverse_diffuson(common + 0.5 * (x1 - x2) ** 2, b1, b2, so)
+    C, keep_c = inverse_cooperon(common + 0.5 * (x1 + x2) ** 2, b1, b2, so)
+    total = _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
+    return as_output(pref**2 * total)
+
+
+def cooperon_spectrum(N, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), so_axes=None,
+                      nphi=0.0, return_singlet_weight=False):
+    """Eigenvalues of the inverse cooperon ``C^-1`` at ``x = x'``, ``b = b'``, ``eps = eps'``.
+
+    They are the decay rates (in units of ``Delta / 2 pi hbar``, i.e. equivalent channel
+    numbers) of the four two-spin interference modes. Without Zeeman field they are
+    ``N_C`` (singlet, ``P_swap = -1``) and ``N_C + 2(a_y^2 + a_z^2)``,
+    ``N_C + 2(a_x^2 + a_z^2)``, ``N_C + 2(a_x^2 + a_y^2)`` (triplets ``T_x, T_y, T_z``,
+    ``P_swap = +1``), ``N_C = N + 2 x^2 + nphi``; for the paper's model ``N_C``,
+    ``N_C + 2a^2`` (twice), ``N_C + 4a^2``. Since ``<dG> = -(N1 N2/N) Tr[C P_swap]``, the
+    singlet gives weak *anti*-localization and the triplets weak localization (Eq. 13).
+    A Zeeman field mixes the singlet with the triplet along the field; the pair may become
+    complex (an exceptional point where ``4 b^2 = a^4`` for an in-plane field).
+
+    Ordering: element 0 is the singlet-like mode (largest singlet weight ``|<S|v>|^2`` of the
+    normalised right eigenvector); elements 1-3 are the triplet-like modes sorted by real part,
+    then imaginary part. Infinite rates (``a = inf``) are returned as ``inf``.
+
+    Parameters
+    ----------
+    N : int or array_like of int
+        Total channel number ``N1 + N2`` (>= 1).
+    x, a, b, nphi : float or array_like
+        As in :func:`chaoticdot.theory.wl_correction`.
+    b_direction : sequence of 3 floats
+        Direction of the Zeeman field (normalised internally).
+    so_axes : sequence of three float or array_like, optional
+        Per-axis spin-orbit strengths ``(a_x, a_y, a_z)``; replaces ``(a, a, 0)`` (then
+        ``a`` must be 0).
+    return_singlet_weight : bool
+        Also return the singlet weights of the four modes.
+
+    Returns
+    -------
+    ndarray, shape (..., 4), complex
+        The eigenvalues (and optionally the singlet weights, shape (..., 4)).
+    """
+    from .._validation import check_direction, check_positive_int
+
+    n_arr = np.asarray(N)
+    if n_arr.ndim == 0:
+        n_arr = np.asarray(float(check_positive_int(N, "N")))
+    else:
+        n_arr = np.vectorize(lambda v: float(check_positive_int(v, "N")))(n_arr)
+    x = finite_param(x, "x")
+    a = nonneg_param(a, "a", allow_inf=True)
+    b = finite_param(b, "b")
+    nphi = nonneg_param(nphi, "nphi")
+    direction = check_direction(b_direction)
+    if so_axes is None:
+        so = [a, a, np.zeros_like(a)]
+    else:
+        if np.any(a != 0):
+            raise ValueError("a must be 0 when so_axes is given (so_axes replaces (a, a, 0))")
+        so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
+    bvec = [b * d for d in direction]
+    A, keep = inverse_cooperon(n_arr + nphi + 2 * x * x, bvec, bvec, so)
+    vals, vecs = np.linalg.eig(A)
+    vecs = vecs / np.linalg.norm(vecs, axis=-2, keepdims=True)
+    # A projected-out state is a decoupled unit eigenvector e_k: its eigenvalue is infinite.
+    dummy = np.einsum("...k,...kj->...j", (~keep).astype(float), np.abs(vecs) ** 2) > 0.5
+    vals = np.where(dummy, np.inf + 0j, vals)
+    weight = np.abs(vecs[..., 0, :]) ** 2
+    singlet = np.argmax(weight, axis=-1)
+    order_key = np.where(np.arange(4) == singlet[..., None], -np.inf, vals.real)
+    order = np.lexsort((vals.imag, order_key), axis=-1)
+    vals = np.take_along_axis(vals, order, axis=-1)
+    weight = np.take_along_axis(weight, order, axis=-1)
+    return (vals, weight) if return_singlet_weight else vals
