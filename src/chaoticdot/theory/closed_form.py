@@ -159,15 +159,17 @@ def _f_term(n_x, a, b_minus, b_plus, kT):
     """
     a_inf = np.isinf(a)
     a2 = np.square(np.where(a_inf, 0.0, a))
+    finite = (_block_norm2(n_x, n_x + 2 * a2, b_minus)
+              + _block_norm2(n_x + 2 * a2, n_x + 4 * a2, b_plus))
+    zero_t = np.where(a_inf, (1.0 / np.abs(n_x)) ** 2, finite)
     if kT is None:
-        finite = (_block_norm2(n_x, n_x + 2 * a2, b_minus)
-                  + _block_norm2(n_x + 2 * a2, n_x + 4 * a2, b_plus))
-        return np.where(a_inf, 1.0 / np.abs(n_x) ** 2, finite)
+        return zero_t
     k1, k2 = _blocks(n_x, a2, b_minus, b_plus)
     keep_triplet = ~a_inf
     keep1 = np.stack(np.broadcast_arrays(np.ones_like(keep_triplet), keep_triplet), -1)
     keep2 = np.stack(np.broadcast_arrays(keep_triplet, keep_triplet), -1)
-    return thermal_frobenius2(k1, kT, keep1) + thermal_frobenius2(k2, kT, keep2)
+    thermal = thermal_frobenius2(k1, kT, keep1) + thermal_frobenius2(k2, kT, keep2)
+    return np.where(kT == 0, zero_t, thermal)     # kT = 0 is exactly the closed form
 
 
 def conductance_covariance(N1, N2, *, x1=0.0, x2=0.0, a=0.0, b1=0.0, b2=0.0, de=0.0, nphi=0.0,

@@ -87,7 +87,7 @@ _ZD2 = _rotate(_BASIS_D, np.array([np.kron(_EYE2, np.conj(s)) for s in _PAULI]))
 def _so_diagonal(so_axes):
     """Diagonal of the spin-orbit part in the spin basis, and the mask of finite entries."""
     with np.errstate(over="ignore"):
-        ax2, ay2, az2 = (a * a for a in so_axes)
+        ax2, ay2, az2 = (np.square(np.asarray(a, dtype=float)) for a in so_axes)
         zero = np.zeros(np.broadcast_shapes(ax2.shape, ay2.shape, az2.shape))
         v = np.stack(np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2),
                                          2 * (ax2 + ay2)), axis=-1)
@@ -138,11 +138,13 @@ def inverse_diffuson(n_d, b1, b2, so_axes):
 
 
 def _frobenius2(A, keep, kT):
+    """``||A^-1||_F^2`` on the kept states, thermally averaged where ``kT > 0``."""
+    inv = np.linalg.inv(A)
+    both = keep[..., :, None] & keep[..., None, :]
+    zero_t = np.sum(np.where(both, np.abs(inv) ** 2, 0.0), axis=(-2, -1))
     if kT is None:
-        inv = np.linalg.inv(A)
-        both = keep[..., :, None] & keep[..., None, :]
-        return np.sum(np.where(both, np.abs(inv) ** 2, 0.0), axis=(-2, -1))
-    return thermal_frobenius2(A, kT, keep)
+        return zero_t
+    return np.where(kT == 0, zero_t, thermal_frobenius2(A, kT, keep))
 
 
 def wl_correction_general(N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0),
