@@ -1,0 +1,47 @@
+"""Monte-Carlo sampling of the stub random-matrix model, Eqs. (4)-(7) of the paper.
+
+Public API
+----------
+sample_conductance
+    Conductance samples ``G`` (``e^2/h``) at many parameter points, one realization used for
+    all points (correlated sampling); parallel, bit-reproducible, ``a = inf`` via the CSE.
+scattering_matrix
+    One ``2N x 2N`` scattering matrix of the stub model.
+hamiltonian_scattering_matrix, hamiltonian_conductance
+    The independent Hamiltonian (Mahaux-Weidenmueller) construction.
+mean, variance, covariance, Estimate
+    Estimates with standard errors.
+choose_M, M_RULE
+    The accuracy rule for the stub size when ``M=None``.
+haar_unitary, coe_matrix, cse_matrix
+    Circular ensembles.
+perturbation_matrices
+    The fixed matrices ``X, A1, A2, A3`` of Eq. (7).
+finite_m_wl_correction
+    Gaussian-level (leading order in 1/N) ``<dG>`` of the stub at finite ``M``.
+"""
+
+from .haar import coe_matrix, cse_matrix, haar_unitary
+from .hamiltonian import hamiltonian_conductance, hamiltonian_scattering_matrix
+from .kernels import finite_m_wl_correction
+from .perturbations import perturbation_matrices
+from .sampling import M_RULE, choose_M, sample_conductance, scattering_matrix
+from .statistics import Estimate, covariance, mean, variance
+
+__all__ = [
+    "sample_conductance",
+    "scattering_matrix",
+    "hamiltonian_scattering_matrix",
+    "hamiltonian_conductance",
+    "finite_m_wl_correction",
+    "mean",
+    "variance",
+    "covariance",
+    "Estimate",
+    "choose_M",
+    "M_RULE",
+    "haar_unitary",
+    "coe_matrix",
+    "cse_matrix",
+    "perturbation_matrices",
+]

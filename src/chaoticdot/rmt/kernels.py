@@ -1,0 +1,82 @@
+"""Cooperon and diffuson of the stub model at finite ``M`` (Gaussian level, paper Eq. 8).
+
+At leading order in ``1/N`` the stub model gives (paper Eq. 8; unambiguous forward-Kronecker
+form of physics notes §2.1)
+
+``D = (M 1 (x) 1 - sum_ij R_ij (x) R'*_ij)^{-1}``,
+``C = (M 1 (x) 1 - sum_ij R_ij (x) (R'^dagger)_ij)^{-1}``
+
+where ``R_ij`` are the ``2 x 2`` spin blocks of ``R`` (Eq. 6) on the stub sites and ``R'`` is
+``R`` at the second parameter point. Then (in ``e^2/h``)
+
+``<dG> = -(N1 N2 / N) Tr[C P_swap]`` and
+``cov G = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``.
+
+Evaluated for the *actual* finite-``M`` matrix ``R`` (no sampling, no ``1/M`` expansion), these
+isolate the finite-``M`` error of the stub from its finite-``N`` corrections: for
+``M -> infinity`` they tend to Eqs. (13)-(14). Used to document the accuracy rule of
+:func:`chaoticdot.rmt.choose_M` and to remove the finite-``M`` bias in large-``N`` tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._validation import check_direction
+from .stub import StubPoint, inverse_r
+
+__all__ = ["finite_m_wl_correction", "finite_m_covariance", "stub_r"]
+
+
+def stub_r(point: StubPoint, M: int, N: int) -> np.ndarray:
+    """``R`` of Eq. (6) as an array of spin blocks, shape ``(L, 2, L, 2)``, ``L = M - N``."""
+    if point.a_inf:
+        raise ValueError("the Gaussian kernels apply to the COE stub only (a must be finite)")
+    r = np.linalg.inv(inverse_r(point, M, N))
+    L = M - N
+    return r.reshape(L, 2, L, 2)
+
+
+def _kernels(p1: StubPoint, p2: StubPoint, M: int, N: int):
+    r1 = stub_r(p1, M, N)
+    r2 = stub_r(p2, M, N)
+    # (R'^dagger)_ij as 2x2 block = conj(R'_ji)^T
+    r2dag = np.conj(np.transpose(r2, (2, 3, 0, 1)))
+    kd = np.einsum("iajb,icjd->acbd", r1, np.conj(r2)).reshape(4, 4)
+    kc = np.einsum("iajb,icjd->acbd", r1, r2dag).reshape(4, 4)
+    eye = np.eye(4)
+    return np.linalg.inv(M * eye - kd), np.linalg.inv(M * eye - kc)
+
+
+_SWAP = np.eye(4)[[0, 2, 1, 3]]
+
+
+def _point(x, a, b, b_direction, nphi, energy) -> StubPoint:
+    d = check_direction(b_direction)
+    return StubPoint(
+        x=float(x), so=(float(a), float(a), 0.0), bvec=tuple(float(v) for v in b * d),
+        nphi=float(nphi), energy=float(energy),
+    )
+
+
+def finite_m_wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0),
+                           nphi=0.0, M):
+    """Leading-order ``<dG>`` of the stub model at finite ``M`` (e^2/h), scalar arguments.
+
+    ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` with the finite-``M`` cooperon ``C`` of the module
+    docstring. Tends to Eq. (13) minus ``2 N1 N2 / N`` as ``M -> infinity``.
+    """
+    N = int(N1) + int(N2)
+    p = _point(x, a, b, b_direction, nphi, 0.0)
+    _, c = _kernels(p, p, int(M), N)
+    return float(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)))
+
+
+def finite_m_covariance(N1, N2, p1: StubPoint, p2: StubPoint, M: int) -> float:
+    """Leading-order ``cov[G(p1), G(p2)]`` of the stub at finite ``M`` ((e^2/h)^2).
+
+    ``(N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``; tends to Eq. (14) as ``M -> infinity``.
+    """
+    N = int(N1) + int(N2)
+    d, c = _kernels(p1, p2, int(M), N)
+    return float((N1 * N2 / N) ** 2 * (np.sum(np.abs(d) ** 2) + np.sum(np.abs(c) ** 2)))

@@ -1,0 +1,362 @@
+"""Monte-Carlo sampling of the conductance of the stub model, Eqs. (4)-(7).
+
+Public functions: :func:`sample_conductance` (many realizations, many parameter points,
+parallel and bit-reproducible) and :func:`scattering_matrix` (one realization, full ``S``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .._validation import (
+    check_channels,
+    check_direction,
+    check_finite,
+    check_nonnegative,
+    check_positive_int,
+)
+from ..parallel import run_chunks, spawn_seeds
+from .haar import coe_matrix, cse_matrix
+from .stub import StubPoint, conductance_from_unitary, inverse_r, schur_scattering_matrix
+
+__all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE"]
+
+#: Coefficients of the accuracy rule for ``M = None`` (see :func:`choose_M`).
+M_RULE = {"N": 10.0, "a2": 30.0, "x2": 20.0, "b": 10.0, "energy": 10.0, "nphi": 10.0}
+
+# Elements of one solve stack (limits the working memory to O(batch x M^2)).
+_STACK_ELEMENTS = 2**20
+# Floating-point operations per chunk (deterministic chunking, ~0.1-0.3 s on one core).
+_CHUNK_FLOPS = 6e9
+
+
+def choose_M(N: int, x, a, b, nphi, energy) -> int:
+    """Stub size ``M`` from the accuracy rule used when ``M=None``.
+
+    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi))``
+    over all requested parameter points (``a = inf`` points do not constrain ``M``: they are
+    sampled from the circular symplectic ensemble). The exponent of ``R`` per passage through
+    the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``, ``2a/sqrt(M) <~ 0.37``,
+    ``b/M <~ 0.1`` (numerics notes §1).
+
+    Measured accuracy (finite-M Gaussian kernel of :mod:`chaoticdot.rmt.kernels` versus its
+    ``M -> infinity`` limit, Eq. 13, over ``N = 2..40``, ``a^2/N, x^2/N <= 4``, ``b <= 2N``):
+    the weak-localization correction ``<dG>`` at the rule's ``M`` deviates by at most about
+    3 % of ``(e^2/h) N1 N2 / N`` (the scale of ``<dG>``); the dominant error is the spin-orbit
+    term, relative ``~0.6 a^2 / M``. Pass an explicit ``M`` for higher accuracy.
+
+    Parameters
+    ----------
+    N : int
+        Total number of channels ``N1 + N2``.
+    x, a, b, nphi, energy : array_like
+        Broadcast parameter arrays (dimensionless paper units).
+
+    Returns
+    -------
+    int
+    """
+    a = np.asarray(a, dtype=float)
+    a_fin = a[np.isfinite(a)]
+    a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
+    x2 = float(np.max(np.asarray(x, dtype=float) ** 2))
+    bmax = float(np.max(np.abs(b)))
+    e = np.asarray(energy, dtype=float)
+    espread = float(np.max(e) - np.min(e))
+    nph = float(np.max(nphi))
+    r = M_RULE
+    m = max(
+        r["N"] * N, r["a2"] * a2, r["x2"] * x2, r["b"] * bmax, r["energy"] * espread,
+        r["nphi"] * nph, N + 1,
+    )
+    return int(math.ceil(m))
+
+
+def _check_M(M, N: int) -> int:
+    M = check_positive_int(M, "M")
+    if M < N + 1:
+        raise ValueError(f"M must be an integer >= N1 + N2 + 1 = {N + 1}, got {M!r}")
+    return M
+
+
+def _scalar_channels(N1, N2) -> tuple[int, int]:
+    n1, n2 = check_channels(N1, N2)
+    if n1.ndim or n2.ndim:
+        raise ValueError("N1 and N2 must be scalar positive integers (>= 1)")
+    return int(n1), int(n2)
+
+
+def _so_array(a, so_axes):
+    """Per-axis spin-orbit strengths, shape ``(..., 3)``, and an ``a = inf`` mask."""
+    if so_axes is None:
+        a = check_nonnegative(a, "a", allow_inf=True)
+        so = np.stack([a, a, np.zeros_like(a)], axis=-1)
+        inf = np.isinf(a)
+        so = np.where(inf[..., None], 0.0, so)
+        return so, inf
+    if np.any(np.asarray(a) != 0):
+        raise ValueError("pass either a or so_axes, not both (a must be 0 when so_axes is given)")
+    so = check_nonnegative(so_axes, "so_axes")
+    if so.ndim == 0 or so.shape[-1] != 3:
+        raise ValueError(
+            f"so_axes must have a last axis of length 3 (a_x, a_y, a_z), each in [0, inf), "
+            f"got shape {so.shape}"
+        )
+    return so, np.zeros(so.shape[:-1], dtype=bool)
+
+
+def _flops_per_sample(N1, N2, M, points) -> float:
+    """Rough floating-point operation count per realization (for chunking and scheduling)."""
+    N = N1 + N2
+    L = M - N
+    f = 22.0 * M**3  # COE: QR of a Ginibre matrix and V V^T
+    if any(p.a_inf for p in points):
+        f += 22.0 * (2 * M) ** 3
+    for p in points:
+        decoupled = not p.a_inf and sum(s != 0 for s in p.so) <= 1
+        n = L if decoupled else 2 * L
+        f += (2 if decoupled else 1) * (8.0 / 3.0 * n**3 + 16.0 * n**2 * N)
+    return f
+
+
+def _chunk_sizes(samples: int, flops: float) -> list[int]:
+    per_chunk = int(min(max(_CHUNK_FLOPS // max(flops, 1.0), 4), 4096))
+    sizes = [per_chunk] * (samples // per_chunk)
+    if samples % per_chunk:
+        sizes.append(samples % per_chunk)
+    return sizes
+
+
+def _sample_chunk(N1, N2, M, points, n, seed_seq):
+    """One chunk of realizations (runs in a worker); returns ``(n, len(points))``."""
+    rng = np.random.default_rng(seed_seq)
+    need_coe = any(not p.a_inf for p in points)
+    need_cse = any(p.a_inf for p in points)
+    width = 2 * M if need_cse else M
+    stack = max(1, min(n, _STACK_ELEMENTS // (4 * width * width)))
+    out = np.empty((n, len(points)))
+    for start in range(0, n, stack):
+        size = min(stack, n - start)
+        u_coe = coe_matrix(rng, M, size) if need_coe else None
+        u_cse = cse_matrix(rng, M, size) if need_cse else None
+        out[start : start + size] = conductance_from_unitary(
+            N1, N2, M, points, u_coe, u_cse
+        )
+    return out
+
+
+def sample_conductance(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    nphi=0.0,
+    energy=0.0,
+    samples=1000,
+    M=None,
+    seed=0,
+    executor=None,
+    progress=False,
+    so_axes=None,
+):
+    """Monte-Carlo samples of the conductance ``G`` of the stub model, Eqs. (4)-(7).
+
+    Each realization (one COE matrix ``U``, Eq. 5) is used for **all** parameter points
+    (correlated sampling): differences and correlations along ``x``, ``b`` or ``energy`` then
+    have small statistical errors.
+
+    Parameters
+    ----------
+    N1, N2 : int
+        Number of orbital channels in leads 1 and 2 (each carries two spin directions).
+    x : array_like of float
+        Perpendicular magnetic field (orbital effect), dimensionless, Eq. (7); any sign.
+    a : array_like of float
+        Spin-orbit rate, ``a^2 = 2 pi hbar / (tau_so Delta)``; ``a >= 0``. ``numpy.inf`` is the
+        strong spin-orbit limit, sampled exactly from the circular symplectic ensemble (the
+        Zeeman field has no effect in that limit and is ignored).
+    b : array_like of float
+        Zeeman field ``b = pi g mu_B B / Delta`` along ``b_direction`` (finite, any sign).
+    b_direction : sequence of 3 float
+        Direction of the Zeeman field (normalised internally); ``(1, 0, 0)`` is in-plane as in
+        Eqs. (13)-(14).
+    nphi : array_like of float
+        Dephasing rate ``nphi = 2 pi hbar / (tau_phi Delta) >= 0``, modelled by uniform
+        absorption (equivalent to ``N -> N + nphi`` at leading order; see
+        :mod:`chaoticdot.rmt.stub`).
+    energy : array_like of float
+        ``2 pi eps / Delta`` (Fermi energy relative to a reference).
+    samples : int
+        Number of realizations.
+    M : int, optional
+        Size of the COE matrix. ``None`` applies the accuracy rule of :func:`choose_M`
+        (``<dG>`` within about 3 % of ``(e^2/h) N1 N2 / N`` of its ``M -> infinity`` value).
+    seed : int or numpy.random.SeedSequence
+        Root seed. Realizations are generated in chunks, each with its own child of
+        ``SeedSequence(seed).spawn``; the chunking depends only on the arguments, so the
+        result is bit-identical for any executor and number of workers.
+    executor : None, "serial" or concurrent.futures.Executor
+        ``None``: local worker processes (one BLAS thread each) when the run is long enough,
+        otherwise in-process. Any executor works, including a Dask cluster through
+        ``distributed.Client(address).get_executor()``.
+    progress : bool
+        Show a tqdm progress bar over chunks.
+    so_axes : array_like of float, shape ``(..., 3)``, optional
+        Per-spin-axis spin-orbit strengths ``(a_x, a_y, a_z)`` multiplying ``A1 sigma_x``,
+        ``A2 sigma_y``, ``A3 sigma_z``; replaces ``a`` (the paper's model is
+        ``(a, a, 0)``). Leading dimensions broadcast with the other parameters. Theory
+        counterpart: ``chaoticdot.theory.wl_correction_general``.
+
+    Returns
+    -------
+    ndarray, shape ``(samples, *broadcast_shape)``
+        ``G`` in units of ``e^2 / h`` (spin summed). Broadcast shape of
+        ``x, a, b, nphi, energy`` (and ``so_axes[..., 0]``).
+
+    Raises
+    ------
+    ValueError
+        For channel numbers that are not positive integers, negative or NaN ``a``/``nphi``,
+        non-finite ``x``/``b``/``energy``, a bad ``b_direction``, ``samples < 1``, or
+        ``M < N1 + N2 + 1``.
+
+    Notes
+    -----
+    Cost per realization and point: one LU decomposition of size ``2(M - N)``
+    (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
+    field). Memory is ``O(batch x M^2)`` per worker.
+    """
+    n1, n2 = _scalar_channels(N1, N2)
+    N = n1 + n2
+    x = check_finite(x, "x")
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
+    direction = check_direction(b_direction, "b_direction")
+    so, inf = _so_array(a, so_axes)
+    samples = check_positive_int(samples, "samples")
+    shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape)
+    a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
+    if M is None:
+        M = choose_M(N, x, a_eff, b, nphi, energy)
+    M = _check_M(M, N)
+    if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
+        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
+    if not isinstance(seed, np.random.SeedSequence) and seed < 0:
+        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
+
+    xs = np.broadcast_to(x, shape).ravel()
+    bs = np.broadcast_to(b, shape).ravel()
+    ns = np.broadcast_to(nphi, shape).ravel()
+    es = np.broadcast_to(energy, shape).ravel()
+    sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
+    infs = np.broadcast_to(inf, shape).ravel()
+    points = tuple(
+        StubPoint(
+            x=float(xs[i]),
+            so=tuple(float(v) for v in sos[i]),
+            a_inf=bool(infs[i]),
+            bvec=tuple(float(v) for v in bs[i] * direction),
+            nphi=float(ns[i]),
+            energy=float(es[i]),
+        )
+        for i in range(xs.size)
+    )
+    flops = _flops_per_sample(n1, n2, M, points)
+    sizes = _chunk_sizes(samples, flops)
+    seeds = spawn_seeds(seed, len(sizes))
+    args = [(n1, n2, M, points, n, s) for n, s in zip(sizes, seeds, strict=True)]
+    results = run_chunks(
+        _sample_chunk,
+        args,
+        executor=executor,
+        work_estimate=flops * samples / 2.5e10,
+        progress=progress,
+        desc="stub model",
+    )
+    return np.concatenate(results, axis=0).reshape(samples, *shape)
+
+
+def scattering_matrix(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    nphi=0.0,
+    energy=0.0,
+    M,
+    rng,
+    b_direction=(1.0, 0.0, 0.0),
+    so_axes=None,
+):
+    """One realization of the ``2N x 2N`` scattering matrix of the stub model, Eq. (5).
+
+    Always evaluated with the spin-full Schur complement (no spin-decoupling shortcut), so it
+    is an independent check of the fast path in :func:`sample_conductance`.
+
+    Parameters
+    ----------
+    N1, N2 : int
+        Orbital channels of leads 1 and 2.
+    x, a, b, nphi, energy : float
+        Scalars in the units of :func:`sample_conductance`; ``a = inf`` draws ``U`` from the
+        circular symplectic ensemble.
+    M : int
+        Size of the COE matrix (``M >= N1 + N2 + 1``).
+    rng : numpy.random.Generator or int
+        Source of randomness (an int is used as a seed).
+    b_direction : sequence of 3 float
+        Direction of the Zeeman field.
+    so_axes : sequence of 3 float, optional
+        Per-axis spin-orbit strengths ``(a_x, a_y, a_z)`` replacing ``a``.
+
+    Returns
+    -------
+    ndarray, complex, shape ``(2N, 2N)``
+        ``S`` with index ``2 * channel + spin`` (spin fastest, spin 0 = ``sigma_z = +1``);
+        channels ``0 .. N1-1`` are lead 1, ``N1 .. N-1`` lead 2. Unitary for ``nphi = 0``,
+        sub-unitary (absorption) for ``nphi > 0``. The conductance is
+        ``G = 2 N1 N2 / N - tr S Lambda S^dagger Lambda`` (Eq. 4, ``e^2/h``), which equals
+        ``tr t^dagger t`` with ``t = S[2 N1:, :2 N1]`` when ``S`` is unitary.
+    """
+    n1, n2 = _scalar_channels(N1, N2)
+    N = n1 + n2
+    M = _check_M(M, N)
+    vals = {}
+    for name, val, check in (
+        ("x", x, check_finite),
+        ("b", b, check_finite),
+        ("energy", energy, check_finite),
+        ("nphi", nphi, check_nonnegative),
+    ):
+        arr = check(val, name)
+        if arr.ndim:
+            raise ValueError(
+                f"{name} must be a scalar for scattering_matrix, got shape {arr.shape}"
+            )
+        vals[name] = float(arr)
+    so, inf = _so_array(a, so_axes)
+    if so.shape != (3,):
+        raise ValueError("a (or so_axes) must be a scalar (a 3-vector) for scattering_matrix")
+    direction = check_direction(b_direction, "b_direction")
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(rng)
+    point = StubPoint(
+        x=vals["x"],
+        so=tuple(float(v) for v in so),
+        a_inf=bool(inf),
+        bvec=tuple(float(v) for v in vals["b"] * direction),
+        nphi=vals["nphi"],
+        energy=vals["energy"],
+    )
+    rinv = inverse_r(point, M, N)
+    if point.a_inf:
+        return schur_scattering_matrix(cse_matrix(rng, M), rinv, N, spin_full_u=True)
+    return schur_scattering_matrix(coe_matrix(rng, M), rinv, N, spin_full_u=False)

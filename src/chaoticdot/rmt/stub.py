@@ -1,0 +1,414 @@
+"""The stub random-matrix model of the paper, Eqs. (5)-(7), evaluated by a Schur complement.
+
+Model (paper Eqs. 5-7, dimensionless form; physics notes §1.3 and §5)
+--------------------------------------------------------------------
+``S = P U (1 - Q^T R Q U)^{-1} P^T`` with ``U`` an ``M x M`` COE matrix (spin-trivial,
+``U (x) 1_2``), ``P`` the projector on the ``N = N1 + N2`` lead sites and ``Q`` on the ``M - N``
+stub sites. With the paper's dimensionless parameters (``x``; ``a^2 = 2 pi hbar / tau_so Delta``;
+``b = pi g mu_B B / Delta``; ``energy = 2 pi eps / Delta``; ``nphi = 2 pi hbar / tau_phi Delta``)
+Eqs. (6)-(7) become
+
+``R = exp[(i / M) (E_c - H'')]``,
+``H'' = b' n.sigma + i x X (x) 1 + i sum_k a_k A_k (x) sigma_k``,
+``E_c = (energy + i nphi / 2) M / (M - N)``, ``b' = b M / (M - N)``,
+
+with ``(a_x, a_y, a_z) = (a, a, 0)`` in the paper's model. ``X, A_k`` are the fixed matrices
+of :mod:`chaoticdot.rmt.perturbations`.
+
+* The uniform terms (energy, Zeeman field, absorption) act on the ``M - N`` stub sites only, so
+  their effective strength is reduced by ``(M - N) / M``; the factor ``M / (M - N)`` above
+  compensates it exactly at the level of the cooperon/diffuson kernels (physics notes §5).
+* Dephasing: a uniform absorption rate ``hbar / 2 tau_phi`` (imaginary potential), i.e.
+  ``|R| = exp[-nphi / 2 (M - N)]``. With the Lambda form of the Landauer formula, Eq. (4), it is
+  equivalent to the paper's voltage probe at leading order, ``N_{C,D} -> N_{C,D} + nphi``. For
+  ``nphi > 0`` the matrix ``S`` is sub-unitary and ``G`` is evaluated with Eq. (4).
+
+Evaluation
+----------
+Eliminating the stub sites gives the Schur complement (numerics notes §1)
+
+``S = U_PP + U_PQ (R^{-1} - U_QQ)^{-1} U_QP``,
+
+one LU decomposition of size ``2 (M - N)`` per realization and parameter point. ``R^{-1}`` is
+computed once per parameter point from one Hermitian eigendecomposition of ``H''``.
+
+* Spin-decoupled exact path: when all spin operators present commute (``a = 0`` with or
+  without Zeeman field, or spin-orbit coupling along one spin axis with the field parallel to
+  it), the spin basis that diagonalises them splits the problem into two independent orbital
+  problems of size ``M - N`` (one if both spin sectors are identical), 4-8 times cheaper.
+* ``a = inf``: the strong spin-orbit limit cannot be reached with the COE stub (it needs
+  ``N << a^2 << M``). Here ``U`` is drawn from the circular symplectic ensemble and only the
+  spin-independent terms (``x``, energy, absorption) enter ``R``; this is the exact CSE at
+  ``x = 0`` for every ``M``. The Zeeman field drops out in this limit (its effect on the
+  cooperon and diffuson is suppressed as ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
+
+Conventions
+-----------
+``G`` in units of ``e^2 / h``, summed over spin (Eq. 4). Index order of the ``2N x 2N`` matrix
+``S``: ``2 * channel + spin``, spin fastest (``spin = 0`` is ``sigma_z = +1``); channels
+``0 .. N1-1`` belong to lead 1 and ``N1 .. N-1`` to lead 2.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.linalg
+
+from .perturbations import perturbation_matrices
+
+__all__ = [
+    "StubPoint",
+    "PAULI",
+    "stub_exponent",
+    "inverse_r",
+    "conductance_from_unitary",
+    "schur_scattering_matrix",
+    "clear_cache",
+]
+
+#: Pauli matrices sigma_x, sigma_y, sigma_z.
+PAULI = np.array(
+    [[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex
+)
+
+
+@dataclass(frozen=True)
+class StubPoint:
+    """One parameter point of the stub model (dimensionless paper units).
+
+    Attributes
+    ----------
+    x : float
+        Perpendicular field (orbital effect), Eq. (7).
+    so : tuple of 3 float
+        Spin-orbit strengths ``(a_x, a_y, a_z)`` multiplying ``A1 sigma_x, A2 sigma_y,
+        A3 sigma_z``; the paper's model is ``(a, a, 0)``.
+    a_inf : bool
+        Strong spin-orbit limit ``a = inf`` (circular symplectic ensemble).
+    bvec : tuple of 3 float
+        Zeeman field vector ``b * b_direction``.
+    nphi : float
+        Dephasing rate (absorption), ``>= 0``.
+    energy : float
+        ``2 pi eps / Delta``.
+    """
+
+    x: float = 0.0
+    so: tuple = (0.0, 0.0, 0.0)
+    a_inf: bool = False
+    bvec: tuple = (0.0, 0.0, 0.0)
+    nphi: float = 0.0
+    energy: float = 0.0
+
+    @property
+    def key(self) -> tuple:
+        return (self.x, *self.so, self.a_inf, *self.bvec, self.nphi, self.energy)
+
+
+# --------------------------------------------------------------------------------------
+# R^{-1} for one parameter point ("plan"), cached per process
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """Precomputed ``R^{-1}`` of one parameter point.
+
+    kind = "cse": ``rinv`` is ``2L x 2L`` (used with a CSE ``U``).
+    kind = "full": ``rinv`` is ``2L x 2L`` (COE ``U (x) 1_2``).
+    kind = "decoupled": ``rinv`` is a list of one or two ``L x L`` matrices (spin sectors in the
+    basis that diagonalises the spin operators); ``weight`` multiplies the conductance of each
+    listed sector (2 when both sectors are identical).
+    """
+
+    kind: str
+    rinv: object
+    weight: float = 1.0
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_BYTES = [0]
+_CACHE_LIMIT = 256 * 2**20
+
+
+def clear_cache() -> None:
+    """Forget the cached ``R^{-1}`` matrices of this process."""
+    _CACHE.clear()
+    _CACHE_BYTES[0] = 0
+
+
+def _plan_nbytes(plan: _Plan) -> int:
+    if isinstance(plan.rinv, list):
+        return sum(m.nbytes for m in plan.rinv)
+    return plan.rinv.nbytes
+
+
+def _get_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
+    key = (M, N, allow_decoupled, point.key)
+    plan = _CACHE.get(key)
+    if plan is not None:
+        _CACHE.move_to_end(key)
+        return plan
+    plan = _make_plan(point, M, N, allow_decoupled)
+    size = _plan_nbytes(plan)
+    _CACHE[key] = plan
+    _CACHE_BYTES[0] += size
+    while _CACHE_BYTES[0] > _CACHE_LIMIT and len(_CACHE) > 1:
+        _, old = _CACHE.popitem(last=False)
+        _CACHE_BYTES[0] -= _plan_nbytes(old)
+    return plan
+
+
+def _uniform_phase(point: StubPoint, M: int, N: int) -> complex:
+    """``exp(-i E_c / M)`` with ``E_c = (energy + i nphi / 2) M / (M - N)``: energy and absorption.
+
+    The factor ``M / (M - N)`` compensates for the uniform terms acting on the stub sites only.
+    """
+    e_c = (point.energy + 0.5j * point.nphi) * M / (M - N)
+    return complex(np.exp(-1j * e_c / M))
+
+
+def _orthogonal_exp(k: np.ndarray, M: int) -> np.ndarray:
+    """``exp(-K / M)`` for real antisymmetric ``K`` (a real orthogonal matrix)."""
+    return scipy.linalg.expm(-k / M)
+
+
+def stub_exponent(point: StubPoint, M: int, N: int) -> np.ndarray:
+    """Hermitian ``H''`` of the module docstring (``2L x 2L``, ``L = M - N``), without energy.
+
+    Index order ``2 * site + spin``. Uniform Zeeman term scaled by ``M / (M - N)``.
+    """
+    mats = perturbation_matrices(M, N)
+    L = M - N
+    bscale = M / (M - N)
+    h = np.kron(1j * point.x * mats[0], np.eye(2))
+    bfield = sum(bc * s for bc, s in zip(point.bvec, PAULI, strict=True))
+    h = h + np.kron(np.eye(L), bscale * bfield)
+    for k in range(3):
+        if point.so[k] != 0.0:
+            h = h + np.kron(1j * point.so[k] * mats[k + 1], PAULI[k])
+    return h
+
+
+def _decoupled_axis(point: StubPoint):
+    """Spin axis along which all spin operators of ``point`` act, or ``None``.
+
+    Returns ``(k, bpar)``: ``k`` = index of the spin-orbit axis in use (or ``None`` when there is
+    no spin-orbit term) and ``bpar`` = Zeeman component along the common axis.
+    """
+    bvec = np.asarray(point.bvec, dtype=float)
+    bnorm = float(np.linalg.norm(bvec))
+    active = [k for k in range(3) if point.so[k] != 0.0]
+    if not active:
+        return None, bnorm
+    if len(active) > 1:
+        return False, 0.0
+    k = active[0]
+    if bnorm == 0.0:
+        return k, 0.0
+    perp = np.delete(bvec, k)
+    if np.any(perp != 0.0):
+        return False, 0.0
+    return k, float(bvec[k])
+
+
+def _make_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
+    mats = perturbation_matrices(M, N)
+    phase = _uniform_phase(point, M, N)
+    if point.a_inf:
+        orth = _orthogonal_exp(point.x * mats[0], M)
+        return _Plan("cse", np.kron(phase * orth, np.eye(2)))
+    axis, bpar = _decoupled_axis(point) if allow_decoupled else (False, 0.0)
+    if axis is not False:
+        # Spin basis diagonalising u.sigma: sector s = +-1 sees H''_s = s b'_u + i K_s with
+        # real antisymmetric K_s = x X + s a_k A_k, so R_s^{-1} = e^{-i E_c/M} e^{i s b'_u/M}
+        # exp(-K_s / M).
+        bprime = bpar * M / (M - N)
+        sectors = []
+        for s in (1.0, -1.0):
+            k_s = point.x * mats[0]
+            if axis is not None:
+                k_s = k_s + s * point.so[axis] * mats[axis + 1]
+            sectors.append((s, k_s))
+        if axis is None and bprime == 0.0:
+            return _Plan("decoupled", [phase * _orthogonal_exp(sectors[0][1], M)], weight=2.0)
+        return _Plan(
+            "decoupled",
+            [phase * np.exp(1j * s * bprime / M) * _orthogonal_exp(k_s, M) for s, k_s in sectors],
+        )
+    h = stub_exponent(point, M, N)
+    lam, w = np.linalg.eigh(h)
+    rinv = (w * (phase * np.exp(1j * lam / M))) @ w.conj().T
+    return _Plan("full", rinv)
+
+
+def inverse_r(point: StubPoint, M: int, N: int) -> np.ndarray:
+    """``R^{-1}`` of Eq. (6) (``2L x 2L``, index order ``2 * site + spin``) for one point.
+
+    For ``a_inf`` points this is the matrix used with a CSE ``U``.
+    """
+    plan = _make_plan(point, M, N, allow_decoupled=False)
+    return plan.rinv
+
+
+# --------------------------------------------------------------------------------------
+# Conductance for a stack of unitary matrices
+# --------------------------------------------------------------------------------------
+
+
+def _lambda_weights(N1: int, N2: int, spin: int) -> np.ndarray:
+    """Diagonal of Lambda in Eq. (4), each channel repeated ``spin`` times."""
+    N = N1 + N2
+    lam = np.concatenate([np.full(N1, N2 / N), np.full(N2, -N1 / N)])
+    return np.repeat(lam, spin)
+
+
+def _g_transmission(t: np.ndarray) -> np.ndarray:
+    """``tr t^dagger t`` for a stack of transmission blocks."""
+    return np.einsum("...ij,...ij->...", t.real, t.real) + np.einsum(
+        "...ij,...ij->...", t.imag, t.imag
+    )
+
+
+def _g_lambda(s: np.ndarray, N1: int, N2: int, spin: int) -> np.ndarray:
+    """Eq. (4) for one spin sector (``spin=1``) or both (``spin=2``): G in e^2/h."""
+    lam = _lambda_weights(N1, N2, spin)
+    w = np.outer(lam, lam)
+    return spin * N1 * N2 / (N1 + N2) - np.einsum("kl,...kl->...", w, np.abs(s) ** 2)
+
+
+def _kron_identity(a: np.ndarray) -> np.ndarray:
+    """``a (x) 1_2`` for a stack of matrices (index order ``2 * i + spin``)."""
+    *lead, m, n = a.shape
+    out = np.zeros((*lead, m, 2, n, 2), dtype=a.dtype)
+    out[..., :, 0, :, 0] = a
+    out[..., :, 1, :, 1] = a
+    return out.reshape(*lead, 2 * m, 2 * n)
+
+
+def _apply_kron_identity(a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``(a (x) 1_2) @ y`` without forming the Kronecker product."""
+    *lead, m, n = a.shape
+    cols = y.shape[-1]
+    prod = a @ y.reshape(*y.shape[:-2], n, 2 * cols)
+    return prod.reshape(*prod.shape[:-2], 2 * m, cols)
+
+
+def _conductance_orbital(u, rinv, N1, N2, absorbing):
+    """G of one spin sector (COE ``U``, orbital ``L x L`` problem) for a stack ``u``."""
+    N = N1 + N2
+    a = rinv - u[..., N:, N:]
+    if absorbing:
+        y = np.linalg.solve(a, u[..., N:, :N])
+        s = u[..., :N, :N] + u[..., :N, N:] @ y
+        return _g_lambda(s, N1, N2, 1)
+    y = np.linalg.solve(a, u[..., N:, :N1])
+    t = u[..., N1:N, :N1] + u[..., N1:N, N:] @ y
+    return _g_transmission(t)
+
+
+def _conductance_full(u, uqq2, rinv, N1, N2, absorbing):
+    """G with the spin-full ``2L x 2L`` problem (COE ``U (x) 1_2``)."""
+    N = N1 + N2
+    a = rinv - uqq2
+    ncol = N if absorbing else N1
+    y = np.linalg.solve(a, _kron_identity(u[..., N:, :ncol]))
+    if absorbing:
+        s = _kron_identity(u[..., :N, :N]) + _apply_kron_identity(u[..., :N, N:], y)
+        return _g_lambda(s, N1, N2, 2)
+    t = _kron_identity(u[..., N1:N, :N1]) + _apply_kron_identity(u[..., N1:N, N:], y)
+    return _g_transmission(t)
+
+
+def _conductance_cse(u, rinv, N1, N2, absorbing):
+    """G for a CSE ``U`` (``2M x 2M``, spin included)."""
+    N = N1 + N2
+    P, P1 = 2 * N, 2 * N1
+    a = rinv - u[..., P:, P:]
+    if absorbing:
+        y = np.linalg.solve(a, u[..., P:, :P])
+        s = u[..., :P, :P] + u[..., :P, P:] @ y
+        return _g_lambda(s, N1, N2, 2)
+    y = np.linalg.solve(a, u[..., P:, :P1])
+    t = u[..., P1:P, :P1] + u[..., P1:P, P:] @ y
+    return _g_transmission(t)
+
+
+def conductance_from_unitary(
+    N1: int,
+    N2: int,
+    M: int,
+    points,
+    u_coe: np.ndarray | None = None,
+    u_cse: np.ndarray | None = None,
+    *,
+    allow_decoupled: bool = True,
+) -> np.ndarray:
+    """Conductance of the stub model for given random matrices at many parameter points.
+
+    Every realization is used for every point (correlated sampling).
+
+    Parameters
+    ----------
+    N1, N2 : int
+        Channels of the two leads.
+    M : int
+        Size of the COE matrix (the CSE matrix is ``2M x 2M``).
+    points : sequence of StubPoint
+        Parameter points.
+    u_coe : ndarray, shape ``(B, M, M)``, optional
+        COE realizations; needed when some point has finite spin-orbit strength.
+    u_cse : ndarray, shape ``(B, 2M, 2M)``, optional
+        CSE realizations; needed when some point has ``a_inf``.
+    allow_decoupled : bool
+        Use the exact spin-decoupled path where it applies (set ``False`` to force the
+        spin-full ``2(M - N)`` problem, e.g. to test the decoupled path).
+
+    Returns
+    -------
+    ndarray, shape ``(B, len(points))``
+        ``G`` in units of ``e^2 / h``.
+    """
+    N = N1 + N2
+    batch = (u_coe if u_coe is not None else u_cse).shape[0]
+    out = np.empty((batch, len(points)))
+    uqq2 = None
+    for j, point in enumerate(points):
+        plan = _get_plan(point, M, N, allow_decoupled)
+        absorbing = point.nphi > 0.0
+        if plan.kind == "cse":
+            if u_cse is None:
+                raise ValueError("a CSE realization is needed for a = inf points")
+            out[:, j] = _conductance_cse(u_cse, plan.rinv, N1, N2, absorbing)
+        elif plan.kind == "decoupled":
+            g = 0.0
+            for rinv in plan.rinv:
+                g = g + _conductance_orbital(u_coe, rinv, N1, N2, absorbing)
+            out[:, j] = plan.weight * g
+        else:
+            if uqq2 is None:
+                uqq2 = _kron_identity(u_coe[:, N:, N:])
+            out[:, j] = _conductance_full(u_coe, uqq2, plan.rinv, N1, N2, absorbing)
+    return out
+
+
+def schur_scattering_matrix(u: np.ndarray, rinv: np.ndarray, N: int, spin_full_u: bool):
+    """``S = U_PP + U_PQ (R^{-1} - U_QQ)^{-1} U_QP`` for one realization (``2N x 2N``).
+
+    Parameters
+    ----------
+    u : ndarray
+        COE matrix ``M x M`` (``spin_full_u=False``, used as ``U (x) 1_2``) or CSE matrix
+        ``2M x 2M`` (``spin_full_u=True``).
+    rinv : ndarray, ``2(M - N) x 2(M - N)``
+        ``R^{-1}`` from :func:`inverse_r`.
+    N : int
+        Total number of channels.
+    """
+    u2 = u if spin_full_u else np.kron(u, np.eye(2))
+    P = 2 * N
+    y = np.linalg.solve(rinv - u2[P:, P:], u2[P:, :P])
+    return u2[:P, :P] + u2[:P, P:] @ y
