@@ -1,0 +1,52 @@
+"""Microscopic tight-binding model of a chaotic dot with a partial spin-orbit gate.
+
+A square lattice (a0 = 1, t = 1) with spin: a rectangular dot with a Sinai-like hole and weak
+disorder, two clean spin-degenerate leads, Rashba coupling as SU(2) link variables with a
+position-dependent strength (gate profiles), Peierls phases for a perpendicular field confined
+to the dot, and a Zeeman term. Transport by Fisher-Lee with one sparse LU per energy.
+
+Public names
+------------
+DotModel
+    Parameters of one dot and one disorder realisation; ``.hamiltonian()``,
+    ``.conductance(energy)``, ``.transmission_matrix(energy)``, ``.scattering_matrix(energy)``.
+conductance_ensemble
+    Ensembles over disorder and energy with paired variants, on any executor.
+DotGeometry, RashbaField, ColumnGaugeField, PROFILES
+    Lower-level building blocks (geometry, link fields).
+dot_hamiltonian, conductance, transmission_matrix, scattering_matrix
+    The Hamiltonian and the Fisher-Lee solver as functions.
+kramers_levels, spacing_ratios
+    Closed-dot level statistics.
+
+The module does not depend on Kwant; Kwant is used only by the tests as an independent check.
+"""
+
+from .ensembles import EnsembleResult, conductance_ensemble
+from .geometry import DotGeometry, disorder_potential
+from .hamiltonian import dot_hamiltonian
+from .leads import channel_count, channel_window, energy_from_kf, kf_from_energy, lead_modes
+from .model import DotModel
+from .spin_orbit import PROFILES, ColumnGaugeField, RashbaField, profile_strength
+from .transport import conductance, scattering_matrix, transmission_matrix
+
+__all__ = [
+    "DotModel",
+    "DotGeometry",
+    "EnsembleResult",
+    "conductance_ensemble",
+    "disorder_potential",
+    "dot_hamiltonian",
+    "channel_count",
+    "channel_window",
+    "energy_from_kf",
+    "kf_from_energy",
+    "lead_modes",
+    "PROFILES",
+    "RashbaField",
+    "ColumnGaugeField",
+    "profile_strength",
+    "conductance",
+    "scattering_matrix",
+    "transmission_matrix",
+]

@@ -1,0 +1,218 @@
+"""Rashba spin-orbit coupling as SU(2) link variables with a position-dependent strength.
+
+Continuum model (paper Eq. (1), Rashba only, ``lambda_x = lambda_y = lambda``, hbar restored as in
+physics notes §1.1): ``H_so = (hbar/2m) (p_y sigma_x - p_x sigma_y) / lambda``. It equals
+``(p + hbar A)^2 / 2m`` up to a constant, with the SU(2) "vector potential"
+``A = (-sigma_y, sigma_x) / (2 lambda(r))``. On the lattice the vector potential becomes a link
+variable, the spin rotation picked up when hopping along a bond:
+
+    H[r, r + x] = -t exp(-i theta sigma_y),    H[r, r + y] = -t exp(+i theta sigma_x),
+
+with ``theta = a0 / (2 lambda)`` evaluated at the bond midpoint (numerics notes §2). Why links
+rather than the linearised ``sin k sigma`` form: with links a uniform coupling is a pure gauge up
+to the commutator ``[A_x, A_y]`` *exactly*, and the Hamiltonian stays Hermitian where lambda jumps
+(each bond carries one value, the one at its midpoint; a bond whose midpoint lies on a gate edge
+gets the average of the two sides).
+
+Strength profiles ``s(r)`` (``1/lambda(r) = s(r) / lambda``), for a gate edge through the dot
+centre ``(x_c, y_c)``:
+
+``uniform``       s = 1 everywhere (a gate over the whole dot)
+``half``          s = 1 for y > y_c, 0 below: a gate over half the dot, straight edge along x
+``step``          s = +1 above, -1 below the same straight edge (the ``+-alpha`` step)
+``corner``        s = 1 in the quadrant x > x_c, y > y_c: a gate with a corner (quarter gate)
+``checkerboard``  s = sign(x - x_c) sign(y - y_c): ``+-alpha`` on a 2 x 2 checkerboard
+``curved``        s = 1 inside a disk centred on the dot with half the dot's area: a curved edge
+
+The spin "flux" of a straight edge points along one spin axis (sigma_y for an edge along x);
+a corner or a curved edge gives two axes (sigma_x and sigma_y): see numerics notes §3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .._validation import check_finite, check_nonnegative
+from .geometry import DotGeometry
+
+__all__ = [
+    "PROFILES",
+    "profile_strength",
+    "RashbaField",
+    "ColumnGaugeField",
+    "spin_rotation",
+]
+
+SIGMA = np.array(
+    [[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex
+)
+
+
+def _heaviside(z: np.ndarray) -> np.ndarray:
+    # value 1/2 exactly on the edge: a bond centred on a gate edge gets the average
+    return np.heaviside(z, 0.5)
+
+
+def _uniform(x, y, geo):
+    return np.ones_like(np.asarray(x, dtype=float))
+
+
+def _half(x, y, geo):
+    return _heaviside(y - geo.center[1])
+
+
+def _step(x, y, geo):
+    return np.sign(y - geo.center[1])
+
+
+def _corner(x, y, geo):
+    xc, yc = geo.center
+    return _heaviside(x - xc) * _heaviside(y - yc)
+
+
+def _checkerboard(x, y, geo):
+    xc, yc = geo.center
+    return np.sign(x - xc) * np.sign(y - yc)
+
+
+def _curved(x, y, geo):
+    xc, yc = geo.center
+    radius = np.sqrt(geo.length * geo.width / (2.0 * np.pi))  # half the rectangle's area
+    return _heaviside(radius - np.hypot(x - xc, y - yc))
+
+
+PROFILES: dict[str, Callable] = {
+    "uniform": _uniform,
+    "half": _half,
+    "step": _step,
+    "corner": _corner,
+    "checkerboard": _checkerboard,
+    "curved": _curved,
+}
+
+
+def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
+    """Dimensionless strength ``s(r) = lambda / lambda(r)`` of a gate profile at points ``(x, y)``.
+
+    Parameters
+    ----------
+    profile : str
+        One of :data:`PROFILES`.
+    x, y : array_like
+        Coordinates in a0 (bond midpoints).
+    geometry : DotGeometry
+        The dot (its centre and size fix the gate edges).
+
+    Returns
+    -------
+    ndarray
+        Values in ``[-1, 1]``.
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {sorted(PROFILES)}, got {profile!r}")
+    return np.asarray(PROFILES[profile](np.asarray(x, float), np.asarray(y, float), geometry),
+                      dtype=float)
+
+
+def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
+    """``exp(i angle sigma_axis)`` for an array of angles: shape ``angle.shape + (2, 2)``.
+
+    Parameters
+    ----------
+    angle : array_like
+        Rotation angles (radians; a rotation of the spin by ``2 angle``).
+    axis : int
+        0, 1, 2 for sigma_x, sigma_y, sigma_z.
+    """
+    angle = np.asarray(angle, dtype=float)
+    return (np.cos(angle)[..., None, None] * np.eye(2)
+            + 1j * np.sin(angle)[..., None, None] * SIGMA[axis])
+
+
+class RashbaField:
+    """Rashba link variables for a gate profile (module docstring for the convention).
+
+    Parameters
+    ----------
+    profile : str
+        Gate profile, one of :data:`PROFILES`.
+    length : float
+        Spin-precession length ``lambda`` (a0) where ``|s| = 1``; ``inf`` switches the
+        coupling off. The link angle is ``theta = s(r_mid) / (2 lambda)``.
+    geometry : DotGeometry
+        The dot.
+    """
+
+    def __init__(self, profile: str, length: float, geometry: DotGeometry):
+        if profile not in PROFILES:
+            raise ValueError(f"so_profile must be one of {sorted(PROFILES)}, got {profile!r}")
+        length = float(check_nonnegative(length, "so_length", allow_inf=True))
+        if length == 0.0:
+            raise ValueError("so_length must lie in (0, inf], got 0")
+        self.profile = profile
+        self.length = length
+        self.geometry = geometry
+
+    @property
+    def is_trivial(self) -> bool:
+        """True when every link is the identity (no spin-orbit coupling)."""
+        return np.isinf(self.length)
+
+    def angles(self, mid_x, mid_y) -> np.ndarray:
+        """Link angles ``theta = s(r_mid) / (2 lambda)`` (radians) at bond midpoints."""
+        if self.is_trivial:
+            return np.zeros(np.shape(mid_x))
+        return profile_strength(self.profile, mid_x, mid_y, self.geometry) / (2.0 * self.length)
+
+    def matrices(self, mid_x, mid_y, along_x: np.ndarray) -> np.ndarray:
+        """Spin part of ``H[r, r + delta]`` for bonds with midpoints ``(mid_x, mid_y)``.
+
+        ``exp(-i theta sigma_y)`` on x bonds, ``exp(+i theta sigma_x)`` on y bonds.
+        """
+        theta = self.angles(mid_x, mid_y)
+        along_x = np.asarray(along_x, dtype=bool)
+        out = spin_rotation(theta, 0)
+        out[along_x] = spin_rotation(-theta[along_x], 1)
+        return out
+
+
+class ColumnGaugeField:
+    """A pure gauge: an x-dependent ``sigma_y`` link ``exp(i theta(x) sigma_y)`` on x bonds.
+
+    The field strength of this SU(2) vector potential vanishes identically: it is removed by the
+    site-dependent spin rotation ``psi(x, y) -> exp(i Theta(x) sigma_y) psi`` with
+    ``Theta(x) = sum of theta over the bonds left of x``. Because the rotation is constant in each
+    lead (no links there), the transmission must not change at all: an exact test of the
+    solver's treatment of spin.
+
+    Parameters
+    ----------
+    angles : array_like
+        ``theta`` (radians) of the x bonds between columns ``x`` and ``x + 1``, length
+        ``geometry.length - 1``.
+    """
+
+    def __init__(self, angles):
+        self.angles_per_column = check_finite(angles, "angles")
+        if self.angles_per_column.ndim != 1:
+            raise ValueError("angles must be a 1-D array (one angle per column of x bonds)")
+
+    is_trivial = False
+
+    def matrices(self, mid_x, mid_y, along_x: np.ndarray) -> np.ndarray:
+        """Spin part of ``H[r, r + delta]``: ``exp(i theta(x) sigma_y)`` on x bonds, 1 on y."""
+        mid_x = np.asarray(mid_x, dtype=float)
+        along_x = np.asarray(along_x, dtype=bool)
+        theta = np.zeros(mid_x.shape)
+        col = np.floor(mid_x[along_x]).astype(int)
+        if col.size and (col.min() < 0 or col.max() >= self.angles_per_column.size):
+            raise ValueError(
+                f"angles must have one entry per column of x bonds ({col.max() + 1} needed), "
+                f"got {self.angles_per_column.size}"
+            )
+        theta[along_x] = self.angles_per_column[col]
+        out = np.broadcast_to(np.eye(2, dtype=complex), theta.shape + (2, 2)).copy()
+        out[along_x] = spin_rotation(theta[along_x], 1)
+        return out
