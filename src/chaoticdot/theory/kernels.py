@@ -40,6 +40,15 @@ If any ``a_j = inf`` the triplet components with an infinite diagonal entry are 
 kernel of P (a Schur-complement limit). This is exact, not a large-number approximation, and
 for the paper's model it leaves the singlet alone, in agreement with the closed forms at
 ``a = inf``. A finite ``a`` so large that ``a^2`` overflows is treated the same way.
+
+Accuracy
+--------
+Spin-orbit strengths, fields ``x`` and energies enter on the diagonal and are harmless at any
+size. Zeeman fields enter off the diagonal: rates that depend on ``|b - b'|`` are resolved
+through LU factorisation of entries of size ``|b|``, so the relative accuracy is about
+``1e-16 (|b| + |b'|) / (N + nphi)`` (far below any physical concern: ``|b| < 1e3`` for fields
+of a few tesla). The closed forms of :mod:`~chaoticdot.theory.closed_form` have no such
+limitation for collinear in-plane fields.
 """
 
 from __future__ import annotations
@@ -74,7 +83,13 @@ _P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])   # diagonal of B_C^dagger P_swap B_
 
 
 def _rotate(basis, ops):
-    return np.conj(basis.T) @ ops @ basis
+    """``basis^dagger ops basis``, with the exact entries (0, +-1, +-i) restored.
+
+    Rounding residues of order 1e-17 would otherwise couple states that must stay decoupled
+    once multiplied by a very large field.
+    """
+    out = np.conj(basis.T) @ ops @ basis
+    return np.round(out.real, 12) + 1j * np.round(out.imag, 12)
 
 
 # Zeeman generators in the spin bases: slot-1 and slot-2 parts for each field component.
