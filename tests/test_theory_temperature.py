@@ -13,6 +13,7 @@ from chaoticdot.theory import (
     thermal_frobenius2,
     thermal_kernel,
     thermal_resolvent,
+    wl_correction,
 )
 
 RNG = np.random.default_rng(4695)
@@ -160,3 +161,7 @@ def test_mean_conductance_is_temperature_independent():
     g = mean_conductance(2, 3, x=0.4, a=1.0, b=0.5)
     for kT in [0.1, 5.0]:
         assert quad_all(lambda d, kT=kT: g * thermal_kernel(d, kT)) == pytest.approx(g, rel=1e-10)
+        assert mean_conductance(2, 3, x=0.4, a=1.0, b=0.5, kT=kT) == g
+    assert mean_conductance(2, 3, kT=np.array([0.0, 1.0, 2.0])).shape == (3,)
+    with pytest.raises(ValueError, match="kT"):
+        wl_correction(2, 3, kT=-1.0)

@@ -85,7 +85,8 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
     return 2.0 * r1 + r2 - (1.0 + b2 * t) / (n_c + b2 * s)
 
 
-def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0)):
+def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0),
+                  kT=0.0):
     """Weak-localization correction ``<dG> = <G> - 2 N1 N2 / N`` (Eq. 13).
 
     ``<dG> = -(N1 N2 / N) [1/(N_C + 2a^2) + 1/(N_C + 4a^2) - 2a^2/(N_C(N_C + 2a^2) + 4b^2)]``
@@ -105,6 +106,10 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
         Dephasing rate ``2 pi hbar / tau_phi Delta`` (>= 0).
     b_direction : sequence of 3 floats
         Direction of the Zeeman field (normalised internally; default in-plane along x).
+    kT : float or array_like
+        ``k_B T / Delta`` (>= 0). Validated and broadcast, but without effect: the average
+        conductance is temperature independent at this order (notes §1.6; temperature enters
+        only through ``nphi``). Accepted so that one parameter set fits all functions.
 
     Returns
     -------
@@ -116,19 +121,22 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
     nphi = nonneg_param(nphi, "nphi")
+    kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
-    return as_output(-pref * cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction))
+    trace = cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
+    return as_output(-pref * trace + np.zeros_like(kT))
 
 
-def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0)):
+def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0),
+                     kT=0.0):
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
     ``<G> = 2 N1 N2 / N + <dG>``; parameters as in :func:`wl_correction`. The average does
-    not depend on temperature at this order (notes §1.6).
+    not depend on temperature at this order (notes §1.6): ``kT`` is validated, not used.
     """
     n, pref = channel_factor(N1, N2)
     return as_output(2.0 * pref + wl_correction(N1, N2, x=x, a=a, b=b, nphi=nphi,
-                                                b_direction=b_direction))
+                                                b_direction=b_direction, kT=kT))
 
 
 def _block_norm2(p, r, g):
