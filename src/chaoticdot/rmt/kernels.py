@@ -25,7 +25,12 @@ import numpy as np
 from .._validation import check_direction
 from .stub import StubPoint, inverse_r
 
-__all__ = ["finite_m_wl_correction", "finite_m_covariance", "stub_r"]
+__all__ = [
+    "finite_m_wl_correction",
+    "finite_m_covariance",
+    "finite_m_cooperon_variance",
+    "stub_r",
+]
 
 
 def stub_r(point: StubPoint, M: int, N: int) -> np.ndarray:
@@ -80,3 +85,14 @@ def finite_m_covariance(N1, N2, p1: StubPoint, p2: StubPoint, M: int) -> float:
     N = int(N1) + int(N2)
     d, c = _kernels(p1, p2, int(M), N)
     return float((N1 * N2 / N) ** 2 * (np.sum(np.abs(d) ** 2) + np.sum(np.abs(c) ** 2)))
+
+
+def finite_m_cooperon_variance(N1, N2, point: StubPoint, M: int) -> float:
+    """Cooperon part ``(N1 N2 / N)^2 ||C||_F^2`` of ``var G`` at finite ``M`` ((e^2/h)^2).
+
+    In the unitary limits (large ``x``) the cooperon vanishes only as ``M -> infinity``; this
+    is its finite-``M`` remainder in the variance.
+    """
+    N = int(N1) + int(N2)
+    _, c = _kernels(point, point, int(M), N)
+    return float((N1 * N2 / N) ** 2 * np.sum(np.abs(c) ** 2))

@@ -41,9 +41,15 @@ def _cached(M: int, dim: int) -> np.ndarray:
         k = g - g.T
         # Gram-Schmidt in the Frobenius product <A, B> = tr A B^T keeps antisymmetry.
         for prev in mats:
-            k = k - np.sum(k * prev) / np.sum(prev * prev) * prev
+            norm2 = np.sum(prev * prev)
+            if norm2 > 0.0:
+                k = k - np.sum(k * prev) / norm2 * prev
         mats.append(k)
-    out = np.array([k * (M / np.sqrt(np.sum(k * k))) for k in mats])
+    # For dim < 3 there are fewer than 4 independent antisymmetric matrices (none for dim 1):
+    # the missing ones stay zero (callers require M - N >= 4 when a perturbation is on).
+    out = np.array(
+        [k * (M / np.sqrt(n2)) if (n2 := np.sum(k * k)) > 1e-12 * M**2 else 0 * k for k in mats]
+    )
     out.flags.writeable = False
     return out
 

@@ -74,10 +74,15 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     return int(math.ceil(m))
 
 
-def _check_M(M, N: int) -> int:
+def _check_M(M, N: int, perturbed: bool = False) -> int:
     M = check_positive_int(M, "M")
     if M < N + 1:
         raise ValueError(f"M must be an integer >= N1 + N2 + 1 = {N + 1}, got {M!r}")
+    if perturbed and M < N + 4:
+        raise ValueError(
+            f"M must be an integer >= N1 + N2 + 4 = {N + 4} when x or a spin-orbit term is "
+            f"non-zero (four independent perturbation matrices), got {M!r}"
+        )
     return M
 
 
@@ -244,7 +249,8 @@ def sample_conductance(
     a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
     if M is None:
         M = choose_M(N, x, a_eff, b, nphi, energy)
-    M = _check_M(M, N)
+    perturbed = bool(np.any(x != 0) or np.any(so != 0))
+    M = _check_M(M, N, perturbed)
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
     if not isinstance(seed, np.random.SeedSequence) and seed < 0:
@@ -345,6 +351,7 @@ def scattering_matrix(
     so, inf = _so_array(a, so_axes)
     if so.shape != (3,):
         raise ValueError("a (or so_axes) must be a scalar (a 3-vector) for scattering_matrix")
+    _check_M(M, N, perturbed=bool(vals["x"] != 0 or np.any(so != 0)))
     direction = check_direction(b_direction, "b_direction")
     if not isinstance(rng, np.random.Generator):
         rng = np.random.default_rng(rng)
