@@ -183,3 +183,25 @@ def test_cooperon_spectrum_per_axis_and_batch():
     vals = cooperon_spectrum([3, 4], so_axes=(1.0, 0.0, 0.0))
     assert vals.shape == (2, 4)
     np.testing.assert_allclose(vals[1], [4, 4, 6, 6], rtol=1e-13)
+
+
+def test_chunked_evaluation_matches_single_batch(monkeypatch):
+    from chaoticdot.theory import kernels, temperature
+
+    x = RNG.normal(size=(4, 1))
+    b = RNG.normal(size=(1, 6))
+    kw = dict(x1=x, x2=-0.5 * x, so_axes=(1.0, np.inf, 0.3), b1_vec=(b, 0, 0.5),
+              b2_vec=(0.1, b, 0), de=0.7, nphi=0.2)
+    whole_t = conductance_covariance_general(3, 2, kT=np.array([0.0, 0.4, 2.0, 0.0, 1.0, 3.0]),
+                                             **kw)
+    whole = conductance_covariance_general(3, 2, **kw)
+    whole_wl = wl_correction_general(3, 2, x=x, so_axes=(1.0, 0.5, 0.3), b_vec=(b, 0, 0.5))
+    monkeypatch.setattr(kernels, "_CHUNK", 7)
+    monkeypatch.setattr(temperature, "_CHUNK", 5)
+    np.testing.assert_array_equal(conductance_covariance_general(3, 2, **kw), whole)
+    np.testing.assert_allclose(
+        conductance_covariance_general(3, 2, kT=np.array([0.0, 0.4, 2.0, 0.0, 1.0, 3.0]), **kw),
+        whole_t, rtol=1e-14)
+    np.testing.assert_array_equal(
+        wl_correction_general(3, 2, x=x, so_axes=(1.0, 0.5, 0.3), b_vec=(b, 0, 0.5)), whole_wl)
+    assert whole.shape == whole_t.shape == whole_wl.shape == (4, 6)

@@ -113,6 +113,8 @@ def test_universal_regime_warnings():
     assert any("L << lambda" in v for v in large.universal_regime())
     with pytest.warns(UniversalRegimeWarning, match="L << lambda"):
         large.dimensionless()
+    with pytest.warns(UniversalRegimeWarning, match="L << lambda"):
+        large.universal_regime(warn=True)
     assert issubclass(UniversalRegimeWarning, UserWarning)
     many = Device(area_um2=SMALL, N1=10, N2=10)          # N Delta / E_T = 0.6
     assert any("N << E_T/Delta" in v for v in many.universal_regime())

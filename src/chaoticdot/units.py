@@ -324,12 +324,13 @@ class Device:
                               UniversalRegimeWarning, stacklevel=2)
         return out
 
-    def universal_regime(self) -> list[str]:
+    def universal_regime(self, *, warn: bool = False) -> list[str]:
         """Violated conditions of the universal regime (empty list if all hold).
 
         Checked (each as ``ratio <= regime_margin``): ``L << lambda`` for the largest local
         ``1/lambda = 1/lambda_bar + 1/(2 lambda_s)``; ``g mu_B B << E_T``;
         ``hbar/tau_so << E_T`` for Eq. (2) and Eq. (3); ``N << E_T/Delta``.
+        With ``warn=True`` a :class:`UniversalRegimeWarning` is also emitted.
         """
         scales = self.time_scales()
         e_t = scales["E_T_ueV"]
@@ -342,5 +343,9 @@ class Device:
             ("hbar/tau_so^s << E_T", scales["tau_erg_ps"] * 1e-3 / scales["tau_so_s_ns"]),
             ("N << E_T/Delta", (self.N1 + self.N2) * scales["Delta_ueV"] / e_t),
         ]
-        return [f"{name} (ratio {ratio:.3g} > {self.regime_margin:g})"
-                for name, ratio in checks if ratio > self.regime_margin]
+        violated = [f"{name} (ratio {ratio:.3g} > {self.regime_margin:g})"
+                    for name, ratio in checks if ratio > self.regime_margin]
+        if warn and violated:
+            warnings.warn("universal regime not satisfied: " + "; ".join(violated),
+                          UniversalRegimeWarning, stacklevel=2)
+        return violated

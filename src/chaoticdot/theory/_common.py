@@ -52,6 +52,24 @@ def vector_param(value, name: str, *, nonnegative: bool = False,
     return [finite_param(c, name) for c in comps]
 
 
+def chunked(fn, arrays, size: int):
+    """Evaluate ``fn`` on the broadcast of ``arrays`` in flat chunks of at most ``size`` points.
+
+    ``fn(*flat_arrays)`` must return one real value per point. Chunking bounds the memory of
+    the batched small-matrix work (e.g. 16 x 16 Lyapunov systems per point) for huge grids.
+    """
+    arrays = [np.asarray(a) for a in arrays]
+    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    flat = [np.broadcast_to(a, shape).reshape(-1) for a in arrays]
+    total = flat[0].size if flat else 1
+    if total <= size:
+        return np.asarray(fn(*flat)).reshape(shape)
+    out = np.empty(total)
+    for start in range(0, total, size):
+        out[start:start + size] = fn(*(f[start:start + size] for f in flat))
+    return out.reshape(shape)
+
+
 def as_output(value):
     """Python float for 0-d results, the array otherwise (ufunc-like behaviour)."""
     value = np.asarray(value)

@@ -55,7 +55,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import as_output, channel_factor, finite_param, nonneg_param, vector_param
+from ._common import (
+    as_output,
+    channel_factor,
+    chunked,
+    finite_param,
+    nonneg_param,
+    vector_param,
+)
 from .temperature import thermal_frobenius2
 
 __all__ = [
@@ -80,6 +87,7 @@ _BASIS_C = np.array([[0, _R2, _R2, 0],
 # Diffuson: sigma_j (x) sigma_j^* = -(1 (x) sigma_y)(sigma_j (x) sigma_j)(1 (x) sigma_y).
 _BASIS_D = np.kron(_EYE2, _PAULI[1]) @ _BASIS_C
 _P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])   # diagonal of B_C^dagger P_swap B_C
+_CHUNK = 100_000                               # points per batched LAPACK call
 
 
 def _rotate(basis, ops):
@@ -193,10 +201,14 @@ def wl_correction_general(N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0,
     nphi = nonneg_param(nphi, "nphi")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b = vector_param(b_vec, "b_vec")
-    A, keep = inverse_cooperon(n + nphi + 2 * x * x, b, b, so)
-    C = np.linalg.inv(A)
-    trace = np.sum(np.where(keep, _P_SWAP_C * np.real(np.diagonal(C, axis1=-2, axis2=-1)), 0.0),
-                   axis=-1)
+
+    def kernel(n_c, ax, ay, az, bx, by, bz):
+        A, keep = inverse_cooperon(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az))
+        C = np.linalg.inv(A)
+        diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
+        return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
+
+    trace = chunked(kernel, [n + nphi + 2 * x * x, *so, *b], _CHUNK)
     return as_output(-pref * trace)
 
 
@@ -239,10 +251,16 @@ def conductance_covariance_general(N1, N2, *, x1=0.0, x2=0.0, so_axes=(0.0, 0.0,
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
     common = n + nphi - 1j * de
-    thermal = None if not np.any(kT > 0) else kT
-    D, keep_d = inverse_diffuson(common + 0.5 * (x1 - x2) ** 2, b1, b2, so)
-    C, keep_c = inverse_cooperon(common + 0.5 * (x1 + x2) ** 2, b1, b2, so)
-    total = _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
+
+    def kernel(n_d, n_c, kT, ax, ay, az, b1x, b1y, b1z, b2x, b2y, b2z):
+        thermal = kT if np.any(kT > 0) else None
+        so, f1, f2 = (ax, ay, az), (b1x, b1y, b1z), (b2x, b2y, b2z)
+        D, keep_d = inverse_diffuson(n_d, f1, f2, so)
+        C, keep_c = inverse_cooperon(n_c, f1, f2, so)
+        return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
+
+    total = chunked(kernel, [common + 0.5 * (x1 - x2) ** 2, common + 0.5 * (x1 + x2) ** 2, kT,
+                             *so, *b1, *b2], _CHUNK)
     return as_output(pref**2 * total)
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_finite, check_nonnegative
-from ._common import as_output
+from ._common import as_output, chunked
 
 __all__ = ["thermal_kernel", "thermal_resolvent", "thermal_frobenius2"]
 
@@ -60,6 +60,9 @@ _ASYMPTOTIC_FROM = 10.0
 # Below kT / (N + nphi) ~ 1e-9 the thermal correction (relative size ~ (kT/N)^2) is below
 # rounding, and the zero-temperature value is returned.
 _ZERO_T_RATIO = 1e-9
+
+# Matrices per batch of the thermal average (bounds the memory of the n^2 x n^2 systems).
+_CHUNK = 20_000
 
 
 def _g(u: np.ndarray) -> np.ndarray:
@@ -219,11 +222,22 @@ def thermal_frobenius2(A, kT, keep=None):
     """
     A = np.asarray(A, dtype=complex)
     n = A.shape[-1]
-    if keep is not None:
-        keep = np.asarray(keep, dtype=bool)
-        shape = np.broadcast_shapes(A.shape[:-2], keep.shape[:-1])
-        keep = np.broadcast_to(keep, shape + (n,))
-        A = _decouple(np.broadcast_to(A, shape + (n, n)), keep)
+    kT = check_nonnegative(kT, "kT")
+    keep = np.ones(n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
+    shape = np.broadcast_shapes(A.shape[:-2], keep.shape[:-1], kT.shape)
+    # Flatten the batch and work through it in chunks; each point is independent.
+    A = np.broadcast_to(A, shape + (n, n)).reshape(-1, n, n)
+    keep = np.broadcast_to(keep, shape + (n,)).reshape(-1, n)
+    index = np.arange(A.shape[0])
+    return chunked(lambda i, t: _thermal_frobenius2(A[i], t, keep[i]),
+                   [index, np.broadcast_to(kT, shape).reshape(-1)], _CHUNK).reshape(shape)
+
+
+def _thermal_frobenius2(A, kT, keep):
+    """:func:`thermal_frobenius2` for a flat batch (matrices ``(m, n, n)``, ``kT`` and ``keep``
+    per matrix)."""
+    n = A.shape[-1]
+    A = _decouple(A, keep)
     J = thermal_resolvent(A, kT)
     A = np.broadcast_to(A, J.shape)
     rhs = J + np.conj(np.swapaxes(J, -1, -2))
@@ -234,6 +248,4 @@ def thermal_frobenius2(A, kT, keep=None):
     lyap = lyap.reshape(A.shape[:-2] + (n * n, n * n))
     X = np.linalg.solve(lyap, rhs.reshape(A.shape[:-2] + (n * n, 1))).reshape(A.shape)
     diag = np.real(np.diagonal(X, axis1=-2, axis2=-1))
-    if keep is not None:
-        diag = np.where(keep, diag, 0.0)
-    return diag.sum(axis=-1)
+    return np.where(keep, diag, 0.0).sum(axis=-1)
