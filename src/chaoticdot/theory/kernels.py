@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import check_direction, check_positive_int
 from ._common import (
     as_output,
     channel_factor,
@@ -301,8 +302,6 @@ def cooperon_spectrum(N, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), so
     ndarray, shape (..., 4), complex
         The eigenvalues (and optionally the singlet weights, shape (..., 4)).
     """
-    from .._validation import check_direction, check_positive_int
-
     n_arr = np.asarray(N)
     if n_arr.ndim == 0:
         n_arr = np.asarray(float(check_positive_int(N, "N")))
