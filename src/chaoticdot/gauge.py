@@ -67,6 +67,7 @@ __all__ = [
     "abelian_part",
     "commutator_part",
     "pauli_components",
+    "pauli_string",
     "SpinContent",
     "spin_directions",
     "spin_flux",
@@ -194,6 +195,17 @@ def pauli_components(matrix: sp.Matrix) -> dict[str, sp.Expr]:
     """
     names = ("0", "x", "y", "z")
     return {n: _tidy_expr((s * matrix).trace() / 2) for n, s in zip(names, pauli(), strict=True)}
+
+
+def pauli_string(matrix: sp.Matrix) -> str:
+    """Readable Pauli decomposition of a 2x2 matrix, e.g. ``'(-1/(2*lambda_x*lambda_y)) sz'``.
+
+    Zero components are omitted; the zero matrix gives ``'0'``.
+    """
+    comps = pauli_components(matrix)
+    names = {"0": "1", "x": "sx", "y": "sy", "z": "sz"}
+    parts = [f"({sp.sstr(c)}) {names[k]}" for k, c in comps.items() if c != 0]
+    return " + ".join(parts) if parts else "0"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.figure import Figure
+import matplotlib.pyplot as plt
 
 from . import FigureResult, register
 
@@ -82,8 +82,7 @@ def _axes_label(geometry: str) -> str:
 def fig_spin_flux(quick: bool = False) -> FigureResult:
     """Three panels: spin-flux density (colour) and its spin axis (arrows) in the dot."""
     n = 25 if quick else 61
-    fig = Figure(figsize=(10.5, 3.6), layout="constrained")
-    axes = fig.subplots(1, 3, sharey=True)
+    fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.6), sharey=True, layout="constrained")
     cols = {k: [] for k in ("geometry", "x_over_L", "y_over_L", "c_x", "c_y", "c_z")}
     gate_patch = {
         "uniform": None,
@@ -168,8 +167,7 @@ def fig_loop_phase(quick: bool = False) -> FigureResult:
     """Log-log plot of the phase per orbit and the implied tau_so / tau_erg (Eqs. 2-3)."""
     r = np.logspace(-2, 0, 20 if quick else 81)
     uniform, gate = loop_phases(r)
-    fig = Figure(figsize=(9.5, 3.8), layout="constrained")
-    ax1, ax2 = fig.subplots(1, 2)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.5, 3.8), layout="constrained")
     ax1.loglog(r, uniform, label=r"uniform $\lambda$: $L^2/2\lambda^2$")
     ax1.loglog(r, gate, label=r"gate edge, $\lambda_s=\lambda$: $L/2\lambda_s$")
     ax1.set_xlabel(r"$L/\lambda$")
