@@ -47,35 +47,74 @@ def _antisymmetric_set(rng: np.random.Generator, M: int, count: int) -> np.ndarr
     return np.array([k * (M / np.sqrt(np.sum(k * k))) for k in mats])
 
 
-def _hamiltonian(rng, M, x, so, bvec):
-    """``H`` of the module docstring (``2M x 2M``, index ``2 * site + spin``) and ``Delta``."""
-    delta = np.pi / M
-    h0 = goe_matrix(rng, M)
-    mats = _antisymmetric_set(rng, M, 4)
-    hpp = np.kron(1j * x * mats[0], np.eye(2))
-    hpp = hpp + np.kron(np.eye(M), sum(bc * s for bc, s in zip(bvec, PAULI, strict=True)))
+def _realization(rng, M):
+    """One GOE matrix and one fresh set of perturbation matrices ``X, A1, A2, A3``."""
+    return goe_matrix(rng, M), _antisymmetric_set(rng, M, 4)
+
+
+def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy):
+    """``S = 1 - 2 pi i W^T (E - H + i pi W W^T + i Gamma)^{-1} W`` (``2N x 2N``)."""
+    M = h0.shape[0]
+    delta = np.pi / M  # mean level spacing of H_0 at the band centre
+    c = delta / (2 * np.pi)
+    # H in the (site, spin, site, spin) layout, i.e. index 2 * site + spin after reshaping
+    h4 = np.zeros((M, 2, M, 2), dtype=complex)
+    orbital = h0 + (1j * c * x) * mats[0]
+    h4[:, 0, :, 0] = orbital
+    h4[:, 1, :, 1] = orbital
     for k in range(3):
         if so[k] != 0.0:
-            hpp = hpp + np.kron(1j * so[k] * mats[k + 1], PAULI[k])
-    return np.kron(h0, np.eye(2)) + (delta / (2 * np.pi)) * hpp, delta
+            h4 += (1j * c * so[k]) * mats[k + 1][:, None, :, None] * PAULI[k][None, :, None, :]
+    sites = np.arange(M)
+    h4[sites, :, sites, :] += c * sum(bc * s for bc, s in zip(bvec, PAULI, strict=True))
+    h = h4.reshape(2 * M, 2 * M)
+    e = energy * delta / (2 * np.pi)
+    gamma = nphi * delta / (4 * np.pi)  # hbar / 2 tau_phi
+    w = 1.0 / np.sqrt(np.pi)  # pi w^2 = 1: ideal coupling at the band centre
+    P = 2 * N
+    a_mat = (e + 1j * gamma) * np.eye(2 * M) - h
+    a_mat[np.arange(P), np.arange(P)] += 1j * np.pi * w**2
+    rhs = np.zeros((2 * M, P), dtype=complex)
+    rhs[np.arange(P), np.arange(P)] = w
+    g = np.linalg.solve(a_mat, rhs)
+    return np.eye(P) - 2j * np.pi * w * g[:P, :]
 
 
 def _params(x, a, b, b_direction, nphi, energy, so_axes):
-    x = float(check_finite(x, "x"))
-    b = float(check_finite(b, "b"))
-    nphi = float(check_nonnegative(nphi, "nphi"))
-    energy = float(check_finite(energy, "energy"))
+    x = check_finite(x, "x")
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
     direction = check_direction(b_direction)
     if so_axes is None:
-        a = float(check_nonnegative(a, "a"))
-        so = (a, a, 0.0)
+        a = check_nonnegative(a, "a")
+        so = np.stack([a, a, np.zeros_like(a)], axis=-1)
     else:
-        if a != 0:
+        if np.any(np.asarray(a) != 0):
             raise ValueError("pass either a or so_axes, not both")
-        so = tuple(float(v) for v in check_nonnegative(so_axes, "so_axes"))
-        if len(so) != 3:
-            raise ValueError("so_axes must be a 3-vector (a_x, a_y, a_z), each in [0, inf)")
-    return x, so, tuple(b * direction), nphi, energy
+        so = check_nonnegative(so_axes, "so_axes")
+        if so.ndim == 0 or so.shape[-1] != 3:
+            raise ValueError("so_axes must have a last axis of length 3 (a_x, a_y, a_z)")
+    shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, so.shape[:-1])
+    pts = [
+        (float(xi), tuple(si), tuple(bi * direction), float(ni), float(ei))
+        for xi, si, bi, ni, ei in zip(
+            np.broadcast_to(x, shape).ravel(),
+            np.broadcast_to(so, (*shape, 3)).reshape(-1, 3),
+            np.broadcast_to(b, shape).ravel(),
+            np.broadcast_to(nphi, shape).ravel(),
+            np.broadcast_to(energy, shape).ravel(),
+            strict=True,
+        )
+    ]
+    return pts, shape
+
+
+def _check_size(N1, N2, M):
+    N = int(N1) + int(N2)
+    if int(M) < N + 4:
+        raise ValueError(f"M must be an integer >= N1 + N2 + 4 = {N + 4}, got {M!r}")
+    return N
 
 
 def hamiltonian_scattering_matrix(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, energy=0.0, M,
@@ -90,7 +129,7 @@ def hamiltonian_scattering_matrix(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, ener
         Dimensionless parameters as in :func:`chaoticdot.rmt.sample_conductance` (``a``
         finite).
     M : int
-        Orbital dimension ``M_H`` of the Hamiltonian (``>= N1 + N2``).
+        Orbital dimension ``M_H`` of the Hamiltonian (``>= N1 + N2 + 4``).
     rng : numpy.random.Generator or int
     b_direction, so_axes
         As in :func:`chaoticdot.rmt.scattering_matrix`.
@@ -99,41 +138,39 @@ def hamiltonian_scattering_matrix(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, ener
     -------
     ndarray, complex, ``(2N, 2N)``, index ``2 * channel + spin``.
     """
-    N = int(N1) + int(N2)
-    if int(M) < N:
-        raise ValueError(f"M must be an integer >= N1 + N2 = {N}, got {M!r}")
+    N = _check_size(N1, N2, M)
+    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
+    if shape != ():
+        raise ValueError("hamiltonian_scattering_matrix takes scalar parameters")
     if not isinstance(rng, np.random.Generator):
         rng = np.random.default_rng(rng)
-    x, so, bvec, nphi, energy = _params(x, a, b, b_direction, nphi, energy, so_axes)
-    h, delta = _hamiltonian(rng, int(M), x, so, bvec)
-    e = energy * delta / (2 * np.pi)
-    gamma = nphi * delta / (4 * np.pi)
-    w = 1.0 / np.sqrt(np.pi)  # pi w^2 = 1: ideal coupling at the band centre
-    P = 2 * N
-    a_mat = (e + 1j * gamma) * np.eye(2 * M) - h
-    a_mat[np.arange(P), np.arange(P)] += 1j * np.pi * w**2
-    rhs = np.zeros((2 * M, P), dtype=complex)
-    rhs[np.arange(P), np.arange(P)] = w
-    g = np.linalg.solve(a_mat, rhs)
-    return np.eye(P) - 2j * np.pi * w * g[:P, :]
+    h0, mats = _realization(rng, int(M))
+    return _s_matrix(N, h0, mats, *pts[0])
 
 
-def hamiltonian_conductance(N1, N2, *, samples, M, seed=0, **params):
-    """Conductance samples (e^2/h) of the Hamiltonian model at one parameter point.
+def hamiltonian_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0),
+                            nphi=0.0, energy=0.0, samples, M, seed=0, so_axes=None):
+    """Conductance samples (e^2/h) of the Hamiltonian model; serial, intended for tests.
 
-    ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise. Serial; intended for tests.
+    Parameters broadcast as in :func:`chaoticdot.rmt.sample_conductance`; one realization
+    (``H_0`` and the perturbation matrices) is used for all parameter points.
+    ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise.
 
     Returns
     -------
-    ndarray, shape ``(samples,)``
+    ndarray, shape ``(samples, *broadcast_shape)``
     """
-    rng = np.random.default_rng(seed)
     n1, n2 = int(N1), int(N2)
-    out = np.empty(samples)
+    N = _check_size(n1, n2, M)
+    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
+    rng = np.random.default_rng(seed)
+    out = np.empty((samples, len(pts)))
     for i in range(samples):
-        s = hamiltonian_scattering_matrix(n1, n2, M=M, rng=rng, **params)
-        if params.get("nphi", 0.0) > 0:
-            out[i] = _g_lambda(s, n1, n2, 2)
-        else:
-            out[i] = _g_transmission(s[2 * n1 :, : 2 * n1])
-    return out
+        h0, mats = _realization(rng, int(M))
+        for j, p in enumerate(pts):
+            s = _s_matrix(N, h0, mats, *p)
+            if p[3] > 0:
+                out[i, j] = _g_lambda(s, n1, n2, 2)
+            else:
+                out[i, j] = _g_transmission(s[2 * n1 :, : 2 * n1])
+    return out.reshape(samples, *shape)
