@@ -104,9 +104,10 @@ def test_spin_decoupled_path_equals_full_path(point):
     assert np.abs(g1 - g2).max() < 1e-10
 
 
-def test_scattering_matrix_matches_batched_engine():
+@pytest.mark.parametrize("M", [24, 60])  # small stacks (numpy) and the LAPACK loop
+def test_scattering_matrix_matches_batched_engine(M):
     """The full-S route and the batched transmission route give the same G for the same U."""
-    N1, N2, M = 2, 2, 24
+    N1, N2 = 2, 2
     params = dict(x=0.6, a=0.9, b=1.4, nphi=0.0)
     S = rmt.scattering_matrix(N1, N2, M=M, rng=np.random.default_rng(9), **params)
     g_s = np.sum(np.abs(S[2 * N1 :, : 2 * N1]) ** 2)

@@ -41,11 +41,14 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``, ``2a/sqrt(M) <~ 0.37``,
     ``b/M <~ 0.1`` (numerics notes §1).
 
-    Measured accuracy (finite-M Gaussian kernel of :mod:`chaoticdot.rmt.kernels` versus its
-    ``M -> infinity`` limit, Eq. 13, over ``N = 2..40``, ``a^2/N, x^2/N <= 4``, ``b <= 2N``):
-    the weak-localization correction ``<dG>`` at the rule's ``M`` deviates by at most about
-    3 % of ``(e^2/h) N1 N2 / N`` (the scale of ``<dG>``); the dominant error is the spin-orbit
-    term, relative ``~0.6 a^2 / M``. Pass an explicit ``M`` for higher accuracy.
+    Measured accuracy (``benchmarks/m_rule_accuracy.py``: the finite-M Gaussian kernel of
+    :mod:`chaoticdot.rmt.kernels`, evaluated exactly for the actual ``R``, versus its
+    ``M -> infinity`` limit Eq. 13, for ``N = 2, 4, 8``, ``a^2/N`` in ``{0, 0.5, 2}``,
+    ``x^2/N`` in ``{0, 1, 4}``, ``b/N`` in ``{0, 1}``): the finite-``M`` error of ``<dG>`` is at
+    most 1.5 % of ``(e^2/h) N1 N2 / N`` (the scale of ``<dG>``; worst at ``N = 2``), at most
+    0.7 % for ``N >= 4``, i.e. about 2 % of the change of ``<dG>`` caused by ``a``, ``x`` or
+    ``b`` (finite ``M`` slightly *reduces* every perturbation; for spin-orbit coupling the
+    relative reduction is ``~0.6 a^2 / M``). Pass a larger ``M`` for higher accuracy.
 
     Parameters
     ----------
@@ -200,7 +203,7 @@ def sample_conductance(
         Number of realizations.
     M : int, optional
         Size of the COE matrix. ``None`` applies the accuracy rule of :func:`choose_M`
-        (``<dG>`` within about 3 % of ``(e^2/h) N1 N2 / N`` of its ``M -> infinity`` value).
+        (finite-``M`` error of ``<dG>`` below 1.5 % of ``(e^2/h) N1 N2 / N``, measured).
     seed : int or numpy.random.SeedSequence
         Root seed. Realizations are generated in chunks, each with its own child of
         ``SeedSequence(seed).spawn``; the chunking depends only on the arguments, so the

@@ -297,25 +297,58 @@ def _apply_kron_identity(a: np.ndarray, y: np.ndarray) -> np.ndarray:
     return prod.reshape(*prod.shape[:-2], 2 * m, cols)
 
 
-def _conductance_orbital(u, rinv, N1, N2, absorbing):
+# Below this size one batched numpy call beats a Python loop over LAPACK calls.
+_LOOP_MIN_SIZE = 48
+_GETRF, _GETRS = scipy.linalg.get_lapack_funcs(("getrf", "getrs"), (np.zeros(1, complex),))
+
+
+def _solve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a^{-1} b`` for stacks; ``a`` is a fresh C-contiguous array and is overwritten.
+
+    For large matrices the C-ordered ``a`` is handed to LAPACK as the Fortran-ordered ``a^T``
+    (no copy), factorised in place, and solved with ``trans = 1``.
+    """
+    size = a.shape[-1]
+    if size < _LOOP_MIN_SIZE or not a.flags.c_contiguous:
+        return np.linalg.solve(a, b)
+    out = np.empty(b.shape, dtype=np.result_type(a, b))
+    for idx in np.ndindex(a.shape[:-2]):
+        lu, piv, info = _GETRF(a[idx].T, overwrite_a=1)
+        if info != 0:
+            raise np.linalg.LinAlgError("singular matrix in the Schur complement")
+        out[idx], info = _GETRS(lu, piv, b[idx], trans=1)
+    return out
+
+
+def _difference(rinv, uqq, work):
+    """``R^{-1} - U_QQ`` into a reusable C-contiguous buffer (avoids a fresh large allocation
+    per parameter point)."""
+    key = uqq.shape
+    buf = work.get(key)
+    if buf is None:
+        buf = work[key] = np.empty(key, dtype=complex)
+    return np.subtract(rinv, uqq, out=buf)
+
+
+def _conductance_orbital(u, rinv, N1, N2, absorbing, work):
     """G of one spin sector (COE ``U``, orbital ``L x L`` problem) for a stack ``u``."""
     N = N1 + N2
-    a = rinv - u[..., N:, N:]
+    a = _difference(rinv, u[..., N:, N:], work)
     if absorbing:
-        y = np.linalg.solve(a, u[..., N:, :N])
+        y = _solve(a, u[..., N:, :N])
         s = u[..., :N, :N] + u[..., :N, N:] @ y
         return _g_lambda(s, N1, N2, 1)
-    y = np.linalg.solve(a, u[..., N:, :N1])
+    y = _solve(a, u[..., N:, :N1])
     t = u[..., N1:N, :N1] + u[..., N1:N, N:] @ y
     return _g_transmission(t)
 
 
-def _conductance_full(u, uqq2, rinv, N1, N2, absorbing):
+def _conductance_full(u, uqq2, rinv, N1, N2, absorbing, work):
     """G with the spin-full ``2L x 2L`` problem (COE ``U (x) 1_2``)."""
     N = N1 + N2
-    a = rinv - uqq2
+    a = _difference(rinv, uqq2, work)
     ncol = N if absorbing else N1
-    y = np.linalg.solve(a, _kron_identity(u[..., N:, :ncol]))
+    y = _solve(a, _kron_identity(u[..., N:, :ncol]))
     if absorbing:
         s = _kron_identity(u[..., :N, :N]) + _apply_kron_identity(u[..., :N, N:], y)
         return _g_lambda(s, N1, N2, 2)
@@ -323,16 +356,16 @@ def _conductance_full(u, uqq2, rinv, N1, N2, absorbing):
     return _g_transmission(t)
 
 
-def _conductance_cse(u, rinv, N1, N2, absorbing):
+def _conductance_cse(u, rinv, N1, N2, absorbing, work):
     """G for a CSE ``U`` (``2M x 2M``, spin included)."""
     N = N1 + N2
     P, P1 = 2 * N, 2 * N1
-    a = rinv - u[..., P:, P:]
+    a = _difference(rinv, u[..., P:, P:], work)
     if absorbing:
-        y = np.linalg.solve(a, u[..., P:, :P])
+        y = _solve(a, u[..., P:, :P])
         s = u[..., :P, :P] + u[..., :P, P:] @ y
         return _g_lambda(s, N1, N2, 2)
-    y = np.linalg.solve(a, u[..., P:, :P1])
+    y = _solve(a, u[..., P:, :P1])
     t = u[..., P1:P, :P1] + u[..., P1:P, P:] @ y
     return _g_transmission(t)
 
@@ -376,22 +409,23 @@ def conductance_from_unitary(
     batch = (u_coe if u_coe is not None else u_cse).shape[0]
     out = np.empty((batch, len(points)))
     uqq2 = None
+    work = {}
     for j, point in enumerate(points):
         plan = _get_plan(point, M, N, allow_decoupled)
         absorbing = point.nphi > 0.0
         if plan.kind == "cse":
             if u_cse is None:
                 raise ValueError("a CSE realization is needed for a = inf points")
-            out[:, j] = _conductance_cse(u_cse, plan.rinv, N1, N2, absorbing)
+            out[:, j] = _conductance_cse(u_cse, plan.rinv, N1, N2, absorbing, work)
         elif plan.kind == "decoupled":
             g = 0.0
             for rinv in plan.rinv:
-                g = g + _conductance_orbital(u_coe, rinv, N1, N2, absorbing)
+                g = g + _conductance_orbital(u_coe, rinv, N1, N2, absorbing, work)
             out[:, j] = plan.weight * g
         else:
             if uqq2 is None:
                 uqq2 = _kron_identity(u_coe[:, N:, N:])
-            out[:, j] = _conductance_full(u_coe, uqq2, plan.rinv, N1, N2, absorbing)
+            out[:, j] = _conductance_full(u_coe, uqq2, plan.rinv, N1, N2, absorbing, work)
     return out
 
 
