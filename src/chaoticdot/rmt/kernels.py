@@ -56,23 +56,26 @@ def _kernels(p1: StubPoint, p2: StubPoint, M: int, N: int):
 _SWAP = np.eye(4)[[0, 2, 1, 3]]
 
 
-def _point(x, a, b, b_direction, nphi, energy) -> StubPoint:
+def _point(x, a, b, b_direction, nphi, energy, so_axes=None) -> StubPoint:
     d = check_direction(b_direction)
+    so = (float(a), float(a), 0.0) if so_axes is None else tuple(float(v) for v in so_axes)
     return StubPoint(
-        x=float(x), so=(float(a), float(a), 0.0), bvec=tuple(float(v) for v in b * d),
+        x=float(x), so=so, bvec=tuple(float(v) for v in b * d),
         nphi=float(nphi), energy=float(energy),
     )
 
 
 def finite_m_wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0),
-                           nphi=0.0, M):
+                           nphi=0.0, M, so_axes=None):
     """Leading-order ``<dG>`` of the stub model at finite ``M`` (e^2/h), scalar arguments.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` with the finite-``M`` cooperon ``C`` of the module
-    docstring. Tends to Eq. (13) minus ``2 N1 N2 / N`` as ``M -> infinity``.
+    docstring. Tends to Eq. (13) minus ``2 N1 N2 / N`` as ``M -> infinity`` (and to
+    ``chaoticdot.theory.wl_correction_general`` when ``so_axes = (a_x, a_y, a_z)`` replaces
+    ``a``).
     """
     N = int(N1) + int(N2)
-    p = _point(x, a, b, b_direction, nphi, 0.0)
+    p = _point(x, a, b, b_direction, nphi, 0.0, so_axes)
     _, c = _kernels(p, p, int(M), N)
     return float(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)))
 
