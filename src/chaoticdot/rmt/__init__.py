@@ -17,13 +17,15 @@ haar_unitary, coe_matrix, cse_matrix
     Circular ensembles.
 perturbation_matrices
     The fixed matrices ``X, A1, A2, A3`` of Eq. (7).
-finite_m_wl_correction
-    Gaussian-level (leading order in 1/N) ``<dG>`` of the stub at finite ``M``.
+finite_m_wl_correction, finite_m_covariance
+    Gaussian-level (leading order in 1/N) ``<dG>`` and covariance of the stub at finite
+    ``M``, evaluated exactly for the actual ``R``: they separate finite-``M`` from finite-``N``
+    effects.
 """
 
 from .haar import coe_matrix, cse_matrix, haar_unitary
 from .hamiltonian import hamiltonian_conductance, hamiltonian_scattering_matrix
-from .kernels import finite_m_wl_correction
+from .kernels import finite_m_covariance, finite_m_wl_correction
 from .perturbations import perturbation_matrices
 from .sampling import M_RULE, choose_M, sample_conductance, scattering_matrix
 from .statistics import Estimate, covariance, mean, variance
@@ -34,6 +36,7 @@ __all__ = [
     "hamiltonian_scattering_matrix",
     "hamiltonian_conductance",
     "finite_m_wl_correction",
+    "finite_m_covariance",
     "mean",
     "variance",
     "covariance",
