@@ -141,6 +141,9 @@ def test_page_renders_offline(server, browser, page):
             body_text = visit.page.inner_text("article") if visit.page.locator(
                 "article").count() else visit.page.inner_text("body")
             assert "\\begin{" not in body_text, "raw LaTeX left on the page"
+        if "application/vnd.jupyter.widget-view+json" in source:
+            # the site's own widgets manager replaced the widget placeholders
+            visit.page.wait_for_selector(".jupyter-widgets", timeout=20000)
         images = visit.page.evaluate(
             """() => Array.from(document.images).map(img => ({
                    src: img.currentSrc || img.src, width: img.naturalWidth,

@@ -81,6 +81,27 @@ def _drop_thebe(app) -> None:
     ]
 
 
+def _place_widget_fonts(app, exception):
+    """Copy the widget icon fonts to where the widgets manager looks for them.
+
+    The manager's bundle requests its fonts at ``@jupyter-widgets/html-manager/dist/`` relative
+    to the *page* (a public path fixed when the bundle was built), so every folder with a page
+    that uses widgets gets a copy (a few hundred kB).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    fonts = [p for p in (Path(app.confdir) / VENDOR / "html-manager").iterdir()
+             if p.suffix in _WIDGET_SUFFIXES]
+    folders = {page.parent for page in outdir.rglob("*.html")
+               if "embed-amd.js" in page.read_text(encoding="utf-8", errors="ignore")}
+    for folder in folders:
+        target = folder / "@jupyter-widgets" / "html-manager" / "dist"
+        for font in fonts:
+            _copy(font, target / font.name)
+
+
 def setup(app):
     app.connect("config-inited", _on_config_inited)
+    app.connect("build-finished", _place_widget_fonts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
