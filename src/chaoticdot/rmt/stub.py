@@ -302,43 +302,39 @@ _LOOP_MIN_SIZE = 48
 _GETRF, _GETRS = scipy.linalg.get_lapack_funcs(("getrf", "getrs"), (np.zeros(1, complex),))
 
 
-def _solve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a^{-1} b`` for stacks; ``a`` is a fresh C-contiguous array and is overwritten.
+def _schur_solve(rinv: np.ndarray, uqq: np.ndarray, rhs: np.ndarray, work: dict) -> np.ndarray:
+    """``(R^{-1} - U_QQ)^{-1} rhs`` for a stack of ``U_QQ`` and right-hand sides.
 
-    For large matrices the C-ordered ``a`` is handed to LAPACK as the Fortran-ordered ``a^T``
-    (no copy), factorised in place, and solved with ``trans = 1``.
+    Small matrices: one batched numpy call. Large ones: per realization, ``R^{-1} - U_QQ`` is
+    written into one reusable C-ordered buffer (cache-hot, no fresh allocation), handed to
+    LAPACK as the Fortran-ordered transpose (no copy), factorised in place and solved with
+    ``trans = 1``.
     """
-    size = a.shape[-1]
-    if size < _LOOP_MIN_SIZE or not a.flags.c_contiguous:
-        return np.linalg.solve(a, b)
-    out = np.empty(b.shape, dtype=np.result_type(a, b))
-    for idx in np.ndindex(a.shape[:-2]):
-        lu, piv, info = _GETRF(a[idx].T, overwrite_a=1)
+    size = uqq.shape[-1]
+    if size < _LOOP_MIN_SIZE:
+        return np.linalg.solve(rinv - uqq, rhs)
+    buf = work.get(size)
+    if buf is None:
+        buf = work[size] = np.empty((size, size), dtype=complex)
+    out = np.empty(rhs.shape, dtype=complex)
+    for idx in np.ndindex(uqq.shape[:-2]):
+        np.subtract(rinv, uqq[idx], out=buf)
+        lu, piv, info = _GETRF(buf.T, overwrite_a=1)
         if info != 0:
             raise np.linalg.LinAlgError("singular matrix in the Schur complement")
-        out[idx], info = _GETRS(lu, piv, b[idx], trans=1)
+        out[idx], info = _GETRS(lu, piv, rhs[idx], trans=1)
     return out
-
-
-def _difference(rinv, uqq, work):
-    """``R^{-1} - U_QQ`` into a reusable C-contiguous buffer (avoids a fresh large allocation
-    per parameter point)."""
-    key = uqq.shape
-    buf = work.get(key)
-    if buf is None:
-        buf = work[key] = np.empty(key, dtype=complex)
-    return np.subtract(rinv, uqq, out=buf)
 
 
 def _conductance_orbital(u, rinv, N1, N2, absorbing, work):
     """G of one spin sector (COE ``U``, orbital ``L x L`` problem) for a stack ``u``."""
     N = N1 + N2
-    a = _difference(rinv, u[..., N:, N:], work)
+    uqq = u[..., N:, N:]
     if absorbing:
-        y = _solve(a, u[..., N:, :N])
+        y = _schur_solve(rinv, uqq, u[..., N:, :N], work)
         s = u[..., :N, :N] + u[..., :N, N:] @ y
         return _g_lambda(s, N1, N2, 1)
-    y = _solve(a, u[..., N:, :N1])
+    y = _schur_solve(rinv, uqq, u[..., N:, :N1], work)
     t = u[..., N1:N, :N1] + u[..., N1:N, N:] @ y
     return _g_transmission(t)
 
@@ -346,9 +342,8 @@ def _conductance_orbital(u, rinv, N1, N2, absorbing, work):
 def _conductance_full(u, uqq2, rinv, N1, N2, absorbing, work):
     """G with the spin-full ``2L x 2L`` problem (COE ``U (x) 1_2``)."""
     N = N1 + N2
-    a = _difference(rinv, uqq2, work)
     ncol = N if absorbing else N1
-    y = _solve(a, _kron_identity(u[..., N:, :ncol]))
+    y = _schur_solve(rinv, uqq2, _kron_identity(u[..., N:, :ncol]), work)
     if absorbing:
         s = _kron_identity(u[..., :N, :N]) + _apply_kron_identity(u[..., :N, N:], y)
         return _g_lambda(s, N1, N2, 2)
@@ -360,12 +355,12 @@ def _conductance_cse(u, rinv, N1, N2, absorbing, work):
     """G for a CSE ``U`` (``2M x 2M``, spin included)."""
     N = N1 + N2
     P, P1 = 2 * N, 2 * N1
-    a = _difference(rinv, u[..., P:, P:], work)
+    uqq = u[..., P:, P:]
     if absorbing:
-        y = _solve(a, u[..., P:, :P])
+        y = _schur_solve(rinv, uqq, u[..., P:, :P], work)
         s = u[..., :P, :P] + u[..., :P, P:] @ y
         return _g_lambda(s, N1, N2, 2)
-    y = _solve(a, u[..., P:, :P1])
+    y = _schur_solve(rinv, uqq, u[..., P:, :P1], work)
     t = u[..., P1:P, :P1] + u[..., P1:P, P:] @ y
     return _g_transmission(t)
 
