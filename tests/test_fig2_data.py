@@ -8,10 +8,11 @@ values at ``x = 0``, where the stub model is exact for any ``M`` (physics notes 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
-from chaoticdot import __version__
 from chaoticdot.datastore import DATA_DIR, generate, load
 from chaoticdot.figures.fig2_mc import (
     FIG2_MC_CHANNELS,
@@ -50,8 +51,8 @@ def test_provenance_fields(stored):
     assert prov["command"] == "python -m chaoticdot data fig2-mc"
     assert prov["quick"] is False
     assert prov["seed"] == FIG2_MC_SEED
-    # the library major.minor version that produced the file is the current one
-    assert prov["library_version"].split(".")[:2] == __version__.split(".")[:2]
+    assert re.fullmatch(r"\d+\.\d+\S*", prov["library_version"]), prov["library_version"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:]+\+00:00", prov["created"])
     assert tuple(arrays["channels"]) == FIG2_MC_CHANNELS
     for n1, m, samples in zip(arrays["channels"], arrays["M"], arrays["samples"], strict=True):
         assert prov["samples"][str(n1)] == samples == FIG2_MC_SAMPLES[n1]
