@@ -1,0 +1,496 @@
+"""Finite channel numbers: Eqs. (13)-(14) against exact ensembles and the stub Monte Carlo.
+
+The paper computes to leading order in ``1/N`` and announces a discussion of finite-N
+corrections that its text does not contain (physics notes §3, D3). This module supplies the
+comparison:
+
+* in the limits ``x, a, b`` each 0 or infinite the exact circular-ensemble statistics are known
+  for any channel numbers (:func:`chaoticdot.theory.exact_conductance_stats`, notes §4);
+* in the crossover regimes the only finite-N answer is the Monte Carlo of the stub model,
+  stored as dataset ``finite-n`` (``python -m chaoticdot data finite-n``).
+
+Finite-M bias and the reference used for deviations
+---------------------------------------------------
+The stub uses a finite matrix size ``M = M_PER_N * N``. At fixed ``M / N`` its leading-order
+(Gaussian) cooperon/diffuson, :mod:`chaoticdot.rmt.kernels`, differs from Eqs. (13)-(14) by an
+N-independent relative amount (about -4 % for ``<dG>`` at ``a^2 = 2N``, < 1 % for the
+variances). The generator stores these finite-M kernel values next to the Monte-Carlo
+estimates, so that ``MC - kernel`` isolates the finite-N correction.
+
+Figures registered here: ``finite-n-limits``, ``finite-n-deviation``, ``finite-n-two-channel``.
+Dataset: ``finite-n``.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+import numpy as np
+
+from .. import rmt, theory
+from ..datastore import load, register_dataset
+from ..rmt.kernels import finite_m_covariance, finite_m_wl_correction
+from ..rmt.stub import StubPoint
+from . import FigureResult, register
+from ._scaled import LongTable
+
+__all__ = [
+    "ENSEMBLE_LIMITS",
+    "large_n_limit",
+    "exact_vs_large_n",
+    "SCAN",
+    "QUICK_SCAN",
+    "M_PER_N",
+    "SEED",
+    "XI_SCAN",
+    "scan_points",
+    "generate_finite_n",
+    "stored_scan",
+    "deviation_points",
+    "smallest_trustworthy_n",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Exact ensembles versus the large-N limits of Eqs. (13)-(14)
+# ---------------------------------------------------------------------------------------------
+
+#: Parameters (x/sqrt(N), a/sqrt(N), b/N) standing in for the limits of each ensemble
+#: (``inf`` -> large; the Zeeman limit is taken after the spin-orbit one, b^2 >> N a^2).
+ENSEMBLE_LIMITS = {
+    "COE": (0.0, 0.0, 0.0),
+    "CUE": (1e3, 0.0, 0.0),
+    "2COE": (0.0, 0.0, 1e8),
+    "2CUE": (1e3, 0.0, 1e8),
+    "CSE": (0.0, 1e2, 0.0),
+    "CUE2N": (1e3, 1e2, 0.0),
+}
+
+
+def large_n_limit(N1, N2, ensemble: str) -> tuple[float, float]:
+    """``<dG>`` (Eq. 13) and ``var G`` (Eq. 14) in the limit that defines ``ensemble``.
+
+    Parameters
+    ----------
+    N1, N2 : int
+        Channel numbers.
+    ensemble : str
+        A key of :data:`chaoticdot.theory.ENSEMBLES`.
+
+    Returns
+    -------
+    dG, var : float
+        ``<dG> = <G> - 2 N1 N2 / N`` in ``e^2/h`` and ``var G`` in ``(e^2/h)^2``, from the
+        closed forms evaluated at the (large) parameters of :data:`ENSEMBLE_LIMITS`.
+    """
+    if ensemble not in ENSEMBLE_LIMITS:
+        raise ValueError(f"ensemble must be one of {sorted(ENSEMBLE_LIMITS)}, got {ensemble!r}")
+    xi, alpha, beta = ENSEMBLE_LIMITS[ensemble]
+    n = N1 + N2
+    x, a, b = xi * np.sqrt(n), alpha * np.sqrt(n), beta * n
+    return (theory.wl_correction(N1, N2, x=x, a=a, b=b),
+            theory.conductance_variance(N1, N2, x=x, a=a, b=b))
+
+
+def exact_vs_large_n(N1, N2) -> dict[str, np.ndarray]:
+    """Exact finite-N ensemble statistics next to the large-N limits, for every ensemble.
+
+    Returns
+    -------
+    dict of 1-D arrays (one entry per ensemble)
+        ``ensemble``; ``exact_dG``, ``large_n_dG`` (``e^2/h``); ``exact_var``,
+        ``large_n_var`` (``(e^2/h)^2``); ``rel_dev_var = exact/large_n - 1``; and
+        ``dev_dG = exact - large_n`` (absolute, since ``<dG>`` vanishes in some limits).
+    """
+    classical = 2.0 * N1 * N2 / (N1 + N2)
+    t = LongTable()
+    for ens in theory.ENSEMBLES:
+        mean, var = theory.exact_conductance_stats(N1, N2, ens)
+        dg, v = large_n_limit(N1, N2, ens)
+        t.add(ensemble=ens, exact_dG=mean - classical, large_n_dG=dg, dev_dG=mean - classical - dg,
+              exact_var=var, large_n_var=v, rel_dev_var=var / v - 1.0)
+    return t.columns()
+
+
+# ---------------------------------------------------------------------------------------------
+# The stored Monte-Carlo scan (dataset "finite-n")
+# ---------------------------------------------------------------------------------------------
+
+#: Stub size per channel: M = M_PER_N * (N1 + N2).
+M_PER_N = 40
+#: Root seed of the stored run (the quick run uses SEED + 1, independent of the stored data).
+SEED = 20020208
+#: x / sqrt(N) of the field scans done for the smallest dots (N1 = N2 <= 2).
+XI_SCAN = (0.0, 0.25, 0.5, float(np.sqrt(0.5)), 1.0, 1.5, 2.0)
+#: Points for every dot: (x / sqrt(N), a^2 / N). x^2 = N/2 halves the weak-localization dip,
+#: x^2 = 4N approximates x -> inf, a^2 = 2N is well into antilocalization.
+CORE_POINTS = ((0.0, 0.0), (float(np.sqrt(0.5)), 0.0), (2.0, 0.0), (0.0, 2.0))
+#: Dots (channels per lead N1 = N2 = n) and realizations per dot; circular-symplectic samples.
+SCAN = {"n": (1, 2, 3, 4), "samples": (20000, 8000, 3000, 2000), "cse_samples": 20000,
+        "scan_up_to_n": 2}
+QUICK_SCAN = {"n": (1, 2), "samples": (600, 150), "cse_samples": 600, "scan_up_to_n": 2}
+
+
+def scan_points(n: int, scan_up_to_n: int) -> list[tuple[float, float]]:
+    """(x / sqrt(N), a^2 / N) of the stub points of the dot ``N1 = N2 = n``."""
+    if n <= scan_up_to_n:
+        return [(xi, a2) for a2 in (0.0, 2.0) for xi in XI_SCAN]
+    return list(CORE_POINTS)
+
+
+def _kernel_values(n, M, x, a):
+    """Finite-M leading-order <dG> and var G of the stub at one point (e^2/h units)."""
+    point = StubPoint(x=float(x), so=(float(a), float(a), 0.0))
+    return (finite_m_wl_correction(n, n, x=x, a=a, M=M),
+            finite_m_covariance(n, n, point, point, M))
+
+
+def generate_finite_n(quick: bool = False, executor=None):
+    """Run the finite-N Monte-Carlo scan (the generator of dataset ``finite-n``).
+
+    For every dot ``N1 = N2 = n`` of :data:`SCAN` (:data:`QUICK_SCAN` if ``quick``): stub
+    samples at the points of :func:`scan_points` with ``M = M_PER_N * N`` (one realization
+    for all points), and circular-symplectic samples (``a = inf``, ``x = 0``, exact CSE).
+    The quick run uses the seed ``SEED + 1``, so it is statistically independent of the stored
+    full run.
+
+    Returns
+    -------
+    arrays : dict of 1-D arrays, one row per (dot, point)
+        ``n`` (= N1 = N2), ``xi`` (x/sqrt N), ``a2_over_N`` (``inf`` for the CSE rows), ``x``,
+        ``a``, ``M``, ``samples``, ``mean_G``, ``mean_G_err``, ``var_G``, ``var_G_err``
+        (Monte Carlo, ``e^2/h`` and ``(e^2/h)^2``, one standard error) and ``kernel_dG``,
+        ``kernel_var_G`` (finite-M leading order; NaN for the CSE rows).
+    provenance : dict
+        Seed, samples and M per dot, settings, elapsed time.
+    """
+    return _run_scan(QUICK_SCAN if quick else SCAN, SEED + 1 if quick else SEED, executor)
+
+
+def _run_scan(settings, seed, executor):
+    start = time.perf_counter()
+    table = LongTable()
+    for n, samples in zip(settings["n"], settings["samples"], strict=True):
+        N = 2 * n
+        M = M_PER_N * N
+        pts = scan_points(n, settings["scan_up_to_n"])
+        xi = np.array([p[0] for p in pts])
+        a2 = np.array([p[1] for p in pts])
+        x, a = xi * np.sqrt(N), np.sqrt(a2 * N)
+        G = rmt.sample_conductance(n, n, x=x, a=a, samples=samples, M=M,
+                                   seed=np.random.SeedSequence([seed, n, 0]), executor=executor)
+        m, v = rmt.mean(G), rmt.variance(G)
+        kern = np.array([_kernel_values(n, M, xk, ak) for xk, ak in zip(x, a, strict=True)])
+        table.add(n=n, xi=xi, a2_over_N=a2, x=x, a=a, M=M, samples=samples, mean_G=m.value,
+                  mean_G_err=m.error, var_G=v.value, var_G_err=v.error, kernel_dG=kern[:, 0],
+                  kernel_var_G=kern[:, 1])
+        # Exact CSE: U from the circular symplectic ensemble, x = 0 (any M is exact).
+        Gs = rmt.sample_conductance(n, n, x=0.0, a=np.inf, samples=settings["cse_samples"],
+                                    M=N + 2, seed=np.random.SeedSequence([seed, n, 1]),
+                                    executor=executor)
+        ms, vs = rmt.mean(Gs), rmt.variance(Gs)
+        table.add(n=n, xi=0.0, a2_over_N=np.inf, x=0.0, a=np.inf, M=N + 2,
+                  samples=settings["cse_samples"], mean_G=ms.value, mean_G_err=ms.error,
+                  var_G=vs.value, var_G_err=vs.error, kernel_dG=np.nan, kernel_var_G=np.nan)
+    arrays = table.columns()
+    provenance = {
+        "seed": seed,
+        "method": "stub model, Eqs. (5)-(7), chaoticdot.rmt.sample_conductance; a = inf rows "
+                  "from the circular symplectic ensemble",
+        "units": "G in e^2/h, var G in (e^2/h)^2; N1 = N2 = n",
+        "samples": {str(n): s for n, s in zip(settings["n"], settings["samples"], strict=True)},
+        "cse_samples": settings["cse_samples"],
+        "M": {str(n): M_PER_N * 2 * n for n in settings["n"]},
+        "M_per_N": M_PER_N,
+        "xi_scan": list(XI_SCAN),
+        "core_points": [list(p) for p in CORE_POINTS],
+        "elapsed_seconds": round(time.perf_counter() - start, 1),
+    }
+    return {k: np.asarray(v) for k, v in arrays.items()}, provenance
+
+
+@register_dataset("finite-n", "finite-N Monte Carlo of the stub model (N1 = N2 = 1..4, "
+                  "field and spin-orbit points, exact CSE), about 10 min on 2 idle cores")
+def _finite_n_dataset(quick: bool = False):
+    return generate_finite_n(quick=quick)
+
+
+#: Tiny on-the-fly scan used only when the stored file is missing.
+_FALLBACK_SCAN = {"n": (1,), "samples": (300,), "cse_samples": 300, "scan_up_to_n": 1}
+
+
+@lru_cache(maxsize=1)
+def stored_scan():
+    """The stored dataset ``finite-n``: ``(arrays, provenance)`` (see :func:`generate_finite_n`).
+
+    If the file is missing (before the first regeneration) a tiny scan is computed on the fly
+    so that the figures still build; its provenance then says so (``"stored": False``).
+    """
+    try:
+        arrays, prov = load("finite-n")
+        return arrays, {**prov, "stored": True}
+    except FileNotFoundError:
+        arrays, prov = _run_scan(_FALLBACK_SCAN, SEED + 2, "serial")
+        return arrays, {**prov, "quick": True, "stored": False}
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------------------------
+
+#: Exact-ensemble curves are drawn for N1 = N2 = 1 ... EXACT_N_MAX.
+EXACT_N_MAX = 16
+
+_STYLE = {"COE": "C0", "CUE": "C2", "CSE": "C3", "CUE2N": "C4"}
+
+
+def _units(n):
+    """``N1 N2 / N^2`` for ``N1 = N2 = n`` (= 1/4) as an array."""
+    n = np.asarray(n, dtype=float)
+    return n * n / (2 * n) ** 2
+
+
+def _rows(arrays, *, xi=None, a2=None):
+    sel = np.ones(len(arrays["n"]), dtype=bool)
+    if xi is not None:
+        sel &= np.isclose(arrays["xi"], xi)
+    if a2 is not None:
+        sel &= (np.isinf(arrays["a2_over_N"]) if np.isinf(a2)
+                else np.isclose(arrays["a2_over_N"], a2))
+    return np.flatnonzero(sel)
+
+
+def _exact_series(ensemble):
+    """Exact ``<dG>``, ``var G`` and their large-N limits for N1 = N2 = 1..EXACT_N_MAX."""
+    n = np.arange(1, EXACT_N_MAX + 1)
+    mean, var = theory.exact_conductance_stats(n, n, ensemble)
+    lim = np.array([large_n_limit(int(k), int(k), ensemble) for k in n])
+    return n, mean - n, var, lim[:, 0], lim[:, 1]
+
+
+@register("finite-n-limits",
+          "exact ensembles, Monte Carlo and Eqs. (13)-(14) versus N at x = 0 and x -> inf")
+def fig_limits(quick: bool = False) -> FigureResult:
+    """<dG> and var G (scaled units) versus N: large-N limits, exact ensembles, stored MC."""
+    import matplotlib.pyplot as plt
+
+    arrays, _ = stored_scan()
+    fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.0))
+    table = LongTable()
+    for ens in ("COE", "CUE", "CSE", "CUE2N"):
+        n, dg, var, lim_dg, lim_var = _exact_series(ens)
+        u = _units(n)
+        color = _STYLE[ens]
+        panels = ((axes[0], dg / u, lim_dg / u), (axes[1], var / u**2, lim_var / u**2))
+        for ax, exact, lim in panels:
+            ax.plot(2 * n, exact, "-", color=color, lw=1.2, label=f"{ens} exact")
+            ax.plot(2 * n, lim, "--", color=color, lw=0.9)
+        table.add(kind="exact", ensemble=ens, N=2 * n, dG=dg / u, var_G=var / u**2)
+        table.add(kind="Eqs. (13)-(14)", ensemble=ens, N=2 * n, dG=lim_dg / u, var_G=lim_var / u**2)
+    series = (("COE", _rows(arrays, xi=0.0, a2=0.0), "o"),
+              ("CSE", _rows(arrays, a2=np.inf), "s"),
+              ("CUE", _rows(arrays, xi=2.0, a2=0.0), "^"))
+    for ens, idx, marker in series:
+        n = arrays["n"][idx]
+        u = _units(n)
+        dg = (arrays["mean_G"][idx] - n) / u
+        var = arrays["var_G"][idx] / u**2
+        label = "MC, $x^2=4N$" if ens == "CUE" else f"MC, {ens}"
+        axes[0].errorbar(2 * n, dg, yerr=arrays["mean_G_err"][idx] / u, fmt=marker, ms=5,
+                         mfc="none", color=_STYLE[ens], capsize=2, label=label)
+        axes[1].errorbar(2 * n, var, yerr=arrays["var_G_err"][idx] / u**2, fmt=marker, ms=5,
+                         mfc="none", color=_STYLE[ens], capsize=2, label=label)
+        table.add(kind="Monte Carlo", ensemble=ens, N=2 * n, dG=dg,
+                  dG_err=arrays["mean_G_err"][idx] / u, var_G=var,
+                  var_G_err=arrays["var_G_err"][idx] / u**2)
+    # Eqs. (13)-(14) at the finite field x^2 = 4N used for the CUE-like Monte-Carlo points
+    xi_big = 2.0
+    dg_x = theory.wl_correction(1, 1, x=xi_big * np.sqrt(2)) / 0.25
+    var_x = theory.conductance_variance(1, 1, x=xi_big * np.sqrt(2)) / 0.25**2
+    for ax, val in ((axes[0], dg_x), (axes[1], var_x)):
+        ax.axhline(val, color=_STYLE["CUE"], ls=":", lw=0.9)
+    axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$(e^2/h)N_1N_2/N^2$]")
+    axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
+    for ax in axes:
+        ax.set_xlabel(r"$N = N_1 + N_2$  ($N_1 = N_2$)")
+        ax.set_xscale("log", base=2)
+        ax.set_xticks([2, 4, 8, 16, 32])
+        ax.set_xticklabels(["2", "4", "8", "16", "32"])
+        ax.set_xlim(1.8, 2 * EXACT_N_MAX * 1.1)
+    axes[1].legend(fontsize=7, ncol=2, loc="upper right")
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())
+
+
+def deviation_points(arrays):
+    """Relative deviations of the stored Monte Carlo from its leading-order reference.
+
+    Stub rows are compared with the finite-M kernel (the leading order at the same M), CSE rows
+    with the a = inf limit of Eqs. (13)-(14).
+
+    Parameters
+    ----------
+    arrays : dict
+        The stored dataset (:func:`stored_scan`).
+
+    Returns
+    -------
+    list of tuples ``(label, marker, idx, ref_dG, ref_var)``
+        For each kind of point: a label, a plot marker, the row indices and the reference
+        ``<dG>`` (``e^2/h``) and ``var G`` (``(e^2/h)^2``) of those rows.
+    """
+    out = []
+    for label, marker, idx in (
+        ("$x=0$, $a=0$ (COE)", "o", _rows(arrays, xi=0.0, a2=0.0)),
+        (r"$x^2=N/2$, $a=0$", "D", _rows(arrays, xi=np.sqrt(0.5), a2=0.0)),
+        (r"$x^2=4N$, $a=0$", "^", _rows(arrays, xi=2.0, a2=0.0)),
+        (r"$x=0$, $a^2=2N$", "v", _rows(arrays, xi=0.0, a2=2.0)),
+    ):
+        out.append((label, marker, idx, arrays["kernel_dG"][idx], arrays["kernel_var_G"][idx]))
+    idx = _rows(arrays, a2=np.inf)
+    n = arrays["n"][idx]
+    lim = np.array([large_n_limit(int(k), int(k), "CSE") for k in n])
+    out.append(("$x=0$, $a=\\infty$ (CSE)", "s", idx, lim[:, 0], lim[:, 1]))
+    return out
+
+
+@register("finite-n-deviation",
+          "relative deviation of exact / Monte-Carlo results from Eqs. (13)-(14) versus 1/N")
+def fig_deviation(quick: bool = False) -> FigureResult:
+    """Relative finite-N deviations of <dG> and var G versus 1/N."""
+    import matplotlib.pyplot as plt
+
+    arrays, _ = stored_scan()
+    fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.0), sharex=True)
+    table = LongTable()
+    for ens in ("COE", "CSE", "CUE", "CUE2N"):
+        n, dg, var, lim_dg, lim_var = _exact_series(ens)
+        inv_n = 1.0 / (2 * n)
+        if ens in ("COE", "CSE"):  # <dG> vanishes in the unitary limits: no relative deviation
+            axes[0].plot(inv_n, dg / lim_dg - 1, "-", color=_STYLE[ens], lw=1.0,
+                         label=f"{ens} exact")
+        axes[1].plot(inv_n, var / lim_var - 1, "-", color=_STYLE[ens], lw=1.0,
+                     label=f"{ens} exact")
+        table.add(kind="exact", point=ens, inv_N=inv_n,
+                  rel_dev_dG=dg / lim_dg - 1 if ens in ("COE", "CSE") else np.nan,
+                  rel_dev_var=var / lim_var - 1)
+    for k, (label, marker, idx, ref_dg, ref_var) in enumerate(deviation_points(arrays)):
+        n = arrays["n"][idx]
+        inv_n = 1.0 / (2 * n)
+        rel_dg = (arrays["mean_G"][idx] - n) / ref_dg - 1
+        err_dg = arrays["mean_G_err"][idx] / np.abs(ref_dg)
+        rel_var = arrays["var_G"][idx] / ref_var - 1
+        err_var = arrays["var_G_err"][idx] / ref_var
+        color = f"C{k + 5}" if "COE" not in label and "CSE" not in label else \
+            (_STYLE["COE"] if "COE" in label else _STYLE["CSE"])
+        shift = 0.004 * (k - 2)  # small horizontal offsets keep error bars apart
+        if r"x^2=4N" not in label:  # <dG> is nearly zero there: relative error meaningless
+            axes[0].errorbar(inv_n + shift, rel_dg, yerr=err_dg, fmt=marker, ms=5, mfc="none",
+                             color=color, capsize=2, label=f"MC {label}")
+        axes[1].errorbar(inv_n + shift, rel_var, yerr=err_var, fmt=marker, ms=5, mfc="none",
+                         color=color, capsize=2, label=f"MC {label}")
+        table.add(kind="Monte Carlo", point=label, inv_N=inv_n, rel_dev_dG=rel_dg,
+                  rel_dev_dG_err=err_dg, rel_dev_var=rel_var, rel_dev_var_err=err_var)
+    for ax, title in ((axes[0], r"$\langle\delta G\rangle$"), (axes[1], r"var $G$")):
+        ax.axhline(0.0, color="0.5", lw=0.8)
+        ax.set_xlabel(r"$1/N$")
+        ax.set_title(title + ": (finite N) / (large N) $- 1$", fontsize=10)
+        ax.set_xlim(0, 0.53)
+    axes[0].legend(fontsize=7)
+    axes[1].legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())
+
+
+@register("finite-n-two-channel",
+          "N1 = N2 = 1 and 2: Monte-Carlo <dG>(x), var G(x) against Eqs. (13)-(14) and exact")
+def fig_two_channel(quick: bool = False) -> FigureResult:
+    """Field scans of the smallest dots from the stored data, against the large-N theory."""
+    import matplotlib.pyplot as plt
+
+    arrays, _ = stored_scan()
+    # dots with a full field scan (they have points at x/sqrt(N) = 0.25)
+    ns = [int(k) for k in np.unique(arrays["n"][_rows(arrays, xi=0.25)])]
+    fig, axes = plt.subplots(len(ns), 2, figsize=(9.5, 3.4 * len(ns)), squeeze=False)
+    table = LongTable()
+    xi_f = np.linspace(0.0, 2.1, 85)
+    for r, n in enumerate(ns):
+        N = 2 * n
+        for a2, color in ((0.0, "C0"), (2.0, "C3")):
+            idx = _rows(arrays, a2=a2)
+            idx = idx[arrays["n"][idx] == n]
+            xi = arrays["xi"][idx]
+            dg = arrays["mean_G"][idx] - n
+            label = rf"$a^2={a2:g}N$"
+            axes[r, 0].errorbar(xi, dg, yerr=arrays["mean_G_err"][idx], fmt="o", ms=4,
+                                color=color, capsize=2, label=f"MC, {label}")
+            axes[r, 1].errorbar(xi, arrays["var_G"][idx], yerr=arrays["var_G_err"][idx],
+                                fmt="o", ms=4, color=color, capsize=2, label=f"MC, {label}")
+            x_f, a = xi_f * np.sqrt(N), np.sqrt(a2 * N)
+            th_dg = theory.wl_correction(n, n, x=x_f, a=a)
+            th_var = theory.conductance_variance(n, n, x=x_f, a=a)
+            axes[r, 0].plot(xi_f, th_dg, color=color, lw=1.0, label=f"Eq. (13), {label}")
+            axes[r, 1].plot(xi_f, th_var, color=color, lw=1.0, label=f"Eq. (14), {label}")
+            table.add(kind="Monte Carlo", N1=n, a2_over_N=a2, x_over_sqrtN=xi, dG=dg,
+                      dG_err=arrays["mean_G_err"][idx], var_G=arrays["var_G"][idx],
+                      var_G_err=arrays["var_G_err"][idx])
+            table.add(kind="Eqs. (13)-(14)", N1=n, a2_over_N=a2, x_over_sqrtN=xi_f, dG=th_dg,
+                      var_G=th_var)
+        # exact ensembles: COE at x = 0 and CUE at x = inf (a = 0); CSE at x = 0 (a = inf)
+        for ens, xpos, marker, color in (("COE", 0.0, "*", "C0"), ("CUE", 2.1, ">", "C0"),
+                                         ("CSE", 0.0, "*", "C3")):
+            mean, var = theory.exact_conductance_stats(n, n, ens)
+            axes[r, 0].plot([xpos], [mean - n], marker, ms=11, color=color, mec="k",
+                            label=f"exact {ens}")
+            axes[r, 1].plot([xpos], [var], marker, ms=11, color=color, mec="k",
+                            label=f"exact {ens}")
+            table.add(kind="exact", ensemble=ens, N1=n, x_over_sqrtN=np.inf if ens == "CUE"
+                      else 0.0, dG=mean - n, var_G=var)
+        axes[r, 0].axhline(0.0, color="0.6", lw=0.8)
+        axes[r, 0].set_ylabel(rf"$\langle\delta G\rangle$ [$e^2/h$], $N_1=N_2={n}$")
+        axes[r, 1].set_ylabel(rf"var $G$ [$(e^2/h)^2$], $N_1=N_2={n}$")
+    for ax in axes[-1]:
+        ax.set_xlabel(r"perpendicular field $x/\sqrt{N}$")
+    axes[0, 0].legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())
+
+
+def smallest_trustworthy_n(tol: float, n_max: int = 2000) -> dict[str, dict[str, int]]:
+    """Smallest ``N1 = N2 = n`` for which Eqs. (13)-(14) are within ``tol`` of the exact values.
+
+    For every circular ensemble (limit of the model), the relative deviation of the exact
+    ``<dG>`` (ensembles with a non-zero correction) and ``var G`` from their large-N limits is
+    computed for ``n = 1 ... n_max``; the result is the first ``n`` from which it stays below
+    ``tol`` (it decreases monotonically in every case).
+
+    Parameters
+    ----------
+    tol : float
+        Relative tolerance, in (0, 1).
+    n_max : int
+        Largest channel number per lead examined.
+
+    Returns
+    -------
+    dict
+        ``{"dG": {ensemble: n}, "var": {ensemble: n}}``; ensembles without a weak-localization
+        correction are absent from ``"dG"``.
+    """
+    if not 0 < tol < 1:
+        raise ValueError(f"tol must lie in (0, 1), got {tol!r}")
+    n = np.arange(1, int(n_max) + 1)
+    out: dict[str, dict[str, int]] = {"dG": {}, "var": {}}
+    for ens in theory.ENSEMBLES:
+        mean, var = theory.exact_conductance_stats(n, n, ens)
+        # for N1 = N2 the large-N limits (scaled parameters) do not depend on n
+        ref_dg, ref_var = large_n_limit(1, 1, ens)
+        for key, exact, ref in (("dG", mean - n, ref_dg), ("var", var, ref_var)):
+            if key == "dG" and abs(ref) < 1e-4:
+                continue                       # no weak-localization correction in this limit
+            bad = np.flatnonzero(np.abs(exact / ref - 1.0) > tol)
+            first = 1 if bad.size == 0 else int(bad[-1]) + 2
+            if first > n_max:
+                raise ValueError(f"n_max = {n_max} too small for tol = {tol}")
+            out[key][ens] = first
+    return out
