@@ -194,6 +194,7 @@ def test_slider_changes_visible_trace(server, browser, page):
             if rail.count() == 0:
                 continue
             before = plot.evaluate(_VISIBLE_SIGNATURE)
+            rail.first.scroll_into_view_if_needed()
             box = rail.first.bounding_box()
             # click near the far end of the rail, as a reader would
             visit.page.mouse.click(box["x"] + 0.9 * box["width"], box["y"] + box["height"] / 2)
