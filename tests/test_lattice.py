@@ -316,3 +316,110 @@ def test_bad_solver_input(geo):
         conductance_ensemble(DotModel(16, lead_width=6), n_samples=0)
     with pytest.raises(ValueError, match="angles"):
         dot_hamiltonian(geo, links=ColumnGaugeField(np.zeros(3)))
+
+
+# --------------------------------------------------------------------------- contacts
+def test_smooth_contacts_is_an_exact_gauge_of_the_closed_dot():
+    """The axial-gauge rotation leaves the closed-dot spectrum unchanged ..."""
+    dot = DotModel(length=14, width=12, lead_width=4, so_profile="corner", so_length=3.0,
+                   flux=0.7, zeeman=(0.02, 0.0, -0.01), seed=3)
+    smooth = np.linalg.eigvalsh(dot.hamiltonian().toarray())
+    abrupt = np.linalg.eigvalsh(dot.replace(smooth_contacts=False).hamiltonian().toarray())
+    np.testing.assert_allclose(smooth, abrupt, atol=1e-12)
+    # every y link is the identity in the rotated frame
+    ham = dot.hamiltonian()
+    geo = dot.geometry
+    i, j = geo.index[5, 3], geo.index[5, 4]
+    block = ham[2 * i:2 * i + 2, 2 * j:2 * j + 2].toarray()
+    np.testing.assert_allclose(block, -np.eye(2), atol=1e-14)
+
+
+def test_smooth_contacts_change_transport_only_through_the_contacts():
+    """... but not the open dot: the abrupt version has a spin-flux line at each contact."""
+    dot = DotModel(length=20, lead_width=8, so_profile="uniform", so_length=4.0, seed=1)
+    assert abs(dot.conductance(ENERGY)
+               - dot.replace(smooth_contacts=False).conductance(ENERGY)) > 1e-3
+    # without spin-orbit coupling the option is a no-op
+    plain = dot.replace(so_length=np.inf)
+    assert plain.conductance(ENERGY) == plain.replace(smooth_contacts=False).conductance(ENERGY)
+
+
+# --------------------------------------------------------------------------- gauge argument
+def test_uniform_coupling_has_no_second_order_term_sample_by_sample():
+    """Paper's gauge argument, exactly: G(theta) - G(0) ~ theta^4 for uniform Rashba coupling
+    (ratio 16 when theta doubles) but ~ theta^2 for a gate edge (ratio 4). With abrupt
+    contacts the spin-flux line at each contact brings a theta^2 term back."""
+    dot = DotModel(length=22, lead_width=8, disorder=0.8, seed=9)
+    g0 = dot.conductance(ENERGY)
+
+    def ratio(**kw):
+        d1 = dot.replace(so_length=400.0, **kw).conductance(ENERGY) - g0
+        d2 = dot.replace(so_length=200.0, **kw).conductance(ENERGY) - g0
+        return d2 / d1
+
+    assert ratio(so_profile="uniform") == pytest.approx(16.0, rel=0.02)
+    assert ratio(so_profile="step") == pytest.approx(4.0, rel=0.02)
+    assert ratio(so_profile="corner") == pytest.approx(4.0, rel=0.02)
+    assert ratio(so_profile="uniform", smooth_contacts=False) == pytest.approx(4.0, rel=0.05)
+
+
+def test_power_law_fit_exact_and_noisy():
+    from chaoticdot.lattice import fit_power_law
+
+    rng = np.random.default_rng(4)
+    x = np.array([0.2, 0.3, 0.45, 0.7])
+    coeff = rng.uniform(0.5, 1.5, size=(64, 1))
+    fit = fit_power_law(x, coeff * x**3)  # every realisation an exact power law
+    assert fit.slope == pytest.approx(3.0, abs=1e-12)
+    assert fit.slope_error < 1e-10
+    noisy = coeff * x**2 + 0.05 * rng.standard_normal((64, 4)) * x**2
+    fit = fit_power_law(x, noisy)
+    assert abs(fit.slope - 2.0) < 4 * fit.slope_error
+    assert fit.slope_error > 0
+    # the leading exponent with the first correction of the expansion in x^2
+    corrected = coeff * x**2 * (1.0 - 0.8 * x**2)
+    fit = fit_power_law(x, corrected, correction=True)
+    assert fit.slope == pytest.approx(2.0, abs=1e-8)
+    assert fit.correction == pytest.approx(-0.8, abs=1e-7)
+    assert fit_power_law(x, corrected).slope < 1.8  # a plain power law is biased
+    with pytest.raises(ValueError, match="samples"):
+        fit_power_law(x, noisy[:, :3])
+    with pytest.raises(ValueError, match="positive"):
+        fit_power_law(-x, noisy)
+
+
+@pytest.mark.parametrize("kind, axes", [("eq13", lambda a: (a, a, 0.0)),
+                                         ("one-axis", lambda a: (0.0, a, 0.0))])
+def test_line_shape_is_the_generalised_cooperon(kind, axes):
+    """The fit's closed forms against the theory module's 4x4 cooperon inversion."""
+    from chaoticdot.lattice import line_shape
+    from chaoticdot.theory import wl_correction_general
+
+    flux = np.linspace(0.0, 3.0, 7)
+    for n_lead, a in ((1, 0.7), (2, 1.9)):
+        ours = line_shape(flux, g_inf=0.0, amplitude=1.0, flux_scale=0.5, a=a, n_lead=n_lead,
+                          kind=kind)
+        theory = wl_correction_general(n_lead, n_lead, x=flux / 0.5, so_axes=axes(a))
+        norm = abs(wl_correction_general(n_lead, n_lead))
+        np.testing.assert_allclose(ours, theory / norm, atol=1e-12)
+
+
+def test_line_shape_fit_recovers_known_parameters():
+    from chaoticdot.lattice import fit_line_shape, line_shape
+
+    rng = np.random.default_rng(8)
+    flux = np.array([0.0, 0.15, 0.3, 0.5, 0.75, 1.1, 1.8, 4.0])
+    truth = dict(g_inf=0.95, amplitude=0.3, flux_scale=0.4)
+    ref_mean = line_shape(flux, a=0.0, **truth)
+    so_mean = line_shape(flux, a=0.9, **truth)
+    ref = fit_line_shape(flux, ref_mean + 0.3 * rng.standard_normal((400, flux.size)))
+    assert abs(ref.flux_scale - 0.4) < 4 * ref.errors["flux_scale"]
+    assert abs(ref.amplitude - 0.3) < 4 * ref.errors["amplitude"]
+    fit = fit_line_shape(flux, so_mean + 0.3 * rng.standard_normal((400, flux.size)),
+                         shared=ref)
+    assert abs(fit.a - 0.9) < 4 * fit.errors["a"] + 0.05
+    # beyond a^2 = 0.809 N (N = 2) Eq. (13) turns the dip into a peak; one axis never does
+    assert line_shape(0.0, a=1.6, **truth) > truth["g_inf"]
+    assert line_shape(0.0, a=1.1, **truth) < truth["g_inf"]
+    one_axis = line_shape(flux, a=3.0, kind="one-axis", **truth)
+    assert np.all(one_axis <= truth["g_inf"] + 1e-12)

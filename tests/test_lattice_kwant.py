@@ -54,6 +54,8 @@ def test_agrees_with_kwant_for_every_gate_profile(kwant, profile):
         {"flux": -0.7},
         {"zeeman": (0.0, 0.0, 0.05)},
         {"so_profile": "uniform", "so_length": 12.0},
+        {"so_profile": "half", "so_length": 6.0, "smooth_contacts": False, "flux": 0.3},
+        {"so_profile": "uniform", "so_length": 6.0, "smooth_contacts": False},
     ],
 )
 def test_agrees_with_kwant_without_some_terms(kwant, changes):

@@ -38,6 +38,12 @@ def build_kwant_system(model):
     ``H[r, r+d] = -exp(-i phi (y - y0)) exp(-i theta sigma_y)`` (``d = x``) and
     ``-exp(+i theta sigma_x)`` (``d = y``), with ``theta = s(r_mid) / (2 lambda)`` from the gate
     profile and ``phi = 2 pi Phi / (length width)`` only on x bonds inside the dot.
+
+    Smooth contacts (``model.smooth_contacts``) are built here the *other* way round from the
+    library: the dot keeps its links and each lead gets the transverse links
+    ``-exp(i theta sigma_x)`` of the dot column it touches (a pure gauge in a straight lead).
+    The library instead rotates the dot by the axial gauge and keeps plain leads; the two
+    systems are gauge equivalent, so the transmissions must agree exactly.
     """
     import kwant
 
@@ -71,9 +77,14 @@ def build_kwant_system(model):
 
     for side, direction in ((0, (-1, 0)), (1, (1, 0))):
         lead = kwant.Builder(kwant.TranslationalSymmetry(direction))
-        for y in geo.lead_rows(side):
-            lead[lat(0, int(y))] = 4.0 * np.eye(2)
-        lead[lat.neighbors()] = -np.eye(2)
+        rows = [int(y) for y in geo.lead_rows(side)]
+        contact_x = 0 if side == 0 else geo.length - 1
+        for y in rows:
+            lead[lat(0, y)] = 4.0 * np.eye(2)
+        lead[kwant.builder.HoppingKind((1, 0), lat, lat)] = -np.eye(2)
+        for y in rows[:-1]:
+            angle = theta(contact_x, y + 0.5) if model.smooth_contacts else 0.0
+            lead[lat(0, y), lat(0, y + 1)] = -sla.expm(1j * angle * _PAULI[0])
         syst.attach_lead(lead)
     return syst.finalized()
 

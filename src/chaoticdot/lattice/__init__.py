@@ -18,16 +18,30 @@ dot_hamiltonian, conductance, transmission_matrix, scattering_matrix
     The Hamiltonian and the Fisher-Lee solver as functions.
 kramers_levels, spacing_ratios
     Closed-dot level statistics.
+suppression_study, fit_power_law
+    Spin-orbit suppression of the weak-localization dip versus L/lambda and its slope.
+fit_line_shape
+    Fits of magnetoconductance curves to the line shape of paper Eq. (13).
 
 The module does not depend on Kwant; Kwant is used only by the tests as an independent check.
 """
 
 from .ensembles import EnsembleResult, conductance_ensemble
 from .geometry import DotGeometry, disorder_potential
-from .hamiltonian import dot_hamiltonian
+from .hamiltonian import axial_gauge, dot_hamiltonian
 from .leads import channel_count, channel_window, energy_from_kf, kf_from_energy, lead_modes
+from .levels import RATIO_REFERENCE, kramers_levels, mean_spacing_ratio, spacing_ratios
+from .magnetoconductance import LineShapeFit, fit_line_shape, line_shape
 from .model import DotModel
-from .spin_orbit import PROFILES, ColumnGaugeField, RashbaField, profile_strength
+from .scaling import PowerLawFit, SuppressionStudy, fit_power_law, suppression_study
+from .spin_orbit import (
+    EDGE_CONTRAST,
+    PROFILES,
+    ColumnGaugeField,
+    RashbaField,
+    gate_length,
+    profile_strength,
+)
 from .transport import conductance, scattering_matrix, transmission_matrix
 
 __all__ = [
@@ -37,16 +51,30 @@ __all__ = [
     "conductance_ensemble",
     "disorder_potential",
     "dot_hamiltonian",
+    "axial_gauge",
     "channel_count",
     "channel_window",
     "energy_from_kf",
     "kf_from_energy",
     "lead_modes",
     "PROFILES",
+    "EDGE_CONTRAST",
+    "gate_length",
     "RashbaField",
     "ColumnGaugeField",
     "profile_strength",
     "conductance",
     "scattering_matrix",
     "transmission_matrix",
+    "RATIO_REFERENCE",
+    "kramers_levels",
+    "spacing_ratios",
+    "mean_spacing_ratio",
+    "LineShapeFit",
+    "fit_line_shape",
+    "line_shape",
+    "PowerLawFit",
+    "SuppressionStudy",
+    "fit_power_law",
+    "suppression_study",
 ]

@@ -69,7 +69,8 @@ def _sample_chunk(model: DotModel, variants, sample_seeds, n_energies, window):
         for v, changes in enumerate(variants):
             dot = sample.replace(**changes)
             ham = dot_hamiltonian(dot.geometry, potential=potential, links=dot.links(),
-                                  flux=dot.flux, zeeman=dot.zeeman)
+                                  flux=dot.flux, zeeman=dot.zeeman,
+                                  smooth_contacts=dot.smooth_contacts)
             for e, energy in enumerate(energies[i]):
                 out[i, e, v] = conductance(ham, dot.geometry, energy)
     return out, energies
@@ -116,7 +117,7 @@ def conductance_ensemble(
     variants = tuple(dict(v) for v in variants)
     if not variants:
         raise ValueError("variants must contain at least one (possibly empty) dict")
-    allowed = {"so_profile", "so_length", "flux", "zeeman"}
+    allowed = {"so_profile", "so_length", "flux", "zeeman", "smooth_contacts"}
     for changes in variants:
         bad = set(changes) - allowed
         if bad:

@@ -18,6 +18,17 @@ Units: a0 = 1, t = 1, hbar = 1, electron charge -e. Ingredients:
   ``h = g mu_B B / 2``, i.e. a Zeeman splitting ``E_Z = 2 |h|``. The RMT parameter of the paper
   is ``b = pi E_Z / Delta`` (paper, below Eq. (8)).
 
+Contacts. Rashba coupling that simply stops at the lead openings would put a spurious line of
+spin flux along each contact (the transverse link ``exp(i theta sigma_x)`` on the dot's y bonds
+has no partner on the lead side): an extra "gate edge" of length ``W_lead`` at each contact.
+With ``smooth_contacts=True`` (default) the dot's spin frame is rotated by the axial gauge
+``Omega(x, y + 1) = U_y(x, y)^dagger Omega(x, y)``, ``Omega(x, 0) = 1``, which makes every y
+link the identity: ``H -> Omega^dagger H Omega``. For the closed dot this is an exact gauge
+transformation (same spectrum); with leads attached it is the same as letting the transverse
+Rashba component of the contact column continue into the leads, where it is a pure gauge.
+Every plaquette that straddles a contact then has trivial holonomy, exactly as for the Peierls
+phase above.
+
 Basis: index ``2 i + s`` for site ``i`` (x-major order of ``DotGeometry.sites``) and spin
 ``s = 0 (up), 1 (down)`` along z.
 """
@@ -34,7 +45,7 @@ from .._validation import check_finite
 from .geometry import DotGeometry
 from .spin_orbit import SIGMA
 
-__all__ = ["Bonds", "dot_bonds", "dot_hamiltonian", "flux_per_plaquette"]
+__all__ = ["Bonds", "dot_bonds", "dot_hamiltonian", "flux_per_plaquette", "axial_gauge"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,24 @@ def _block_coo(row_sites, col_sites, blocks):
     return rows, cols, blocks.reshape(-1)
 
 
+def axial_gauge(geometry: DotGeometry, links) -> np.ndarray:
+    """Site spin rotations ``Omega`` (``(n_sites, 2, 2)``) that make every y link the identity.
+
+    ``Omega(x, 0) = 1`` and ``Omega(x, y + 1) = U_y(x, y)^dagger Omega(x, y)`` up each column,
+    with ``U_y`` the spin part of ``H[r, r + y]``. Bonds through the hole are included as if
+    present (any choice above the hole is a valid gauge; this one is continuous).
+    """
+    length, width = geometry.length, geometry.width
+    omega = np.empty((length, width, 2, 2), dtype=complex)
+    omega[:, 0] = np.eye(2)
+    xs = np.arange(length, dtype=float)
+    for y in range(width - 1):
+        u_y = links.matrices(xs, np.full(length, y + 0.5), np.zeros(length, dtype=bool))
+        omega[:, y + 1] = np.conj(np.swapaxes(u_y, 1, 2)) @ omega[:, y]
+    sites = geometry.sites
+    return omega[sites[:, 0], sites[:, 1]]
+
+
 def dot_hamiltonian(
     geometry: DotGeometry,
     *,
@@ -103,6 +132,7 @@ def dot_hamiltonian(
     flux: float = 0.0,
     zeeman=(0.0, 0.0, 0.0),
     hopping: float = 1.0,
+    smooth_contacts: bool = True,
 ) -> sp.csr_matrix:
     """Hamiltonian of the closed dot, ``(2 n_sites, 2 n_sites)`` sparse, units t.
 
@@ -122,6 +152,9 @@ def dot_hamiltonian(
         Zeeman vector ``h`` (units t) of the on-site term ``h . sigma``.
     hopping : float
         Hopping ``t`` (default 1, the energy unit).
+    smooth_contacts : bool
+        Rotate the spin frame by :func:`axial_gauge` so that the contacts carry no spin flux
+        (module docstring). ``False``: the links simply stop at the contacts.
 
     Returns
     -------
@@ -159,5 +192,9 @@ def dot_hamiltonian(
     ]
     rows, cols, data = (np.concatenate(c) for c in zip(*parts, strict=True))
     mat = sp.csr_matrix((data, (rows, cols)), shape=(2 * n, 2 * n))
+    if smooth_contacts and links is not None and not getattr(links, "is_trivial", False):
+        r, c, v = _block_coo(sites, sites, axial_gauge(geometry, links))
+        omega = sp.csr_matrix((v, (r, c)), shape=(2 * n, 2 * n))
+        mat = (omega.getH() @ mat @ omega).tocsr()
     mat.eliminate_zeros()
     return mat

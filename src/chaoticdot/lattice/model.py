@@ -55,6 +55,10 @@ class DotModel:
         Zeeman vector ``h`` (units t) of the on-site term ``h . sigma`` in the dot.
     seed : int, SeedSequence or None
         Seed of the disorder realisation.
+    smooth_contacts : bool
+        True (default): the transverse Rashba component continues into the leads as a pure
+        gauge, so the contacts carry no spin flux; False: the coupling stops abruptly at the
+        contacts (see :mod:`~chaoticdot.lattice.hamiltonian`).
 
     Examples
     --------
@@ -73,6 +77,7 @@ class DotModel:
     flux: float = 0.0
     zeeman: tuple[float, float, float] = (0.0, 0.0, 0.0)
     seed: object = 0
+    smooth_contacts: bool = True
 
     def __post_init__(self):
         if self.so_profile not in PROFILES:
@@ -116,7 +121,8 @@ class DotModel:
     def hamiltonian(self):
         """Sparse Hamiltonian of the closed dot, ``(2 n_sites, 2 n_sites)``, units t."""
         return dot_hamiltonian(self.geometry, potential=self.potential(), links=self.links(),
-                               flux=self.flux, zeeman=self.zeeman)
+                               flux=self.flux, zeeman=self.zeeman,
+                               smooth_contacts=self.smooth_contacts)
 
     # ----------------------------------------------------------------- energies
     @property

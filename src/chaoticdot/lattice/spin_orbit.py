@@ -39,6 +39,8 @@ from .geometry import DotGeometry
 
 __all__ = [
     "PROFILES",
+    "EDGE_CONTRAST",
+    "gate_length",
     "profile_strength",
     "RashbaField",
     "ColumnGaugeField",
@@ -91,6 +93,24 @@ PROFILES: dict[str, Callable] = {
     "checkerboard": _checkerboard,
     "curved": _curved,
 }
+
+#: Jump of ``s`` across a gate edge. In the paper's notation ``1/lambda = 1/lambda_bar +- 1/(2
+#: lambda_s)`` the jump of ``1/lambda`` is ``1/lambda_s`` (paper, text above Eq. (2)), so
+#: ``lambda_s = lambda / contrast``. Uniform coupling has no edge.
+EDGE_CONTRAST = {"uniform": 0.0, "half": 1.0, "step": 2.0, "corner": 1.0, "checkerboard": 2.0,
+                 "curved": 1.0}
+
+
+def gate_length(profile: str, length_s: float) -> float:
+    """Spin-orbit length ``lambda`` (a0) of a gate profile whose edge has ``lambda_s = length_s``.
+
+    ``lambda = contrast * lambda_s`` with the contrast of :data:`EDGE_CONTRAST`; for the
+    uniform profile ``lambda = length_s`` (then read as ``lambda_bar``).
+    """
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {sorted(PROFILES)}, got {profile!r}")
+    contrast = EDGE_CONTRAST[profile]
+    return float(length_s) * (contrast if contrast > 0 else 1.0)
 
 
 def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
