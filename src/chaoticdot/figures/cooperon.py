@@ -106,7 +106,13 @@ def fig_diagrams(quick: bool = False) -> FigureResult:
             else "diffuson: ladder pairs\n(path and itself)"
         )
         ax.set_title(title, fontsize=10)
-    return FigureResult(figure=fig, table={})
+    # The pairings drawn: the j-th U of S is averaged with the partner-th U* of S*.
+    table = {
+        "diagram": np.repeat(np.array(["diffuson (ladder)", "cooperon (crossed)"]), n),
+        "U_index_in_S": np.tile(xs, 2),
+        "partner_index_in_S_conj": np.concatenate([xs, xs[::-1]]),
+    }
+    return FigureResult(figure=fig, table=table)
 
 
 @register("cooperon-spectrum", "cooperon modes vs a and b; <dG> for one, two, three SO axes")

@@ -227,7 +227,21 @@ def fig_stub_schematic(quick: bool = False) -> FigureResult:
         5.0, 0.25, r"$S = PU(1-Q^\dagger RQU)^{-1}P^\dagger$  (Eq. 5)", ha="center", fontsize=11
     )
     ax.set_title("the stub model")
-    return FigureResult(figure=fig, table={})
+    # The blocks of Eq. (5) and their sizes, as data (M and N symbolic: sizes as text).
+    table = {
+        "block": np.array(["P", "U", "Q", "R"]),
+        "rows": np.array(["N", "M", "M - N", "M - N"]),
+        "columns": np.array(["M", "M", "M", "M - N"]),
+        "meaning": np.array(
+            [
+                "projector on lead channels",
+                "COE scattering matrix of the dot",
+                "projector on stub channels",
+                "one passage through the stub (Eq. 6)",
+            ]
+        ),
+    }
+    return FigureResult(figure=fig, table=table)
 
 
 @register("rmt-histograms", "distribution of G, one-channel leads: COE, CUE, CSE vs exact")
