@@ -22,6 +22,15 @@ FIGURES = sorted(available())
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """In-process runs keep their pyplot figures open; close them after every test."""
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def _run(*args: str) -> subprocess.CompletedProcess:
     """Run the CLI in a fresh interpreter (real exit code and streams)."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",

@@ -22,6 +22,13 @@ CHAPTER_FIGURES = {
 NAMES = [name for names in CHAPTER_FIGURES.values() for name in names]
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    plt.close("all")
+    yield
+    plt.close("all")
+
+
 def test_names_registered_with_descriptions():
     registry = available()
     for name in NAMES:

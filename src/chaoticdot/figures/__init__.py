@@ -10,6 +10,7 @@ Modules are discovered automatically, so adding a figure means adding one decora
 
 from __future__ import annotations
 
+import csv
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -76,11 +77,13 @@ def write_csv(table: dict[str, np.ndarray], path) -> None:
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise ValueError(f"table columns differ in length: {sorted(lengths)}")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(",".join(columns) + "\n")
+    # the csv module quotes text fields that contain commas or quotes (curve labels do)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
         n = lengths.pop() if lengths else 0
         for i in range(n):
-            fh.write(",".join(_fmt(columns[k][i]) for k in columns) + "\n")
+            writer.writerow([_fmt(columns[k][i]) for k in columns])
 
 
 def _fmt(value) -> str:
