@@ -147,7 +147,6 @@ MC_DEPHASING = {"N1": 2, "N2": 2, "nphi": (0.0, 1.0, 2.0, 4.0, 8.0), "M": 80, "M
                 "samples": 1000, "samples_quick": 100, "seed": 1986}
 
 
-@lru_cache(maxsize=2)
 def dephasing_samples(quick: bool = False):
     """Monte-Carlo conductances of the absorbing stub, shape ``(samples, len(nphi))``.
 
@@ -158,6 +157,12 @@ def dephasing_samples(quick: bool = False):
         Conductances in ``e^2/h`` from Eq. (4) with the sub-unitary ``S``.
     M : int
     """
+    return _dephasing_samples(bool(quick))
+
+
+@lru_cache(maxsize=2)
+def _dephasing_samples(quick: bool):
+    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
     p = MC_DEPHASING
     nphi = np.array(p["nphi"])
     M = p["M_quick"] if quick else p["M"]

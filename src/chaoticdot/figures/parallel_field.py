@@ -151,7 +151,6 @@ def _case_arrays():
     return a[:, None], b[:, None]
 
 
-@lru_cache(maxsize=4)
 def asymmetry_samples(quick: bool = False):
     """Monte-Carlo ``G(x)`` on a grid symmetric about ``x = 0``, for the three cases.
 
@@ -167,6 +166,12 @@ def asymmetry_samples(quick: bool = False):
     M : int
         Stub size used.
     """
+    return _asymmetry_samples(bool(quick))
+
+
+@lru_cache(maxsize=2)
+def _asymmetry_samples(quick: bool):
+    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
     p = MC_PARAMETERS
     x = np.linspace(-2.0, 2.0, 9)
     a, b = _case_arrays()
@@ -177,7 +182,6 @@ def asymmetry_samples(quick: bool = False):
     return x, G, M
 
 
-@lru_cache(maxsize=4)
 def trace_samples(quick: bool = False):
     """Two single realizations ``G(x)`` on a fine symmetric grid for the three cases.
 
@@ -187,6 +191,11 @@ def trace_samples(quick: bool = False):
     G : ndarray, shape (2, 3, nx)
         Conductance traces in ``e^2/h`` (realization, case, x).
     """
+    return _trace_samples(bool(quick))
+
+
+@lru_cache(maxsize=2)
+def _trace_samples(quick: bool):
     p = MC_PARAMETERS
     x = np.linspace(-2.5, 2.5, 21 if quick else 61)
     a, b = _case_arrays()
