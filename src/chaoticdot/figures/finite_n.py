@@ -210,7 +210,7 @@ def _run_scan(settings, seed, executor):
 
 
 @register_dataset("finite-n", "finite-N Monte Carlo of the stub model (N1 = N2 = 1..4, "
-                  "field and spin-orbit points, exact CSE), about 10 min on 2 idle cores")
+                  "field and spin-orbit points, exact CSE), ~9 CPU-minutes")
 def _finite_n_dataset(quick: bool = False):
     return generate_finite_n(quick=quick)
 
