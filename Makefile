@@ -64,9 +64,8 @@ chapter: install
 	@test -n "$(CHAPTER)" || { echo "usage: make chapter CHAPTER=gauge"; exit 2; }
 	mkdir -p _build/chapters
 	$(BIN)/jupytext --to ipynb --output _build/chapters/$(CHAPTER).ipynb book/$(CHAPTER).md
-	cd book && ../$(BIN)/jupyter nbconvert --to notebook --execute \
-	  ../_build/chapters/$(CHAPTER).ipynb --output $(CHAPTER).executed.ipynb
-	@echo "executed: _build/chapters/$(CHAPTER).executed.ipynb"
+	cd book && ../$(BIN)/jupyter-execute --inplace ../_build/chapters/$(CHAPTER).ipynb
+	@echo "executed: _build/chapters/$(CHAPTER).ipynb"
 
 data: install
 	@test -n "$(NAME)" || { echo "usage: make data NAME=fig2-mc"; exit 2; }

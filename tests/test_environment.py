@@ -12,7 +12,7 @@ yaml = pytest.importorskip("yaml")
 
 ROOT = Path(__file__).resolve().parents[1]
 # conda-only tools that pyproject.toml does not (and need not) declare
-CONDA_ONLY = {"python", "pip", "jupyterlab", "nodejs"}
+CONDA_ONLY = {"python", "pip", "nodejs"}
 
 
 def _split(requirement: str) -> list[tuple[str, str]]:
