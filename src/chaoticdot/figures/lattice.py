@@ -357,7 +357,9 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
         for key, val in (("panel", "wl"), ("profile", prof), ("x", k), ("value", mean),
                          ("stderr", err)):
             table[key].append(val)
-    ax1.axhline(0.0, color="0.6", lw=0.8)
+    for value, name in ((-1 / 3, "COE"), (0.0, "CUE"), (1 / 3, "CSE")):
+        ax1.axhline(value, color="0.6", lw=0.8, ls="--" if value else "-")
+        ax1.text(len(profiles) - 0.6, value, name, va="center", fontsize=8, color="0.3")
     ax1.set_xticks(range(len(profiles)), profiles, rotation=30, fontsize=8)
     ax1.set_ylabel(r"$\langle G(0) - G(\Phi_\infty)\rangle$  [$e^2/h$]")
     ax1.set_title(f"single-channel dot, $\\lambda$ = {MC_LAMBDA:g} under the gate", fontsize=9)
