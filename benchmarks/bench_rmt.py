@@ -115,26 +115,30 @@ def literal_rate(N1, N2, M, points):
     return len(xs) / t
 
 
-def scaling(samples):
+def scaling(samples, repeat=3):
     """Points per second (wall clock) and per CPU-second with one and two worker processes.
 
-    The CPU time of the workers (``RUSAGE_CHILDREN``, collected when the pool shuts down) shows
-    the parallel efficiency even when other processes compete for the cores.
+    The two pool sizes are measured alternately ``repeat`` times and the best wall-clock rate
+    of each is kept: on a shared machine single runs vary by about 10 %. The CPU time of the
+    workers (``RUSAGE_CHILDREN``, collected when the pool shuts down) shows the parallel
+    efficiency even when other processes compete for the cores.
     """
     import resource
 
     kw = dict(x=np.linspace(0.0, 2.0, NX), a=A_SO, M=80, samples=samples, seed=3)
-    rates, cpu_rates = {}, {}
-    for workers in (1, 2):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            rmt.sample_conductance(5, 5, **{**kw, "samples": 8}, executor=pool)  # warm up
-            t0 = time.perf_counter()
-            rmt.sample_conductance(5, 5, **kw, executor=pool)
-            rates[workers] = samples * NX / (time.perf_counter() - t0)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        cpu_rates[workers] = (samples + 8) * NX / cpu
+    rates, cpu_rates = {1: 0.0, 2: 0.0}, {1: 0.0, 2: 0.0}
+    for _ in range(repeat):
+        for workers in (1, 2):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                rmt.sample_conductance(5, 5, **{**kw, "samples": 8}, executor=pool)  # warm up
+                t0 = time.perf_counter()
+                rmt.sample_conductance(5, 5, **kw, executor=pool)
+                rate = samples * NX / (time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            rates[workers] = max(rates[workers], rate)
+            cpu_rates[workers] = max(cpu_rates[workers], (samples + 8) * NX / cpu)
     return rates, cpu_rates
 
 
