@@ -245,6 +245,21 @@ def test_ensemble_reproducible_across_executors():
     assert np.unique(a.conductance[:, :, 0]).size == 10  # different disorder / energy
 
 
+
+def test_ensemble_on_a_dask_cluster_equals_serial():
+    """The lattice ensembles use the Monte-Carlo engine's executor mechanism, clusters included."""
+    distributed = pytest.importorskip("distributed")
+    dot = DotModel(length=12, lead_width=6, kf=0.7)
+    variants = [{}, {"so_length": 6.0, "so_profile": "corner", "flux": 0.7}]
+    serial = conductance_ensemble(dot, variants, n_samples=4, seed=5, executor="serial")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        remote = conductance_ensemble(dot, variants, n_samples=4, seed=5,
+                                      executor=client.get_executor())
+    np.testing.assert_array_equal(serial.conductance, remote.conductance)
+
+
 # --------------------------------------------------------------------------- levels
 def test_kramers_levels_match_dense_diagonalisation():
     dot = DotModel(length=14, lead_width=4, so_profile="curved", so_length=4.0, seed=2)

@@ -380,6 +380,7 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
                  label="no spin-orbit")
     ax2.set_xscale("log")
     ax2.set_xticks(lev["ratios"], [f"{r:g}" for r in lev["ratios"]])
+    ax2.minorticks_off()  # no stray minor labels such as "3 x 10^0" on the log axis
     ax2.set_xlabel(r"$L/\lambda$")
     ax2.set_ylabel(r"mean spacing ratio $\langle r\rangle$ of Kramers doublets")
     ax2.set_title("closed dot, L = 60", fontsize=9)
