@@ -245,7 +245,6 @@ def test_ensemble_reproducible_across_executors():
     assert np.unique(a.conductance[:, :, 0]).size == 10  # different disorder / energy
 
 
-
 def test_ensemble_on_a_dask_cluster_equals_serial():
     """The lattice ensembles use the Monte-Carlo engine's executor mechanism, clusters included."""
     distributed = pytest.importorskip("distributed")

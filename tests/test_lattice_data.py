@@ -13,12 +13,9 @@ import pytest
 
 from chaoticdot.datastore import load
 from chaoticdot.figures import lattice as figlat
+from chaoticdot.figures import make
 from chaoticdot.lattice import conductance_ensemble
-
-
-def _mean_se(x, axis=0):
-    x = np.asarray(x)
-    return x.mean(axis=axis), x.std(axis=axis, ddof=1) / np.sqrt(x.shape[axis])
+from chaoticdot.rmt.statistics import mean as _mean_se  # (value, standard error)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +83,7 @@ def test_stored_figures_build():
 
     matplotlib.use("Agg")
     for name in ("lattice-gates", "lattice-magnetoconductance", "lattice-profiles"):
-        result = figlat.__dict__[f"fig_{name.replace('-', '_')}"]()
+        result = make(name)
         lengths = {len(v) for v in result.table.values()}
         assert len(lengths) == 1 and lengths.pop() > 0
         matplotlib.pyplot.close(result.figure)
