@@ -194,29 +194,41 @@ def main():
             gemm_rates.append(zgemm_rate(repeat=2))
             rates_flop.append(engine_rate(n1, n1, M, 6 if quick else 20, repeat=1))
     gemm_pair, rate = max(zip(gemm_rates, rates_flop, strict=True), key=lambda p: p[1] / p[0])
-    print(f"\nN1=N2=10, M=160, {NX} x values per realization: {rate:.0f} points/s "
-          f"(zgemm measured alongside: {gemm_pair / 1e9:.1f} GFLOP/s)")
-    print(f"  FLOPs per point: LU {f_lu / 1e6:.1f} M, LU+solve+product {f_point / 1e6:.1f} M, "
-          f"+ sampling share {f_gen / 1e6:.1f} M")
+    print(
+        f"\nN1=N2=10, M=160, {NX} x values per realization: {rate:.0f} points/s "
+        f"(zgemm measured alongside: {gemm_pair / 1e9:.1f} GFLOP/s)"
+    )
+    print(
+        f"  FLOPs per point: LU {f_lu / 1e6:.1f} M, LU+solve+product {f_point / 1e6:.1f} M, "
+        f"+ sampling share {f_gen / 1e6:.1f} M"
+    )
     achieved = rate * (f_point + f_gen)
-    print(f"  achieved {achieved / 1e9:.1f} GFLOP/s = {100 * achieved / gemm_pair:.0f} % of zgemm "
-          f"(per-point work only: {100 * rate * f_point / gemm_pair:.0f} %)")
+    print(
+        f"  achieved {achieved / 1e9:.1f} GFLOP/s = {100 * achieved / gemm_pair:.0f} % of zgemm "
+        f"(per-point work only: {100 * rate * f_point / gemm_pair:.0f} %)"
+    )
     print(f"  target >= 20x literal at N1=N2=5, M=80: {speedups[(5, 80)]:.1f}x")
 
     rates, cpu_rates = scaling(120 if quick else 600)
-    print(f"\nper CPU-second of the workers: 1 -> {cpu_rates[1]:.0f}, 2 -> {cpu_rates[2]:.0f} "
-          f"points (parallel efficiency {cpu_rates[2] / cpu_rates[1]:.2f})")
-    print(f"workers: 1 -> {rates[1]:.0f} points/s, 2 -> {rates[2]:.0f} points/s, "
-          f"speed-up {rates[2] / rates[1]:.2f}x (target >= 1.8x; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other processes share them)")
+    print(
+        f"\nper CPU-second of the workers: 1 -> {cpu_rates[1]:.0f}, 2 -> {cpu_rates[2]:.0f} "
+        f"points (parallel efficiency {cpu_rates[2] / cpu_rates[1]:.2f})"
+    )
+    print(
+        f"workers: 1 -> {rates[1]:.0f} points/s, 2 -> {rates[2]:.0f} points/s, "
+        f"speed-up {rates[2] / rates[1]:.2f}x (target >= 1.8x; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other processes share them)"
+    )
 
     nmem = 8 if quick else 40
     peak, out_bytes = fig2_memory(nmem)
     per_real = 31 * 8
-    print(f"\nFig. 2-sized run (N1=N2=10, M=160, 31 x values, a=1): peak traced memory "
-          f"{peak / 2**20:.1f} MiB for {nmem} realizations; memory does not grow with the "
-          f"number of realizations except the output, {per_real} bytes each "
-          f"(6000 realizations: +{6000 * per_real / 2**20:.1f} MiB)")
+    print(
+        f"\nFig. 2-sized run (N1=N2=10, M=160, 31 x values, a=1): peak traced memory "
+        f"{peak / 2**20:.1f} MiB for {nmem} realizations; memory does not grow with the "
+        f"number of realizations except the output, {per_real} bytes each "
+        f"(6000 realizations: +{6000 * per_real / 2**20:.1f} MiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,10 @@ def main():
             worst_scale = (dev, (N, s_a, s_x, s_b, M))
         if rel > worst_rel[0]:
             worst_rel = (rel, (N, s_a, s_x, s_b, M))
-    print(f"worst |kernel(M) - Eq.13| / (N1 N2 / N) = {worst_scale[0]:.4f} at "
-          f"(N, a^2/N, x^2/N, b/N, M) = {worst_scale[1]}")
+    print(
+        f"worst |kernel(M) - Eq.13| / (N1 N2 / N) = {worst_scale[0]:.4f} at "
+        f"(N, a^2/N, x^2/N, b/N, M) = {worst_scale[1]}"
+    )
     print(f"worst relative to |<dG>|: {worst_rel[0]:.3f} at {worst_rel[1]}")
 
 

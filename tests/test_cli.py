@@ -33,10 +33,15 @@ def _close_figures():
 
 def _run(*args: str) -> subprocess.CompletedProcess:
     """Run the CLI in a fresh interpreter (real exit code and streams)."""
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-           "MPLBACKEND": "Agg"}
-    return subprocess.run([sys.executable, "-m", "chaoticdot", *args], capture_output=True,
-                          text=True, env=env, timeout=300, check=False)
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
+    return subprocess.run(
+        [sys.executable, "-m", "chaoticdot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_registry_is_not_empty():

@@ -45,8 +45,19 @@ def test_stored_file_is_small():
 
 def test_provenance_fields(stored):
     arrays, prov = stored
-    for key in ("library_version", "created", "command", "seed", "samples", "M", "method",
-                "units", "elapsed_seconds", "python", "numpy"):
+    for key in (
+        "library_version",
+        "created",
+        "command",
+        "seed",
+        "samples",
+        "M",
+        "method",
+        "units",
+        "elapsed_seconds",
+        "python",
+        "numpy",
+    ):
         assert key in prov, key
     assert prov["command"] == "python -m chaoticdot data fig2-mc"
     assert prov["quick"] is False
@@ -74,10 +85,8 @@ def test_array_shapes(stored):
 
 def _matching(stored_arrays, quick_arrays):
     """Indices of the quick run's (channel, xi) points in the stored grid."""
-    c = [int(np.flatnonzero(stored_arrays["channels"] == n1)[0])
-         for n1 in quick_arrays["channels"]]
-    j = [int(np.flatnonzero(np.isclose(stored_arrays["xi"], xi))[0])
-         for xi in quick_arrays["xi"]]
+    c = [int(np.flatnonzero(stored_arrays["channels"] == n1)[0]) for n1 in quick_arrays["channels"]]
+    j = [int(np.flatnonzero(np.isclose(stored_arrays["xi"], xi))[0]) for xi in quick_arrays["xi"]]
     return np.ix_(c, range(len(stored_arrays["alpha"])), j)
 
 
@@ -104,8 +113,9 @@ def test_regenerated_covariances_agree(stored, regenerated):
     quick, _ = regenerated
     c, i, j = (np.asarray(k).ravel() for k in _matching(full, quick))
     pairs = np.ix_(c, i, j, j)
-    z = (quick["cov_G"] - full["cov_G"][pairs]) / np.hypot(full["cov_G_err"][pairs],
-                                                         quick["cov_G_err"])
+    z = (quick["cov_G"] - full["cov_G"][pairs]) / np.hypot(
+        full["cov_G_err"][pairs], quick["cov_G_err"]
+    )
     assert np.all(np.abs(z) < NSIGMA), f"max |z| = {np.max(np.abs(z)):.2f}"
 
 

@@ -27,9 +27,17 @@ from chaoticdot.theory import (
     wl_correction,
 )
 
-FIGURES = ["fig2-left", "fig2-left-readings", "wl-sign-change", "fig2-left-residuals",
-           "fig2-right", "fig2-right-residuals", "covariance-map", "covariance-cuts",
-           "energy-correlation"]
+FIGURES = [
+    "fig2-left",
+    "fig2-left-readings",
+    "wl-sign-change",
+    "fig2-left-residuals",
+    "fig2-right",
+    "fig2-right-residuals",
+    "covariance-map",
+    "covariance-cuts",
+    "energy-correlation",
+]
 ALPHAS = np.array(FIG2_ALPHAS)
 
 
@@ -133,14 +141,16 @@ def test_sign_change_table_crosses_zero_at_golden_value():
 # ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("N1", "N2", "x", "nphi"),
-                         [(1, 1, 0.0, 0.0), (5, 5, 0.0, 0.0), (10, 10, 0.0, 0.0),
-                          (3, 7, 2.0, 0.0), (2, 2, 0.5, 3.0)])
+@pytest.mark.parametrize(
+    ("N1", "N2", "x", "nphi"),
+    [(1, 1, 0.0, 0.0), (5, 5, 0.0, 0.0), (10, 10, 0.0, 0.0), (3, 7, 2.0, 0.0), (2, 2, 0.5, 3.0)],
+)
 def test_sign_change_at_golden_fraction_of_nc(N1, N2, x, nphi):
     """<dG> = 0 at a^2 = (1 + sqrt 5)/4 (N + 2 x^2 + nphi); negative below, positive above."""
     n_c = N1 + N2 + 2 * x**2 + nphi
-    a2 = brentq(lambda a2: wl_correction(N1, N2, x=x, a=np.sqrt(a2), nphi=nphi), 1e-9, 10 * n_c,
-                xtol=1e-14)
+    a2 = brentq(
+        lambda a2: wl_correction(N1, N2, x=x, a=np.sqrt(a2), nphi=nphi), 1e-9, 10 * n_c, xtol=1e-14
+    )
     assert a2 / n_c == pytest.approx((1 + np.sqrt(5)) / 4, rel=1e-10)
     assert wl_correction(N1, N2, x=x, a=np.sqrt(0.9 * a2), nphi=nphi) < 0
     assert wl_correction(N1, N2, x=x, a=np.sqrt(1.1 * a2), nphi=nphi) > 0
@@ -156,8 +166,7 @@ def test_scaled_curves_are_universal(N1, N2):
     got = wl_correction(N1, N2, x=xi * np.sqrt(n), a=alpha * np.sqrt(n), b=0.7 * n) / wl_unit
     np.testing.assert_allclose(got, scaled_wl_correction(xi, alpha, beta=0.7), rtol=1e-12)
     var = conductance_variance(N1, N2, x=xi * np.sqrt(n), a=alpha * np.sqrt(n), b=0.7 * n)
-    np.testing.assert_allclose(var / wl_unit**2, scaled_variance(xi, alpha, beta=0.7),
-                               rtol=1e-12)
+    np.testing.assert_allclose(var / wl_unit**2, scaled_variance(xi, alpha, beta=0.7), rtol=1e-12)
 
 
 @pytest.mark.parametrize("a", [0.0, 0.7, 2.0, 5.0, np.inf])
@@ -175,8 +184,7 @@ def test_half_correlation_field_at_a0():
     for N1, N2 in ((1, 1), (3, 5)):
         n = N1 + N2
         x_half = np.sqrt(2 * (np.sqrt(2) - 1) * n)
-        ratio = (conductance_covariance(N1, N2, x1=0.0, x2=x_half)
-                 / conductance_variance(N1, N2))
+        ratio = conductance_covariance(N1, N2, x1=0.0, x2=x_half) / conductance_variance(N1, N2)
         assert ratio == pytest.approx(0.5, rel=1e-12)
 
 
@@ -214,7 +222,8 @@ def test_exact_values_used_in_residual_figures():
         assert exact_scaled_wl_correction(n1, n1, "CSE") == pytest.approx(n / (n - 0.5))
         unit = (n1 * n1 / n**2) ** 2
         assert exact_scaled_variance(n1, n1, "COE") == pytest.approx(
-            exact_conductance_stats(n1, n1, "COE")[1] / unit)
+            exact_conductance_stats(n1, n1, "COE")[1] / unit
+        )
     assert exact_scaled_variance(5, 5, "COE") == pytest.approx(720 / 1573 * 16)
 
 
@@ -302,11 +311,14 @@ def test_zeeman_slider_suppresses_antilocalization_and_halves_variance():
 # ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "changes"), [
-    ("wl_explorer", {"a": 0.0, "b": 20.0}),
-    ("variance_explorer", {"kT": 1.0, "nphi": 2.0}),
-    ("covariance_explorer", {"x1": 1.0, "de": 5.0}),
-])
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        ("wl_explorer", {"a": 0.0, "b": 20.0}),
+        ("variance_explorer", {"kT": 1.0, "nphi": 2.0}),
+        ("covariance_explorer", {"x1": 1.0, "de": 5.0}),
+    ],
+)
 def test_explorer_constructs_and_redraws(name, changes):
     import ipywidgets
 

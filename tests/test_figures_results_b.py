@@ -13,10 +13,19 @@ import pytest
 from chaoticdot.figures import FigureResult, available, make
 
 CHAPTER_FIGURES = {
-    "parallel_field": ["parallel-field-variance", "parallel-field-wl", "parallel-field-asymmetry",
-                       "parallel-field-asymmetry-mc", "parallel-field-traces"],
-    "dephasing_temperature": ["dephasing-family", "dephasing-mc", "thermal-smearing",
-                              "device-100mk"],
+    "parallel_field": [
+        "parallel-field-variance",
+        "parallel-field-wl",
+        "parallel-field-asymmetry",
+        "parallel-field-asymmetry-mc",
+        "parallel-field-traces",
+    ],
+    "dephasing_temperature": [
+        "dephasing-family",
+        "dephasing-mc",
+        "thermal-smearing",
+        "device-100mk",
+    ],
     "finite_n": ["finite-n-limits", "finite-n-deviation", "finite-n-two-channel"],
 }
 NAMES = [name for names in CHAPTER_FIGURES.values() for name in names]
@@ -56,8 +65,9 @@ def test_figure_builds_quick(name):
         assert table, "empty data table"
         lengths = {len(np.asarray(v)) for v in table.values()}
         assert len(lengths) == 1 and lengths.pop() > 0
-        numeric = [np.asarray(v, dtype=float) for v in table.values()
-                   if np.asarray(v).dtype.kind in "fiu"]
+        numeric = [
+            np.asarray(v, dtype=float) for v in table.values() if np.asarray(v).dtype.kind in "fiu"
+        ]
         assert numeric, "no numeric column"
         # every numeric column has finite entries (NaN marks "not applicable" only)
         for column in numeric:

@@ -17,8 +17,21 @@ from chaoticdot.figures.finite_n import M_PER_N, QUICK_SCAN, SCAN, SEED, scan_po
 from chaoticdot.theory import exact_conductance_stats
 
 NSIGMA = 4.0
-COLUMNS = ("n", "xi", "a2_over_N", "x", "a", "M", "samples", "mean_G", "mean_G_err", "var_G",
-           "var_G_err", "kernel_dG", "kernel_var_G")
+COLUMNS = (
+    "n",
+    "xi",
+    "a2_over_N",
+    "x",
+    "a",
+    "M",
+    "samples",
+    "mean_G",
+    "mean_G_err",
+    "var_G",
+    "var_G_err",
+    "kernel_dG",
+    "kernel_var_G",
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +52,22 @@ def test_stored_file_is_small():
 
 def test_provenance_fields(stored):
     arrays, prov = stored
-    for key in ("library_version", "created", "command", "seed", "samples", "cse_samples", "M",
-                "M_per_N", "method", "units", "elapsed_seconds", "python", "numpy", "quick"):
+    for key in (
+        "library_version",
+        "created",
+        "command",
+        "seed",
+        "samples",
+        "cse_samples",
+        "M",
+        "M_per_N",
+        "method",
+        "units",
+        "elapsed_seconds",
+        "python",
+        "numpy",
+        "quick",
+    ):
         assert key in prov, key
     assert prov["command"] == "python -m chaoticdot data finite-n"
     assert prov["quick"] is False
@@ -75,9 +102,14 @@ def _match(full, quick):
     """Row of the stored file for every row of the quick run."""
     rows = []
     for i in range(len(quick["n"])):
-        same = ((full["n"] == quick["n"][i]) & np.isclose(full["xi"], quick["xi"][i])
-                & (np.isclose(full["a2_over_N"], quick["a2_over_N"][i])
-                   | (np.isinf(full["a2_over_N"]) & np.isinf(quick["a2_over_N"][i]))))
+        same = (
+            (full["n"] == quick["n"][i])
+            & np.isclose(full["xi"], quick["xi"][i])
+            & (
+                np.isclose(full["a2_over_N"], quick["a2_over_N"][i])
+                | (np.isinf(full["a2_over_N"]) & np.isinf(quick["a2_over_N"][i]))
+            )
+        )
         (j,) = np.flatnonzero(same)
         rows.append(j)
     return np.array(rows)

@@ -89,8 +89,13 @@ def test_uniform_rashba_is_gauge_trivial_in_one_dimension():
 # --------------------------------------------------------------------------- unitarity etc.
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_scattering_matrix_is_unitary(geo, potential, profile):
-    ham = dot_hamiltonian(geo, potential=potential, links=RashbaField(profile, 6.0, geo),
-                          flux=1.3, zeeman=(0.01, -0.02, 0.015))
+    ham = dot_hamiltonian(
+        geo,
+        potential=potential,
+        links=RashbaField(profile, 6.0, geo),
+        flux=1.3,
+        zeeman=(0.01, -0.02, 0.015),
+    )
     s_mat = scattering_matrix(ham, geo, ENERGY)
     assert s_mat.shape == (8, 8)  # 2 leads x 2 channels x 2 spins
     np.testing.assert_allclose(s_mat.conj().T @ s_mat, np.eye(8), atol=1e-11)
@@ -100,12 +105,18 @@ def test_scattering_matrix_is_unitary(geo, potential, profile):
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_hamiltonian_is_hermitian(geo, potential, profile):
-    ham = dot_hamiltonian(geo, potential=potential, links=RashbaField(profile, 4.0, geo),
-                          flux=2.1, zeeman=(0.1, 0.2, -0.3))
+    ham = dot_hamiltonian(
+        geo,
+        potential=potential,
+        links=RashbaField(profile, 4.0, geo),
+        flux=2.1,
+        zeeman=(0.1, 0.2, -0.3),
+    )
     assert abs(ham - ham.getH()).max() < 1e-15
     # links are SU(2): the spin part of each bond is unitary with determinant 1
-    mats = RashbaField(profile, 4.0, geo).matrices(np.array([3.5, 11.5]), np.array([9.5, 9.5]),
-                                                   np.array([True, False]))
+    mats = RashbaField(profile, 4.0, geo).matrices(
+        np.array([3.5, 11.5]), np.array([9.5, 9.5]), np.array([True, False])
+    )
     for m in mats:
         np.testing.assert_allclose(m @ m.conj().T, np.eye(2), atol=1e-15)
         assert np.linalg.det(m) == pytest.approx(1.0, abs=1e-14)
@@ -141,8 +152,11 @@ def test_onsager_relations(geo, potential):
     h = (0.02, -0.03, 0.025)
 
     def g(flux, zeeman=(0, 0, 0), lk=links):
-        return conductance(dot_hamiltonian(geo, potential=potential, links=lk, flux=flux,
-                                           zeeman=zeeman), geo, ENERGY)
+        return conductance(
+            dot_hamiltonian(geo, potential=potential, links=lk, flux=flux, zeeman=zeeman),
+            geo,
+            ENERGY,
+        )
 
     # spin-orbit, no Zeeman: time reversal i sigma_y K maps B -> -B
     assert abs(g(1.7) - g(-1.7)) < 1e-12
@@ -156,8 +170,12 @@ def test_onsager_relations(geo, potential):
 
 def test_zeeman_direction_irrelevant_without_spin_orbit(geo, potential):
     """Without spin-orbit coupling a global spin rotation moves h freely."""
-    gs = [conductance(dot_hamiltonian(geo, potential=potential, flux=0.4, zeeman=0.03 * n), geo,
-                      ENERGY) for n in np.eye(3)]
+    gs = [
+        conductance(
+            dot_hamiltonian(geo, potential=potential, flux=0.4, zeeman=0.03 * n), geo, ENERGY
+        )
+        for n in np.eye(3)
+    ]
     assert np.ptp(gs) < 1e-12
 
 
@@ -167,8 +185,9 @@ def test_clean_wire_conductance_is_quantised():
     wire = DotGeometry(15, 8, lead_width=8, obstacle_radius=0.0, lead_centers=(0.5, 0.5))
     for energy, n_open in ((0.3, 1), (0.8, 2), (1.5, 3)):
         assert lead_modes(8, energy).n_open == n_open
-        assert conductance(dot_hamiltonian(wire), wire, energy) == pytest.approx(2 * n_open,
-                                                                                 abs=1e-11)
+        assert conductance(dot_hamiltonian(wire), wire, energy) == pytest.approx(
+            2 * n_open, abs=1e-11
+        )
 
 
 def _decimated_surface_green(width, energy, eta=1e-12, n_iter=200):
@@ -198,8 +217,13 @@ def test_analytic_self_energy_matches_decimation(energy):
 
 def test_sparse_lu_matches_dense_green_function(geo, potential):
     """Fisher-Lee from a dense inverse with the decimated self-energy."""
-    ham = dot_hamiltonian(geo, potential=potential, links=RashbaField("corner", 5.0, geo),
-                          flux=0.6, zeeman=(0.0, 0.01, 0.0))
+    ham = dot_hamiltonian(
+        geo,
+        potential=potential,
+        links=RashbaField("corner", 5.0, geo),
+        flux=0.6,
+        zeeman=(0.0, 0.01, 0.0),
+    )
     modes = lead_modes(geo.lead_width, ENERGY)
     sigma = np.kron(_decimated_surface_green(geo.lead_width, ENERGY), np.eye(2))
     mat = ENERGY * np.eye(ham.shape[0]) - ham.toarray()
@@ -214,10 +238,23 @@ def test_sparse_lu_matches_dense_green_function(geo, potential):
 
 # --------------------------------------------------------------------------- model & ensembles
 def test_model_matches_low_level_route():
-    dot = DotModel(length=22, lead_width=8, kf=0.65, so_profile="checkerboard", so_length=9.0,
-                   flux=0.5, zeeman=(0.0, 0.0, 0.01), seed=5)
-    ham = dot_hamiltonian(dot.geometry, potential=dot.potential(), links=dot.links(),
-                          flux=0.5, zeeman=(0.0, 0.0, 0.01))
+    dot = DotModel(
+        length=22,
+        lead_width=8,
+        kf=0.65,
+        so_profile="checkerboard",
+        so_length=9.0,
+        flux=0.5,
+        zeeman=(0.0, 0.0, 0.01),
+        seed=5,
+    )
+    ham = dot_hamiltonian(
+        dot.geometry,
+        potential=dot.potential(),
+        links=dot.links(),
+        flux=0.5,
+        zeeman=(0.0, 0.0, 0.01),
+    )
     e = energy_from_kf(0.65)
     assert dot.conductance() == pytest.approx(conductance(ham, dot.geometry, e), abs=1e-14)
     assert kf_from_energy(dot.energy) == pytest.approx(0.65)
@@ -230,17 +267,16 @@ def test_ensemble_reproducible_across_executors():
 
     dot = DotModel(length=16, lead_width=6, kf=0.7)
     variants = [{}, {"so_length": 8.0, "so_profile": "step"}, {"flux": 1.0}]
-    a = conductance_ensemble(dot, variants, n_samples=5, n_energies=2, seed=11,
-                             executor="serial")
+    a = conductance_ensemble(dot, variants, n_samples=5, n_energies=2, seed=11, executor="serial")
     with ThreadPoolExecutor(2) as pool:
-        b = conductance_ensemble(dot, variants, n_samples=5, n_energies=2, seed=11,
-                                 executor=pool)
+        b = conductance_ensemble(dot, variants, n_samples=5, n_energies=2, seed=11, executor=pool)
     np.testing.assert_array_equal(a.conductance, b.conductance)
     np.testing.assert_array_equal(a.energies, b.energies)
     assert a.conductance.shape == (5, 2, 3)
     # every entry is an independent direct solve of the same realisation
-    sample0 = conductance_ensemble(dot, variants, n_samples=5, n_energies=2, seed=11,
-                                   executor="serial").energies[0]
+    sample0 = conductance_ensemble(
+        dot, variants, n_samples=5, n_energies=2, seed=11, executor="serial"
+    ).energies[0]
     np.testing.assert_array_equal(sample0, a.energies[0])
     assert np.unique(a.conductance[:, :, 0]).size == 10  # different disorder / energy
 
@@ -251,11 +287,15 @@ def test_ensemble_on_a_dask_cluster_equals_serial():
     dot = DotModel(length=12, lead_width=6, kf=0.7)
     variants = [{}, {"so_length": 6.0, "so_profile": "corner", "flux": 0.7}]
     serial = conductance_ensemble(dot, variants, n_samples=4, seed=5, executor="serial")
-    with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
-        remote = conductance_ensemble(dot, variants, n_samples=4, seed=5,
-                                      executor=client.get_executor())
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = conductance_ensemble(
+            dot, variants, n_samples=4, seed=5, executor=client.get_executor()
+        )
     np.testing.assert_array_equal(serial.conductance, remote.conductance)
 
 
@@ -282,7 +322,7 @@ def test_spacing_ratio_of_gaussian_ensembles(beta, name):
         if beta == 2:
             a = a + 1j * rng.standard_normal((n, n))
         ev = np.linalg.eigvalsh(a + a.conj().T)
-        means.append(spacing_ratios(ev[n // 4: 3 * n // 4]).mean())
+        means.append(spacing_ratios(ev[n // 4 : 3 * n // 4]).mean())
     err = np.std(means, ddof=1) / np.sqrt(len(means))
     assert abs(np.mean(means) - RATIO_REFERENCE[name]) < 4 * err + 0.003  # + finite-n bias
 
@@ -335,8 +375,16 @@ def test_bad_solver_input(geo):
 # --------------------------------------------------------------------------- contacts
 def test_smooth_contacts_is_an_exact_gauge_of_the_closed_dot():
     """The axial-gauge rotation leaves the closed-dot spectrum unchanged ..."""
-    dot = DotModel(length=14, width=12, lead_width=4, so_profile="corner", so_length=3.0,
-                   flux=0.7, zeeman=(0.02, 0.0, -0.01), seed=3)
+    dot = DotModel(
+        length=14,
+        width=12,
+        lead_width=4,
+        so_profile="corner",
+        so_length=3.0,
+        flux=0.7,
+        zeeman=(0.02, 0.0, -0.01),
+        seed=3,
+    )
     smooth = np.linalg.eigvalsh(dot.hamiltonian().toarray())
     abrupt = np.linalg.eigvalsh(dot.replace(smooth_contacts=False).hamiltonian().toarray())
     np.testing.assert_allclose(smooth, abrupt, atol=1e-12)
@@ -344,15 +392,16 @@ def test_smooth_contacts_is_an_exact_gauge_of_the_closed_dot():
     ham = dot.hamiltonian()
     geo = dot.geometry
     i, j = geo.index[5, 3], geo.index[5, 4]
-    block = ham[2 * i:2 * i + 2, 2 * j:2 * j + 2].toarray()
+    block = ham[2 * i : 2 * i + 2, 2 * j : 2 * j + 2].toarray()
     np.testing.assert_allclose(block, -np.eye(2), atol=1e-14)
 
 
 def test_smooth_contacts_change_transport_only_through_the_contacts():
     """... but not the open dot: the abrupt version has a spin-flux line at each contact."""
     dot = DotModel(length=20, lead_width=8, so_profile="uniform", so_length=4.0, seed=1)
-    assert abs(dot.conductance(ENERGY)
-               - dot.replace(smooth_contacts=False).conductance(ENERGY)) > 1e-3
+    assert (
+        abs(dot.conductance(ENERGY) - dot.replace(smooth_contacts=False).conductance(ENERGY)) > 1e-3
+    )
     # without spin-orbit coupling the option is a no-op
     plain = dot.replace(so_length=np.inf)
     assert plain.conductance(ENERGY) == plain.replace(smooth_contacts=False).conductance(ENERGY)
@@ -402,8 +451,9 @@ def test_power_law_fit_exact_and_noisy():
         fit_power_law(-x, noisy)
 
 
-@pytest.mark.parametrize("kind, axes", [("eq13", lambda a: (a, a, 0.0)),
-                                         ("one-axis", lambda a: (0.0, a, 0.0))])
+@pytest.mark.parametrize(
+    "kind, axes", [("eq13", lambda a: (a, a, 0.0)), ("one-axis", lambda a: (0.0, a, 0.0))]
+)
 def test_line_shape_is_the_generalised_cooperon(kind, axes):
     """The fit's closed forms against the theory module's 4x4 cooperon inversion."""
     from chaoticdot.lattice import line_shape
@@ -411,8 +461,9 @@ def test_line_shape_is_the_generalised_cooperon(kind, axes):
 
     flux = np.linspace(0.0, 3.0, 7)
     for n_lead, a in ((1, 0.7), (2, 1.9)):
-        ours = line_shape(flux, g_inf=0.0, amplitude=1.0, flux_scale=0.5, a=a, n_lead=n_lead,
-                          kind=kind)
+        ours = line_shape(
+            flux, g_inf=0.0, amplitude=1.0, flux_scale=0.5, a=a, n_lead=n_lead, kind=kind
+        )
         theory = wl_correction_general(n_lead, n_lead, x=flux / 0.5, so_axes=axes(a))
         norm = abs(wl_correction_general(n_lead, n_lead))
         np.testing.assert_allclose(ours, theory / norm, atol=1e-12)
@@ -429,8 +480,7 @@ def test_line_shape_fit_recovers_known_parameters():
     ref = fit_line_shape(flux, ref_mean + 0.3 * rng.standard_normal((400, flux.size)))
     assert abs(ref.flux_scale - 0.4) < 4 * ref.errors["flux_scale"]
     assert abs(ref.amplitude - 0.3) < 4 * ref.errors["amplitude"]
-    fit = fit_line_shape(flux, so_mean + 0.3 * rng.standard_normal((400, flux.size)),
-                         shared=ref)
+    fit = fit_line_shape(flux, so_mean + 0.3 * rng.standard_normal((400, flux.size)), shared=ref)
     assert abs(fit.a - 0.9) < 4 * fit.errors["a"] + 0.05
     # beyond a^2 = 0.809 N (N = 2) Eq. (13) turns the dip into a peak; one axis never does
     assert line_shape(0.0, a=1.6, **truth) > truth["g_inf"]

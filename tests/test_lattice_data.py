@@ -54,8 +54,9 @@ def test_one_stored_realisation_is_reproduced_exactly(stored_mc):
     model = figlat.magnetoconductance_model()
     prof = "checkerboard"
     flux = float(arrays["flux"][1])
-    res = conductance_ensemble(model, [figlat._variant(prof, flux)], n_samples=1,
-                               seed=prov["seed"], executor="serial")
+    res = conductance_ensemble(
+        model, [figlat._variant(prof, flux)], n_samples=1, seed=prov["seed"], executor="serial"
+    )
     k, j = list(arrays["profiles"]).index(prof), 1
     assert res.energies[0, 0] == pytest.approx(arrays["energies"][0], abs=1e-15)
     assert res.conductance[0, 0, 0] == pytest.approx(arrays["conductance"][0, k, j], abs=1e-9)
@@ -69,8 +70,9 @@ def test_levels_regeneration_agrees_statistically():
     pairs = [(quick["ratio_none"], arrays["ratio_none"])]
     for i, prof in enumerate(quick["profiles"]):
         for j, r in enumerate(quick["ratios"]):
-            pairs.append((quick["ratio"][:, i, j],
-                          arrays["ratio"][:, s_prof.index(prof), s_rat.index(r)]))
+            pairs.append(
+                (quick["ratio"][:, i, j], arrays["ratio"][:, s_prof.index(prof), s_rat.index(r)])
+            )
     for fresh, stored in pairs:
         ma, ea = _mean_se(fresh)
         mb, eb = _mean_se(stored)

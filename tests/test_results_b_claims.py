@@ -24,6 +24,7 @@ GOLDEN = (1.0 + np.sqrt(5.0)) / 4.0  # 0.809: sign change a^2 = GOLDEN * (N + np
 # Parallel field
 # --------------------------------------------------------------------------------------------
 
+
 def test_variance_factors_8_4_2_1_and_exact_ensembles():
     lim = pf.variance_limits(n_exact=2000)
     np.testing.assert_allclose(lim["var_x0"], [8, 4, 2, 1], atol=1e-3)
@@ -60,8 +61,7 @@ def test_half_suppression_field_of_the_singlet(N, a2):
     wl = theory.wl_correction(n1, n2, a=a, b=np.array([0.0, b_half, 1e9]))
     assert (wl[1] - wl[2]) / (wl[0] - wl[2]) == pytest.approx(0.5, rel=1e-9)
     # the remnant is the triplet weak localization -(N1N2/N)[1/(N+2a^2) + 1/(N+4a^2)]
-    assert wl[2] == pytest.approx(-(n1 * n2 / N) * (1 / (N + 2 * a2) + 1 / (N + 4 * a2)),
-                                  rel=1e-6)
+    assert wl[2] == pytest.approx(-(n1 * n2 / N) * (1 / (N + 2 * a2) + 1 / (N + 4 * a2)), rel=1e-6)
 
 
 def _frob2_inverse(m):
@@ -95,20 +95,24 @@ def test_asymmetry_against_general_route():
     n1, n2, a, b = 2, 2, 1.7, 5.0
     x = np.array([0.4, 1.1, 2.3])
     var = theory.conductance_covariance_general(
-        n1, n2, x1=x, x2=x, so_axes=(a, a, 0.0), b1_vec=(b, 0.0, 0.0), b2_vec=(b, 0.0, 0.0))
+        n1, n2, x1=x, x2=x, so_axes=(a, a, 0.0), b1_vec=(b, 0.0, 0.0), b2_vec=(b, 0.0, 0.0)
+    )
     cov = theory.conductance_covariance_general(
-        n1, n2, x1=x, x2=-x, so_axes=(a, a, 0.0), b1_vec=(b, 0.0, 0.0), b2_vec=(b, 0.0, 0.0))
-    np.testing.assert_allclose(pf.asymmetry_correlator(n1, n2, x=x, a=a, b=b),
-                               2 * (var - cov), rtol=1e-10)
+        n1, n2, x1=x, x2=-x, so_axes=(a, a, 0.0), b1_vec=(b, 0.0, 0.0), b2_vec=(b, 0.0, 0.0)
+    )
+    np.testing.assert_allclose(
+        pf.asymmetry_correlator(n1, n2, x=x, a=a, b=b), 2 * (var - cov), rtol=1e-10
+    )
 
 
 def test_asymmetry_zero_with_one_ingredient_and_two_var_with_both():
     x = np.array([0.5, 2.0, 30.0])
     assert np.all(pf.asymmetry_correlator(4, 4, x=x, a=0.0, b=50.0) == 0.0)
     assert np.all(pf.asymmetry_correlator(4, 4, x=x, a=5.0, b=0.0) == 0.0)
-    a, b = np.sqrt(800.0), 1e6          # a^2 = 100 N, b^2 >> N a^2
-    ratio = (pf.asymmetry_correlator(4, 4, x=x[-1], a=a, b=b)
-             / (2 * theory.conductance_variance(4, 4, x=x[-1], a=a, b=b)))
+    a, b = np.sqrt(800.0), 1e6  # a^2 = 100 N, b^2 >> N a^2
+    ratio = pf.asymmetry_correlator(4, 4, x=x[-1], a=a, b=b) / (
+        2 * theory.conductance_variance(4, 4, x=x[-1], a=a, b=b)
+    )
     assert ratio == pytest.approx(1.0, abs=0.02)
 
 
@@ -116,30 +120,42 @@ def test_monte_carlo_symmetry_sample_by_sample():
     x = np.linspace(-1.5, 1.5, 5)
     a = np.array([[2.0], [0.0], [2.0]])
     b = np.array([[0.0], [8.0], [8.0]])
-    G = rmt.sample_conductance(2, 2, x=x[None, :], a=a, b=b, samples=30, M=40, seed=11,
-                               executor="serial")
+    G = rmt.sample_conductance(
+        2, 2, x=x[None, :], a=a, b=b, samples=30, M=40, seed=11, executor="serial"
+    )
     d = G - G[..., ::-1]
-    assert np.abs(d[:, 0]).max() < 1e-10          # spin-orbit only
-    assert np.abs(d[:, 1]).max() < 1e-10          # Zeeman only
-    assert np.abs(d[:, 2]).max() > 0.05           # both: visibly asymmetric
+    assert np.abs(d[:, 0]).max() < 1e-10  # spin-orbit only
+    assert np.abs(d[:, 1]).max() < 1e-10  # Zeeman only
+    assert np.abs(d[:, 2]).max() > 0.05  # both: visibly asymmetric
 
 
 def test_monte_carlo_onsager_full_field_reversal():
     x = np.array([0.5, 1.0, 2.0])
-    G = rmt.sample_conductance(2, 2, x=np.stack([x, -x]), a=2.0, b=np.array([[8.0], [-8.0]]),
-                               samples=10, M=40, seed=1, executor="serial")
+    G = rmt.sample_conductance(
+        2,
+        2,
+        x=np.stack([x, -x]),
+        a=2.0,
+        b=np.array([[8.0], [-8.0]]),
+        samples=10,
+        M=40,
+        seed=1,
+        executor="serial",
+    )
     assert np.abs(G[:, 0] - G[:, 1]).max() < 1e-10
     # reversing b alone is not a symmetry of a single realization
-    G2 = rmt.sample_conductance(2, 2, x=x, a=2.0, b=np.array([[8.0], [-8.0]]), samples=10,
-                                M=40, seed=1, executor="serial")
+    G2 = rmt.sample_conductance(
+        2, 2, x=x, a=2.0, b=np.array([[8.0], [-8.0]]), samples=10, M=40, seed=1, executor="serial"
+    )
     assert np.abs(G2[:, 0] - G2[:, 1]).max() > 1e-3
 
 
 def test_monte_carlo_asymmetry_agrees_with_eq14():
     p = pf.MC_PARAMETERS
     x = np.array([-2.0, -1.0, 1.0, 2.0])
-    G = rmt.sample_conductance(p["N1"], p["N2"], x=x, a=p["a"], b=p["b"], samples=300, M=60,
-                               seed=314)
+    G = rmt.sample_conductance(
+        p["N1"], p["N2"], x=x, a=p["a"], b=p["b"], samples=300, M=60, seed=314
+    )
     est = rmt.mean((G[:, 2:] - G[:, 1::-1]) ** 2)
     theo = pf.asymmetry_correlator(p["N1"], p["N2"], x=x[2:], a=p["a"], b=p["b"])
     assert np.all(est.within(theo, NSIGMA)), (est, theo)
@@ -149,14 +165,17 @@ def test_monte_carlo_asymmetry_agrees_with_eq14():
 # Dephasing and temperature
 # --------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("n1, n2, nphi", [(2, 2, 0.0), (1, 3, 2.0), (2, 2, 8.0)])
 def test_voltage_probe_closed_forms_and_sign_change(n1, n2, nphi):
     N = n1 + n2
     assert theory.wl_correction(n1, n2, nphi=nphi) == pytest.approx(-2 * n1 * n2 / (N * (N + nphi)))
     assert theory.conductance_variance(n1, n2, nphi=nphi) == pytest.approx(
-        8 * (n1 * n2 / N) ** 2 / (N + nphi) ** 2)
-    a2_c = brentq(lambda a2: theory.wl_correction(n1, n2, a=np.sqrt(a2), nphi=nphi), 1e-6, 200,
-                  xtol=1e-13)
+        8 * (n1 * n2 / N) ** 2 / (N + nphi) ** 2
+    )
+    a2_c = brentq(
+        lambda a2: theory.wl_correction(n1, n2, a=np.sqrt(a2), nphi=nphi), 1e-6, 200, xtol=1e-13
+    )
     assert a2_c == pytest.approx(GOLDEN * (N + nphi), rel=1e-9)
 
 
@@ -165,8 +184,9 @@ def test_voltage_probe_closed_forms_and_sign_change(n1, n2, nphi):
 def test_high_temperature_law(a, nphi):
     n1 = n2 = 2
     kT = 400.0
-    ratio = (theory.conductance_variance(n1, n2, a=a, nphi=nphi, kT=kT)
-             / theory.conductance_variance(n1, n2, a=a, nphi=nphi))
+    ratio = theory.conductance_variance(
+        n1, n2, a=a, nphi=nphi, kT=kT
+    ) / theory.conductance_variance(n1, n2, a=a, nphi=nphi)
     assert ratio == pytest.approx(dt.high_temperature_ratio(n1 + n2, nphi, kT), rel=0.01)
 
 
@@ -180,7 +200,8 @@ def test_energy_integral_of_covariance(nphi):
     kT = 1e3
     asymptote = theory.thermal_kernel(0.0, kT) * value
     assert asymptote == pytest.approx(
-        theory.conductance_variance(n1, n2, nphi=nphi, kT=kT), rel=5e-3)
+        theory.conductance_variance(n1, n2, nphi=nphi, kT=kT), rel=5e-3
+    )
 
 
 def test_absorbing_stub_without_absorption_is_exact_coe():
@@ -204,7 +225,7 @@ def test_example_devices_statements():
     assert 0 < large["dG_dephasing"] < 0.1 * large["dG_ideal"]
     assert large["var_both"] / large["var_ideal"] < 0.01
     for eff in (small, large):
-        assert eff["dG_temperature"] == eff["dG_ideal"]   # temperature does not change <G>
+        assert eff["dG_temperature"] == eff["dG_ideal"]  # temperature does not change <G>
         assert eff["var_both"] < min(eff["var_dephasing"], eff["var_temperature"])
     # the universal-regime conditions hold for the chosen assumptions
     assert all(not d.universal_regime() for d in dt.example_devices())
@@ -213,6 +234,7 @@ def test_example_devices_statements():
 # --------------------------------------------------------------------------------------------
 # Finite N
 # --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("n1, n2", [(1, 1), (1, 2), (3, 3), (2, 7)])
 def test_exact_limits_are_shifted_cooperon_denominators(n1, n2):

@@ -22,8 +22,14 @@ def test_absorption_equals_extra_channels_at_large_n():
     nphi = np.array([0.0, N / 2, N, N / 2])
     a = np.array([0.0, 0.0, 0.0, 2.0])
     g = rmt.sample_conductance(
-        N1, N2, a=a[:, None], nphi=nphi[:, None], energy=independent_energies(M, N, 6),
-        M=M, samples=1500, seed=5,
+        N1,
+        N2,
+        a=a[:, None],
+        nphi=nphi[:, None],
+        energy=independent_energies(M, N, 6),
+        M=M,
+        samples=1500,
+        seed=5,
     )
     shift_mean, shift_var = coe_finite_n_shift(N1, N2)
     for j in range(4):

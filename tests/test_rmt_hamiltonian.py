@@ -48,9 +48,7 @@ def test_parameter_dependence_agrees(samples):
         assert abs(dh.value - ds.value) <= tol, (j, dh, ds)
         # power: a factor-2 error in the normalisation of x^2 or a^2 would be detected
         th = theory.mean_conductance(N1, N2, x=X[j], a=A[j], b=B[j])
-        th_wrong = theory.mean_conductance(
-            N1, N2, x=np.sqrt(2) * X[j], a=np.sqrt(2) * A[j], b=B[j]
-        )
+        th_wrong = theory.mean_conductance(N1, N2, x=np.sqrt(2) * X[j], a=np.sqrt(2) * A[j], b=B[j])
         assert abs(th - th_wrong) > tol
 
 

@@ -70,15 +70,22 @@ def test_finite_n_residual_shrinks_from_n8_to_n16():
         M = 4 * N
         x = np.array([0.0, np.sqrt(N / 8)])
         g = rmt.sample_conductance(
-            n1, n1, x=x[:, None], energy=independent_energies(M, N, 8), M=M,
-            samples=samples, seed=33,
+            n1,
+            n1,
+            x=x[:, None],
+            energy=independent_energies(M, N, 8),
+            M=M,
+            samples=samples,
+            seed=33,
         )
-        ref = np.array([
-            theory.mean_conductance(n1, n1, x=xi)
-            + rmt.finite_m_wl_correction(n1, n1, x=xi, M=M)
-            - theory.wl_correction(n1, n1, x=xi)
-            for xi in x
-        ])
+        ref = np.array(
+            [
+                theory.mean_conductance(n1, n1, x=xi)
+                + rmt.finite_m_wl_correction(n1, n1, x=xi, M=M)
+                - theory.wl_correction(n1, n1, x=xi)
+                for xi in x
+            ]
+        )
         residual[N] = energy_averaged_mean(g.mean(axis=1) - ref.mean())
     r8, r16 = residual[8], residual[16]
     assert r8.value > 4 * r8.error  # the finite-N residual is resolved at N = 8

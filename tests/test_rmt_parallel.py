@@ -45,8 +45,11 @@ def test_seed_controls_the_stream(small_chunks):
 def test_serial_equals_dask_cluster(small_chunks):
     distributed = pytest.importorskip("distributed")
     serial = rmt.sample_conductance(2, 2, executor="serial", **KW)
-    with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         on_cluster = rmt.sample_conductance(2, 2, executor=client.get_executor(), **KW)
     assert np.array_equal(serial, on_cluster)

@@ -22,8 +22,13 @@ SO = np.array([[3.5, 0.0, 0.0], [0.0, 0.0, 3.5], [3.5, 3.5, 0.0], [3.5, 3.5, 3.5
 @pytest.mark.slow
 def test_so_axes_agree_with_general_theory():
     g = rmt.sample_conductance(
-        N1, N2, so_axes=SO[:, None, :], energy=independent_energies(M, N, 6), M=M,
-        samples=600, seed=41,
+        N1,
+        N2,
+        so_axes=SO[:, None, :],
+        energy=independent_energies(M, N, 6),
+        M=M,
+        samples=600,
+        seed=41,
     )
     shift_mean, _ = coe_finite_n_shift(N1, N2)
     classical = 2 * N1 * N2 / N

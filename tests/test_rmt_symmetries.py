@@ -34,8 +34,15 @@ def test_field_reversal_broken_with_spin_orbit_and_zeeman():
 def test_onsager_reversal_of_all_fields():
     """Onsager: G(x, b) = G(-x, -b) sample by sample, with spin-orbit coupling."""
     g = rmt.sample_conductance(
-        2, 2, x=[1.2, -1.2], a=1.0, b=[2.0, -2.0], b_direction=(0.6, 0.0, 0.8), M=30,
-        samples=40, seed=8,
+        2,
+        2,
+        x=[1.2, -1.2],
+        a=1.0,
+        b=[2.0, -2.0],
+        b_direction=(0.6, 0.0, 0.8),
+        M=30,
+        samples=40,
+        seed=8,
     )
     assert np.abs(g[:, 0] - g[:, 1]).max() < 1e-10
 

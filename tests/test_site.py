@@ -138,8 +138,11 @@ def test_page_renders_offline(server, browser, page):
         if _has_math(source):
             visit.typeset()
             assert visit.page.locator("mjx-container").count() > 0, "math was not typeset"
-            body_text = visit.page.inner_text("article") if visit.page.locator(
-                "article").count() else visit.page.inner_text("body")
+            body_text = (
+                visit.page.inner_text("article")
+                if visit.page.locator("article").count()
+                else visit.page.inner_text("body")
+            )
             assert "\\begin{" not in body_text, "raw LaTeX left on the page"
         if "application/vnd.jupyter.widget-view+json" in source:
             # the site's own widgets manager replaced the widget placeholders
@@ -164,8 +167,11 @@ def test_page_renders_offline(server, browser, page):
 def _slider_pages() -> list[str]:
     if not SITE.exists():
         return []
-    return [p for p in PAGES if (SITE / p).exists()
-            and '"sliders"' in (SITE / p).read_text(encoding="utf-8")]
+    return [
+        p
+        for p in PAGES
+        if (SITE / p).exists() and '"sliders"' in (SITE / p).read_text(encoding="utf-8")
+    ]
 
 
 def test_site_has_interactive_figures():

@@ -31,19 +31,29 @@ def random_points(n, inf_fraction=0.15):
 def test_route2_equals_eq14_at_random_points():
     N1, N2, x1, x2, a, b1, b2, de, nphi = random_points(3000)
     r1 = conductance_covariance(N1, N2, x1=x1, x2=x2, a=a, b1=b1, b2=b2, de=de, nphi=nphi)
-    r2 = conductance_covariance_general(N1, N2, x1=x1, x2=x2, so_axes=(a, a, 0),
-                                        b1_vec=(b1, 0, 0), b2_vec=(b2, 0, 0), de=de, nphi=nphi)
+    r2 = conductance_covariance_general(
+        N1,
+        N2,
+        x1=x1,
+        x2=x2,
+        so_axes=(a, a, 0),
+        b1_vec=(b1, 0, 0),
+        b2_vec=(b2, 0, 0),
+        de=de,
+        nphi=nphi,
+    )
     np.testing.assert_allclose(r2, r1, rtol=1e-12)
 
 
 def test_route2_equals_eq13_for_any_direction():
     N1, N2, x1, _, a, b1, _, _, nphi = random_points(3000)
-    unit = N1 * N2 / (N1 + N2) ** 2     # natural unit of <dG> (it may cross zero)
+    unit = N1 * N2 / (N1 + N2) ** 2  # natural unit of <dG> (it may cross zero)
     for d in [(1, 0, 0), (0, 1, 0), (0, 0, 1), (0.3, -0.5, 0.8), (-2, 1, 0.1)]:
         n = np.asarray(d, float) / np.linalg.norm(d)
         r1 = wl_correction(N1, N2, x=x1, a=a, b=b1, nphi=nphi, b_direction=d)
-        r2 = wl_correction_general(N1, N2, x=x1, so_axes=(a, a, 0),
-                                   b_vec=(b1 * n[0], b1 * n[1], b1 * n[2]), nphi=nphi)
+        r2 = wl_correction_general(
+            N1, N2, x=x1, so_axes=(a, a, 0), b_vec=(b1 * n[0], b1 * n[1], b1 * n[2]), nphi=nphi
+        )
         np.testing.assert_allclose(r2 / unit, r1 / unit, rtol=0, atol=1e-12)
 
 
@@ -61,8 +71,7 @@ def literal_moments(N1, N2, x1, x2, so, bv1, bv2, de, nphi):
     D, C = np.linalg.inv(Dinv), np.linalg.inv(Cinv)
     swap = np.eye(4)[[0, 2, 1, 3]]
     pref = N1 * N2 / N
-    return (-pref * np.trace(C @ swap).real,
-            pref**2 * (np.sum(abs(D) ** 2) + np.sum(abs(C) ** 2)))
+    return (-pref * np.trace(C @ swap).real, pref**2 * (np.sum(abs(D) ** 2) + np.sum(abs(C) ** 2)))
 
 
 def test_route2_equals_literal_product_basis_build():
@@ -73,12 +82,14 @@ def test_route2_equals_literal_product_basis_build():
         bv1, bv2 = RNG.normal(scale=2, size=(2, 3))
         nphi = RNG.exponential()
         wl, cov = literal_moments(N1, N2, x1, x2, so, bv1, bv2, de, nphi)
-        assert wl_correction_general(N1, N2, x=x1, so_axes=so, b_vec=bv1, nphi=nphi) == \
-            pytest.approx(literal_moments(N1, N2, x1, x1, so, bv1, bv1, 0.0, nphi)[0],
-                          rel=1e-12, abs=1e-14)
-        assert conductance_covariance_general(N1, N2, x1=x1, x2=x2, so_axes=so, b1_vec=bv1,
-                                              b2_vec=bv2, de=de, nphi=nphi) == \
-            pytest.approx(cov, rel=1e-12)
+        assert wl_correction_general(
+            N1, N2, x=x1, so_axes=so, b_vec=bv1, nphi=nphi
+        ) == pytest.approx(
+            literal_moments(N1, N2, x1, x1, so, bv1, bv1, 0.0, nphi)[0], rel=1e-12, abs=1e-14
+        )
+        assert conductance_covariance_general(
+            N1, N2, x1=x1, x2=x2, so_axes=so, b1_vec=bv1, b2_vec=bv2, de=de, nphi=nphi
+        ) == pytest.approx(cov, rel=1e-12)
 
 
 def test_spin_orbit_part_is_diagonal_in_spin_basis():
@@ -102,7 +113,8 @@ def test_per_axis_weak_localization_formula():
         s2 = np.sum(so**2)
         trace = -1 / nc + sum(1 / (nc + 2 * (s2 - so[j] ** 2)) for j in range(3))
         assert wl_correction_general(N1, N2, x=x, so_axes=so) == pytest.approx(
-            -N1 * N2 / (N1 + N2) * trace, rel=1e-12)
+            -N1 * N2 / (N1 + N2) * trace, rel=1e-12
+        )
 
 
 def test_single_spin_axis_never_gives_antilocalization():
@@ -115,16 +127,26 @@ def test_single_spin_axis_never_gives_antilocalization():
         assert np.all(got <= 0)
 
 
-@pytest.mark.parametrize("axes", [(np.inf, np.inf, 0), (np.inf, 0, 0), (0, np.inf, 1.0),
-                                  (np.inf, np.inf, np.inf), (2.0, np.inf, 0)])
+@pytest.mark.parametrize(
+    "axes",
+    [
+        (np.inf, np.inf, 0),
+        (np.inf, 0, 0),
+        (0, np.inf, 1.0),
+        (np.inf, np.inf, np.inf),
+        (2.0, np.inf, 0),
+    ],
+)
 def test_infinite_axes_are_the_limit(axes):
     big = tuple(1e7 if np.isinf(v) else v for v in axes)
     kw = dict(x1=0.3, x2=-0.8, b1_vec=(0.5, 1.0, -0.3), b2_vec=(0.2, 0.0, 0.7), de=1.1, nphi=0.4)
     assert conductance_covariance_general(2, 3, so_axes=axes, **kw) == pytest.approx(
-        conductance_covariance_general(2, 3, so_axes=big, **kw), rel=1e-10)
+        conductance_covariance_general(2, 3, so_axes=big, **kw), rel=1e-10
+    )
     kw = dict(x=0.3, b_vec=(0.5, 1.0, -0.3), nphi=0.4)
     assert wl_correction_general(2, 3, so_axes=axes, **kw) == pytest.approx(
-        wl_correction_general(2, 3, so_axes=big, **kw), rel=1e-10, abs=1e-12)
+        wl_correction_general(2, 3, so_axes=big, **kw), rel=1e-10, abs=1e-12
+    )
 
 
 def out_of_plane_cov(N1, N2, x1, x2, a, b1, b2, de):
@@ -133,9 +155,11 @@ def out_of_plane_cov(N1, N2, x1, x2, a, b1, b2, de):
     Diffuson: the zero mode couples to the m_z = 0 state with SO rate 4a^2 through b - b'; the
     two other states are decoupled with rates 2a^2 -/+ i(b + b'). Cooperon: b' -> -b'.
     """
+
     def F(n, bm, bp):
-        blk = ((abs(n) ** 2 + abs(n + 4 * a**2) ** 2 + 2 * bm**2)
-               / abs(n * (n + 4 * a**2) + bm**2) ** 2)
+        blk = (abs(n) ** 2 + abs(n + 4 * a**2) ** 2 + 2 * bm**2) / abs(
+            n * (n + 4 * a**2) + bm**2
+        ) ** 2
         return blk + 1 / abs(n + 2 * a**2 + 1j * bp) ** 2 + 1 / abs(n + 2 * a**2 - 1j * bp) ** 2
 
     N = N1 + N2
@@ -146,8 +170,9 @@ def out_of_plane_cov(N1, N2, x1, x2, a, b1, b2, de):
 
 def test_out_of_plane_covariance_matches_hand_derivation():
     N1, N2, x1, x2, a, b1, b2, de, _ = random_points(500, inf_fraction=0.0)
-    got = conductance_covariance(N1, N2, x1=x1, x2=x2, a=a, b1=b1, b2=b2, de=de,
-                                 b_direction=(0, 0, 1))
+    got = conductance_covariance(
+        N1, N2, x1=x1, x2=x2, a=a, b1=b1, b2=b2, de=de, b_direction=(0, 0, 1)
+    )
     np.testing.assert_allclose(got, out_of_plane_cov(N1, N2, x1, x2, a, b1, b2, de), rtol=1e-12)
 
 
@@ -166,8 +191,7 @@ def test_cooperon_spectrum_in_plane_field(b):
     root = np.sqrt(complex(a2**2 - 4 * b**2))
     vals = cooperon_spectrum(4, a=1.2, b=b, b_direction=(np.cos(1), np.sin(1), 0))
     assert vals[0] == pytest.approx(4 + a2 - root, rel=1e-7)
-    expected_rest = sorted([4 + a2 + root, 4 + 2 * a2, 4 + 4 * a2],
-                           key=lambda z: (z.real, z.imag))
+    expected_rest = sorted([4 + a2 + root, 4 + 2 * a2, 4 + 4 * a2], key=lambda z: (z.real, z.imag))
     np.testing.assert_allclose(vals[1:], expected_rest, rtol=1e-7)
 
 
@@ -190,10 +214,18 @@ def test_chunked_evaluation_matches_single_batch(monkeypatch):
 
     x = RNG.normal(size=(4, 1))
     b = RNG.normal(size=(1, 6))
-    kw = dict(x1=x, x2=-0.5 * x, so_axes=(1.0, np.inf, 0.3), b1_vec=(b, 0, 0.5),
-              b2_vec=(0.1, b, 0), de=0.7, nphi=0.2)
-    whole_t = conductance_covariance_general(3, 2, kT=np.array([0.0, 0.4, 2.0, 0.0, 1.0, 3.0]),
-                                             **kw)
+    kw = dict(
+        x1=x,
+        x2=-0.5 * x,
+        so_axes=(1.0, np.inf, 0.3),
+        b1_vec=(b, 0, 0.5),
+        b2_vec=(0.1, b, 0),
+        de=0.7,
+        nphi=0.2,
+    )
+    whole_t = conductance_covariance_general(
+        3, 2, kT=np.array([0.0, 0.4, 2.0, 0.0, 1.0, 3.0]), **kw
+    )
     whole = conductance_covariance_general(3, 2, **kw)
     whole_wl = wl_correction_general(3, 2, x=x, so_axes=(1.0, 0.5, 0.3), b_vec=(b, 0, 0.5))
     monkeypatch.setattr(kernels, "_CHUNK", 7)
@@ -201,7 +233,10 @@ def test_chunked_evaluation_matches_single_batch(monkeypatch):
     np.testing.assert_array_equal(conductance_covariance_general(3, 2, **kw), whole)
     np.testing.assert_allclose(
         conductance_covariance_general(3, 2, kT=np.array([0.0, 0.4, 2.0, 0.0, 1.0, 3.0]), **kw),
-        whole_t, rtol=1e-14)
+        whole_t,
+        rtol=1e-14,
+    )
     np.testing.assert_array_equal(
-        wl_correction_general(3, 2, x=x, so_axes=(1.0, 0.5, 0.3), b_vec=(b, 0, 0.5)), whole_wl)
+        wl_correction_general(3, 2, x=x, so_axes=(1.0, 0.5, 0.3), b_vec=(b, 0, 0.5)), whole_wl
+    )
     assert whole.shape == whole_t.shape == whole_wl.shape == (4, 6)

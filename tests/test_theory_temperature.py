@@ -45,7 +45,7 @@ def test_kernel_is_convolution_of_fermi_derivatives(kT):
 
 
 def test_kernel_continuous_across_branch_switch():
-    kT = 1 / (4 * np.pi)   # u = de
+    kT = 1 / (4 * np.pi)  # u = de
     u = np.array([1 - 1e-12, 1 + 1e-12, 0.3, 2.5])
     direct = (u / np.tanh(u) - 1) / np.sinh(u) ** 2 / (4 * np.pi * kT)
     np.testing.assert_allclose(thermal_kernel(u, kT), direct, rtol=1e-13)
@@ -69,7 +69,8 @@ def test_thermal_variance_against_trigamma_closed_form(kT):
     w = 1 + N / (2 * c)
     J = (polygamma(1, w) + 0.5 * (w - 1) * polygamma(2, w)) / c
     assert conductance_variance(N1, N2, kT=kT) == pytest.approx(
-        8 * (N1 * N2 / N) ** 2 * J / N, rel=1e-12)
+        8 * (N1 * N2 / N) ** 2 * J / N, rel=1e-12
+    )
 
 
 def brute_force(fn, de, kT):
@@ -91,11 +92,18 @@ def test_thermal_covariance_against_brute_force_quadrature(seed):
 
 
 def test_thermal_general_route_per_axis_against_quadrature():
-    kw = dict(x1=0.3, x2=1.2, so_axes=(1.5, 0.2, 0.9), b1_vec=(0.4, -1.0, 2.0),
-              b2_vec=(1.0, 0.5, 0.0), nphi=0.2)
+    kw = dict(
+        x1=0.3,
+        x2=1.2,
+        so_axes=(1.5, 0.2, 0.9),
+        b1_vec=(0.4, -1.0, 2.0),
+        b2_vec=(1.0, 0.5, 0.0),
+        nphi=0.2,
+    )
     ref = brute_force(lambda d: conductance_covariance_general(2, 3, de=d, **kw), 0.9, 1.7)
     assert conductance_covariance_general(2, 3, de=0.9, kT=1.7, **kw) == pytest.approx(
-        ref, rel=1e-9)
+        ref, rel=1e-9
+    )
 
 
 def test_exceptional_point_is_harmless():
@@ -129,13 +137,22 @@ def test_zero_temperature_is_exact_and_continuous():
     kw = dict(x=0.7, a=1.1, b=0.8, nphi=0.4)
     assert conductance_variance(3, 4, kT=0.0, **kw) == conductance_variance(3, 4, **kw)
     assert conductance_variance(3, 4, kT=1e-12, **kw) == pytest.approx(
-        conductance_variance(3, 4, **kw), rel=1e-14)
+        conductance_variance(3, 4, **kw), rel=1e-14
+    )
     mixed = conductance_variance(3, 4, kT=np.array([0.0, 1e-3, 1.0]), **kw)
     assert mixed[0] == conductance_variance(3, 4, **kw)
 
 
-@pytest.mark.parametrize("kw", [dict(), dict(a=1.0), dict(a=np.inf, x=2.0),
-                                dict(a=2.0, b=5.0, nphi=1.0), dict(b=3.0, b_direction=(0, 0, 1))])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        dict(),
+        dict(a=1.0),
+        dict(a=np.inf, x=2.0),
+        dict(a=2.0, b=5.0, nphi=1.0),
+        dict(b=3.0, b_direction=(0, 0, 1)),
+    ],
+)
 def test_variance_decreases_with_temperature(kw):
     kT = np.concatenate(([0.0], np.geomspace(1e-3, 1e3, 40)))
     var = conductance_variance(2, 2, kT=kT, **kw)
@@ -146,13 +163,24 @@ def test_variance_decreases_with_temperature(kw):
 def test_large_temperature_tail(kw):
     # var_T -> K(0) int cov d(de) = (int cov d(de)) / (12 pi kT) for kT >> N
     N1, N2 = 2, 3
-    area = quad_all(lambda d: conductance_covariance(
-        N1, N2, x1=kw.get("x", 0.0), x2=kw.get("x", 0.0), a=kw.get("a", 0.0),
-        b1=kw.get("b", 0.0), b2=kw.get("b", 0.0), nphi=kw.get("nphi", 0.0), de=d))
+    area = quad_all(
+        lambda d: conductance_covariance(
+            N1,
+            N2,
+            x1=kw.get("x", 0.0),
+            x2=kw.get("x", 0.0),
+            a=kw.get("a", 0.0),
+            b1=kw.get("b", 0.0),
+            b2=kw.get("b", 0.0),
+            nphi=kw.get("nphi", 0.0),
+            de=d,
+        )
+    )
     for kT, tol in [(1e3, 1e-2), (1e5, 1e-4)]:
         assert conductance_variance(N1, N2, kT=kT, **kw) * 12 * np.pi * kT == pytest.approx(
-            area, rel=tol)
-    if not kw:     # closed form of the area at a = b = x = 0: 8 pi / N (N1 N2 / N)^2
+            area, rel=tol
+        )
+    if not kw:  # closed form of the area at a = b = x = 0: 8 pi / N (N1 N2 / N)^2
         assert area == pytest.approx(8 * np.pi / 5 * (6 / 5) ** 2, rel=1e-10)
 
 

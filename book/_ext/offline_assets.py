@@ -91,10 +91,16 @@ def _place_widget_fonts(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    fonts = [p for p in (Path(app.confdir) / VENDOR / "html-manager").iterdir()
-             if p.suffix in _WIDGET_SUFFIXES]
-    folders = {page.parent for page in outdir.rglob("*.html")
-               if "embed-amd.js" in page.read_text(encoding="utf-8", errors="ignore")}
+    fonts = [
+        p
+        for p in (Path(app.confdir) / VENDOR / "html-manager").iterdir()
+        if p.suffix in _WIDGET_SUFFIXES
+    ]
+    folders = {
+        page.parent
+        for page in outdir.rglob("*.html")
+        if "embed-amd.js" in page.read_text(encoding="utf-8", errors="ignore")
+    }
     for folder in folders:
         target = folder / "@jupyter-widgets" / "html-manager" / "dist"
         for font in fonts:

@@ -37,8 +37,11 @@ def check_channels(N1, N2) -> tuple[np.ndarray, np.ndarray]:
         arr = np.asarray(value)
         if arr.dtype == bool or not (
             np.issubdtype(arr.dtype, np.integer)
-            or (np.issubdtype(arr.dtype, np.floating) and np.all(np.isfinite(arr))
-                and np.all(arr == np.round(arr)))
+            or (
+                np.issubdtype(arr.dtype, np.floating)
+                and np.all(np.isfinite(arr))
+                and np.all(arr == np.round(arr))
+            )
         ):
             raise ValueError(f"{name} must be a positive integer (>= 1), got {value!r}")
         if np.any(arr < 1):

@@ -96,6 +96,9 @@ def generate(name: str, *, quick: bool = False, directory=None) -> Path:
     if name not in known:
         raise ValueError(f"unknown dataset {name!r}; choose one of: {', '.join(known)}")
     arrays, provenance = _GENERATORS[name][1](quick=quick)
-    provenance = {**provenance, "command": f"python -m chaoticdot data {name}"
-                  + (" --quick" if quick else ""), "quick": quick}
+    provenance = {
+        **provenance,
+        "command": f"python -m chaoticdot data {name}" + (" --quick" if quick else ""),
+        "quick": quick,
+    }
     return save(name, arrays, provenance, directory=directory)

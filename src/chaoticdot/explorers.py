@@ -29,8 +29,14 @@ import numpy as np
 
 from .theory import conductance_covariance, conductance_variance, wl_correction
 
-__all__ = ["wl_explorer", "variance_explorer", "covariance_explorer", "draw_wl", "draw_variance",
-           "draw_covariance"]
+__all__ = [
+    "wl_explorer",
+    "variance_explorer",
+    "covariance_explorer",
+    "draw_wl",
+    "draw_variance",
+    "draw_covariance",
+]
 
 
 def _figure(figsize=(6.4, 3.6)):
@@ -62,8 +68,14 @@ def draw_wl(N1: int, N2: int, a: float, b: float, nphi: float):
     fig = _figure()
     ax = fig.add_subplot()
     for a_ref, style, label in ((0.0, ":", "$a=0$"), (np.inf, "--", r"$a=\infty$")):
-        ax.plot(x, wl_correction(N1, N2, x=x, a=a_ref, b=b, nphi=nphi), color="0.5", ls=style,
-                lw=1.0, label=label)
+        ax.plot(
+            x,
+            wl_correction(N1, N2, x=x, a=a_ref, b=b, nphi=nphi),
+            color="0.5",
+            ls=style,
+            lw=1.0,
+            label=label,
+        )
     y = wl_correction(N1, N2, x=x, a=a, b=b, nphi=nphi)
     ax.plot(x, y, color="crimson", lw=2.2, label=f"$a={a:g}$")
     ax.axhline(0.0, color="0.7", lw=0.6)
@@ -71,8 +83,10 @@ def draw_wl(N1: int, N2: int, a: float, b: float, nphi: float):
     ax.set_ylabel(r"$\langle\delta G\rangle$  [$e^2/h$]")
     ax.set_title(f"Eq. (13): $N_1={N1}$, $N_2={N2}$, $b={b:g}$, $N_\\phi={nphi:g}$", fontsize=10)
     ax.legend(fontsize=8, frameon=False)
-    alt = (f"Weak-localization correction versus perpendicular field x from Eq. (13) for "
-           f"N1={N1}, N2={N2}, a={a:g}, b={b:g}, nphi={nphi:g}; at x=0 it is {y[0]:+.3f} e^2/h.")
+    alt = (
+        f"Weak-localization correction versus perpendicular field x from Eq. (13) for "
+        f"N1={N1}, N2={N2}, a={a:g}, b={b:g}, nphi={nphi:g}; at x=0 it is {y[0]:+.3f} e^2/h."
+    )
     return fig, alt
 
 
@@ -89,12 +103,15 @@ def draw_variance(N1: int, N2: int, a: float, b: float, nphi: float, kT: float):
     ax.set_ylim(bottom=0.0)
     ax.set_xlabel("$x$")
     ax.set_ylabel(r"var $G$  [$(e^2/h)^2$]")
-    ax.set_title(f"Eq. (14): $N_1={N1}$, $N_2={N2}$, $a={a:g}$, $b={b:g}$, $N_\\phi={nphi:g}$",
-                 fontsize=10)
+    ax.set_title(
+        f"Eq. (14): $N_1={N1}$, $N_2={N2}$, $a={a:g}$, $b={b:g}$, $N_\\phi={nphi:g}$", fontsize=10
+    )
     ax.legend(fontsize=8, frameon=False)
-    alt = (f"Conductance variance versus perpendicular field x from Eq. (14) for N1={N1}, "
-           f"N2={N2}, a={a:g}, b={b:g}, nphi={nphi:g}, kT={kT:g} (units of Delta); at x=0 it is "
-           f"{y[0]:.4f} (e^2/h)^2.")
+    alt = (
+        f"Conductance variance versus perpendicular field x from Eq. (14) for N1={N1}, "
+        f"N2={N2}, a={a:g}, b={b:g}, nphi={nphi:g}, kT={kT:g} (units of Delta); at x=0 it is "
+        f"{y[0]:.4f} (e^2/h)^2."
+    )
     return fig, alt
 
 
@@ -112,11 +129,16 @@ def draw_covariance(N1: int, N2: int, a: float, b: float, x1: float, de: float):
     ax.set_ylim(bottom=0.0)
     ax.set_xlabel("$x_2$")
     ax.set_ylabel(r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2$]")
-    ax.set_title(f"Eq. (14): $N_1={N1}$, $N_2={N2}$, $a={a:g}$, $b={b:g}$, $x_1={x1:g}$, "
-                 f"$\\delta\\varepsilon={de:g}$", fontsize=10)
-    alt = (f"Conductance covariance between fields x1={x1:g} and x2 from Eq. (14) for N1={N1}, "
-           f"N2={N2}, a={a:g}, b={b:g}, energy difference de={de:g}; maximum "
-           f"{float(np.max(y)):.4f} (e^2/h)^2.")
+    ax.set_title(
+        f"Eq. (14): $N_1={N1}$, $N_2={N2}$, $a={a:g}$, $b={b:g}$, $x_1={x1:g}$, "
+        f"$\\delta\\varepsilon={de:g}$",
+        fontsize=10,
+    )
+    alt = (
+        f"Conductance covariance between fields x1={x1:g} and x2 from Eq. (14) for N1={N1}, "
+        f"N2={N2}, a={a:g}, b={b:g}, energy difference de={de:g}; maximum "
+        f"{float(np.max(y)):.4f} (e^2/h)^2."
+    )
     return fig, alt
 
 
@@ -135,8 +157,9 @@ def _explorer(controls: dict, draw: Callable):
     refresh()
     items = list(controls.values())
     half = (len(items) + 1) // 2
-    box = widgets.VBox([widgets.HBox([widgets.VBox(items[:half]), widgets.VBox(items[half:])]),
-                        image])
+    box = widgets.VBox(
+        [widgets.HBox([widgets.VBox(items[:half]), widgets.VBox(items[half:])]), image]
+    )
     box.controls = controls
     box.image = image
     return box
@@ -145,37 +168,60 @@ def _explorer(controls: dict, draw: Callable):
 def _int(name, value, lo=1, hi=20):
     import ipywidgets as widgets
 
-    return widgets.IntSlider(value=value, min=lo, max=hi, description=name,
-                             continuous_update=False)
+    return widgets.IntSlider(value=value, min=lo, max=hi, description=name, continuous_update=False)
 
 
 def _float(name, value, lo, hi, step):
     import ipywidgets as widgets
 
-    return widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=name,
-                               continuous_update=False, readout_format=".2f")
+    return widgets.FloatSlider(
+        value=value,
+        min=lo,
+        max=hi,
+        step=step,
+        description=name,
+        continuous_update=False,
+        readout_format=".2f",
+    )
 
 
 def wl_explorer(N1: int = 5, N2: int = 5, a: float = 4.0, b: float = 0.0, nphi: float = 0.0):
     """Sliders over ``N1, N2, a, b, nphi`` redrawing ``<dG>(x)`` of Eq. (13) (``e^2/h``)."""
-    controls = {"N1": _int("N1", N1), "N2": _int("N2", N2), "a": _float("a", a, 0.0, 10.0, 0.05),
-                "b": _float("b", b, 0.0, 100.0, 0.5), "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1)}
+    controls = {
+        "N1": _int("N1", N1),
+        "N2": _int("N2", N2),
+        "a": _float("a", a, 0.0, 10.0, 0.05),
+        "b": _float("b", b, 0.0, 100.0, 0.5),
+        "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1),
+    }
     return _explorer(controls, draw_wl)
 
 
-def variance_explorer(N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0,
-                      nphi: float = 0.0, kT: float = 0.0):
+def variance_explorer(
+    N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0, nphi: float = 0.0, kT: float = 0.0
+):
     """Sliders over ``N1, N2, a, b, nphi, kT`` redrawing ``var G(x)`` of Eq. (14)."""
-    controls = {"N1": _int("N1", N1), "N2": _int("N2", N2), "a": _float("a", a, 0.0, 10.0, 0.05),
-                "b": _float("b", b, 0.0, 100.0, 0.5), "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1),
-                "kT": _float("kT", kT, 0.0, 10.0, 0.05)}
+    controls = {
+        "N1": _int("N1", N1),
+        "N2": _int("N2", N2),
+        "a": _float("a", a, 0.0, 10.0, 0.05),
+        "b": _float("b", b, 0.0, 100.0, 0.5),
+        "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1),
+        "kT": _float("kT", kT, 0.0, 10.0, 0.05),
+    }
     return _explorer(controls, draw_variance)
 
 
-def covariance_explorer(N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0,
-                        x1: float = 3.0, de: float = 0.0):
+def covariance_explorer(
+    N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0, x1: float = 3.0, de: float = 0.0
+):
     """Sliders over ``N1, N2, a, b, x1, de`` redrawing ``cov[G(x1), G(x2)]`` versus ``x2``."""
-    controls = {"N1": _int("N1", N1), "N2": _int("N2", N2), "a": _float("a", a, 0.0, 10.0, 0.05),
-                "b": _float("b", b, 0.0, 100.0, 0.5), "x1": _float("x1", x1, 0.0, 10.0, 0.05),
-                "de": _float("de", de, 0.0, 50.0, 0.25)}
+    controls = {
+        "N1": _int("N1", N1),
+        "N2": _int("N2", N2),
+        "a": _float("a", a, 0.0, 10.0, 0.05),
+        "b": _float("b", b, 0.0, 100.0, 0.5),
+        "x1": _float("x1", x1, 0.0, 10.0, 0.05),
+        "de": _float("de", de, 0.0, 50.0, 0.25),
+    }
     return _explorer(controls, draw_covariance)

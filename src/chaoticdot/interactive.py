@@ -66,8 +66,19 @@ def _rgb(color) -> str:
     return f"rgb({r},{g},{b})"
 
 
-def slider_figure(xi, curves, *, slider_values, slider_prefix, y_title, title, figure_id,
-                  background=(), active=None, y_range=None):
+def slider_figure(
+    xi,
+    curves,
+    *,
+    slider_values,
+    slider_prefix,
+    y_title,
+    title,
+    figure_id,
+    background=(),
+    active=None,
+    y_range=None,
+):
     """A plotly figure with one visible curve chosen by a slider.
 
     Parameters
@@ -104,26 +115,45 @@ def slider_figure(xi, curves, *, slider_values, slider_prefix, y_title, title, f
     xs = _plain(xi)
     fig = go.Figure()
     for name, y, color in background:
-        fig.add_trace(go.Scatter(x=xs, y=_plain(y), mode="lines", name=name,
-                                 line={"color": color, "width": 1.2, "dash": "dot"},
-                                 opacity=0.6, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=_plain(y),
+                mode="lines",
+                name=name,
+                line={"color": color, "width": 1.2, "dash": "dot"},
+                opacity=0.6,
+                hoverinfo="skip",
+            )
+        )
     n_back = len(background)
     for k, (value, y) in enumerate(zip(slider_values, curves, strict=True)):
-        fig.add_trace(go.Scatter(x=xs, y=_plain(y), mode="lines",
-                                 name=f"{slider_prefix}{_fmt(value)}",
-                                 line={"color": "crimson", "width": 3},
-                                 visible=(k == active)))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=_plain(y),
+                mode="lines",
+                name=f"{slider_prefix}{_fmt(value)}",
+                line={"color": "crimson", "width": 3},
+                visible=(k == active),
+            )
+        )
     steps = []
     for k, value in enumerate(slider_values):
         visible = [True] * n_back + [j == k for j in range(n_steps)]
-        steps.append({"method": "restyle", "args": [{"visible": visible}],
-                      "label": _fmt(value)})
+        steps.append({"method": "restyle", "args": [{"visible": visible}], "label": _fmt(value)})
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
         xaxis={"title": {"text": _X_TITLE}, "range": [0.0, float(xi[-1])]},
         yaxis={"title": {"text": y_title}, **({"range": list(y_range)} if y_range else {})},
-        sliders=[{"active": active, "steps": steps, "pad": {"t": 50},
-                  "currentvalue": {"prefix": slider_prefix}}],
+        sliders=[
+            {
+                "active": active,
+                "steps": steps,
+                "pad": {"t": 50},
+                "currentvalue": {"prefix": slider_prefix},
+            }
+        ],
         legend={"font": {"size": 10}},
         margin={"l": 70, "r": 20, "t": 60, "b": 40},
         height=520,
@@ -135,8 +165,10 @@ def slider_figure(xi, curves, *, slider_values, slider_prefix, y_title, title, f
 
 def _background(fn):
     colors = alpha_colors()
-    return [(f"Fig. 2, a/√N = {_fmt(a)}", fn(a), _rgb(c))
-            for a, c in zip(FIG2_ALPHAS, colors, strict=True)]
+    return [
+        (f"Fig. 2, a/√N = {_fmt(a)}", fn(a), _rgb(c))
+        for a, c in zip(FIG2_ALPHAS, colors, strict=True)
+    ]
 
 
 def _xi(n_points: int) -> np.ndarray:
@@ -148,10 +180,17 @@ def wl_alpha_slider(n_points: int = 200):
     xi = _xi(n_points)
     curves = [scaled_wl_correction(xi, a) for a in ALPHA_STEPS]
     return slider_figure(
-        xi, curves, slider_values=ALPHA_STEPS, slider_prefix="a/√N = ", y_title=_WL_TITLE,
-        title="Weak localization → antilocalization, Eq. (13)", figure_id="wl-alpha-slider",
+        xi,
+        curves,
+        slider_values=ALPHA_STEPS,
+        slider_prefix="a/√N = ",
+        y_title=_WL_TITLE,
+        title="Weak localization → antilocalization, Eq. (13)",
+        figure_id="wl-alpha-slider",
         background=_background(lambda a: scaled_wl_correction(xi, a)),
-        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))), y_range=(-2.1, 1.1))
+        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))),
+        y_range=(-2.1, 1.1),
+    )
 
 
 def wl_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
@@ -163,10 +202,17 @@ def wl_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
     xi = _xi(n_points)
     curves = [scaled_wl_correction(xi, alpha, beta=b) for b in BETA_STEPS]
     return slider_figure(
-        xi, curves, slider_values=BETA_STEPS, slider_prefix="b/N = ", y_title=_WL_TITLE,
-        title=f"Zeeman field at a/√N = {_fmt(alpha)}, Eq. (13)", figure_id="wl-zeeman-slider",
-        background=_background(lambda a: scaled_wl_correction(xi, a)), active=0,
-        y_range=(-2.1, 1.1))
+        xi,
+        curves,
+        slider_values=BETA_STEPS,
+        slider_prefix="b/N = ",
+        y_title=_WL_TITLE,
+        title=f"Zeeman field at a/√N = {_fmt(alpha)}, Eq. (13)",
+        figure_id="wl-zeeman-slider",
+        background=_background(lambda a: scaled_wl_correction(xi, a)),
+        active=0,
+        y_range=(-2.1, 1.1),
+    )
 
 
 def variance_alpha_slider(n_points: int = 200):
@@ -174,10 +220,17 @@ def variance_alpha_slider(n_points: int = 200):
     xi = _xi(n_points)
     curves = [scaled_variance(xi, a) for a in ALPHA_STEPS]
     return slider_figure(
-        xi, curves, slider_values=ALPHA_STEPS, slider_prefix="a/√N = ", y_title=_VAR_TITLE,
-        title="Conductance fluctuations, Eq. (14)", figure_id="variance-alpha-slider",
+        xi,
+        curves,
+        slider_values=ALPHA_STEPS,
+        slider_prefix="a/√N = ",
+        y_title=_VAR_TITLE,
+        title="Conductance fluctuations, Eq. (14)",
+        figure_id="variance-alpha-slider",
         background=_background(lambda a: scaled_variance(xi, a)),
-        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))), y_range=(0.0, 8.5))
+        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))),
+        y_range=(0.0, 8.5),
+    )
 
 
 def variance_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
@@ -189,8 +242,14 @@ def variance_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
     xi = _xi(n_points)
     curves = [scaled_variance(xi, alpha, beta=b) for b in BETA_STEPS]
     return slider_figure(
-        xi, curves, slider_values=BETA_STEPS, slider_prefix="b/N = ", y_title=_VAR_TITLE,
+        xi,
+        curves,
+        slider_values=BETA_STEPS,
+        slider_prefix="b/N = ",
+        y_title=_VAR_TITLE,
         title=f"Zeeman field at a/√N = {_fmt(alpha)}, Eq. (14)",
         figure_id="variance-zeeman-slider",
-        background=_background(lambda a: scaled_variance(xi, a)), active=0,
-        y_range=(0.0, 8.5))
+        background=_background(lambda a: scaled_variance(xi, a)),
+        active=0,
+        y_range=(0.0, 8.5),
+    )

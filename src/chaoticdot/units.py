@@ -65,19 +65,19 @@ __all__ = [
 ]
 
 # Physical constants (CODATA 2018 exact or recommended values) and GaAs band parameters.
-E_C = 1.602176634e-19            # elementary charge, C
-H_J_S = 6.62607015e-34           # Planck constant, J s
+E_C = 1.602176634e-19  # elementary charge, C
+H_J_S = 6.62607015e-34  # Planck constant, J s
 HBAR_J_S = H_J_S / (2 * math.pi)
-H_EV_S = H_J_S / E_C             # 4.1357e-15 eV s
-M_E_KG = 9.1093837015e-31        # electron mass, kg
+H_EV_S = H_J_S / E_C  # 4.1357e-15 eV s
+M_E_KG = 9.1093837015e-31  # electron mass, kg
 MU_B_EV_PER_T = 5.7883818060e-5  # Bohr magneton, eV/T
-K_B_EV_PER_K = 8.617333262e-5    # Boltzmann constant, eV/K
-PHI_0_T_M2 = H_J_S / E_C         # flux quantum h/e, T m^2
-M_STAR = 0.067                   # GaAs effective mass / m_e
-G_FACTOR = -0.44                 # GaAs bulk g factor (only |g| enters)
+K_B_EV_PER_K = 8.617333262e-5  # Boltzmann constant, eV/K
+PHI_0_T_M2 = H_J_S / E_C  # flux quantum h/e, T m^2
+M_STAR = 0.067  # GaAs effective mass / m_e
+G_FACTOR = -0.44  # GaAs bulk g factor (only |g| enters)
 
 _UM = 1e-6
-_UEV = 1e-6 * E_C                # 1 micro-eV in J
+_UEV = 1e-6 * E_C  # 1 micro-eV in J
 
 
 class UniversalRegimeWarning(UserWarning):
@@ -201,8 +201,10 @@ class Device:
         if d.shape == (2,):
             d = np.append(d, 0.0)
         if d.shape != (3,) or not np.all(np.isfinite(d)) or d[2] != 0 or not np.any(d):
-            raise ValueError("B_par_direction must be a finite non-zero in-plane vector "
-                             f"(n_x, n_y) or (n_x, n_y, 0), got {self.B_par_direction!r}")
+            raise ValueError(
+                "B_par_direction must be a finite non-zero in-plane vector "
+                f"(n_x, n_y) or (n_x, n_y, 0), got {self.B_par_direction!r}"
+            )
 
     # --- basic scales (SI) -----------------------------------------------------------
     @property
@@ -231,7 +233,7 @@ class Device:
     def _tau_so_s(self, kind):
         """Spin-orbit times in seconds: bulk (infinite dot), uniform Eq. (2), gate Eq. (3)."""
         L = self.size_um
-        if kind == "inf":   # bulk D'yakonov-Perel' time with mean free path ~ L
+        if kind == "inf":  # bulk D'yakonov-Perel' time with mean free path ~ L
             lam = self.lambda_um
             v_f = self.fermi_velocity_m_s
             return math.inf if lam is None else 2 * (lam * _UM) ** 2 / (L * _UM * v_f)
@@ -290,8 +292,10 @@ class Device:
             part of ``a`` (module docstring).
         """
         delta = self._delta_J
-        return {"a2_symplectic": H_J_S / (self._tau_so_s("s") * delta),
-                "n_so_unitary": H_J_S / (self._tau_so_s("u") * delta)}
+        return {
+            "a2_symplectic": H_J_S / (self._tau_so_s("s") * delta),
+            "n_so_unitary": H_J_S / (self._tau_so_s("u") * delta),
+        }
 
     def dimensionless(self, *, warn: bool = True) -> dict:
         """The paper's parameters ``N1, N2, x, a, b, nphi, kT`` (for ``**kwargs``).
@@ -320,8 +324,11 @@ class Device:
         if warn:
             violated = self.universal_regime()
             if violated:
-                warnings.warn("universal regime not satisfied: " + "; ".join(violated),
-                              UniversalRegimeWarning, stacklevel=2)
+                warnings.warn(
+                    "universal regime not satisfied: " + "; ".join(violated),
+                    UniversalRegimeWarning,
+                    stacklevel=2,
+                )
         return out
 
     def universal_regime(self, *, warn: bool = False) -> list[str]:
@@ -335,7 +342,8 @@ class Device:
         scales = self.time_scales()
         e_t = scales["E_T_ueV"]
         inv_lambda = sum(1 / v for v in (self.lambda_um,) if v) + sum(
-            1 / (2 * v) for v in (self.lambda_s_um,) if v)
+            1 / (2 * v) for v in (self.lambda_s_um,) if v
+        )
         checks = [
             ("L << lambda", self.size_um * inv_lambda),
             ("g mu_B B << E_T", scales["E_Z_ueV"] / e_t),
@@ -343,9 +351,15 @@ class Device:
             ("hbar/tau_so^s << E_T", scales["tau_erg_ps"] * 1e-3 / scales["tau_so_s_ns"]),
             ("N << E_T/Delta", (self.N1 + self.N2) * scales["Delta_ueV"] / e_t),
         ]
-        violated = [f"{name} (ratio {ratio:.3g} > {self.regime_margin:g})"
-                    for name, ratio in checks if ratio > self.regime_margin]
+        violated = [
+            f"{name} (ratio {ratio:.3g} > {self.regime_margin:g})"
+            for name, ratio in checks
+            if ratio > self.regime_margin
+        ]
         if warn and violated:
-            warnings.warn("universal regime not satisfied: " + "; ".join(violated),
-                          UniversalRegimeWarning, stacklevel=2)
+            warnings.warn(
+                "universal regime not satisfied: " + "; ".join(violated),
+                UniversalRegimeWarning,
+                stacklevel=2,
+            )
         return violated

@@ -83,9 +83,14 @@ def scaled_wl_correction(xi, alpha, beta=0.0, phi=0.0):
         :func:`chaoticdot.theory.wl_correction`.
     """
     root_n = np.sqrt(_REF_N)
-    value = wl_correction(_REF_N1, _REF_N2, x=np.multiply(xi, root_n),
-                          a=np.multiply(alpha, root_n), b=np.multiply(beta, _REF_N),
-                          nphi=np.multiply(phi, _REF_N))
+    value = wl_correction(
+        _REF_N1,
+        _REF_N2,
+        x=np.multiply(xi, root_n),
+        a=np.multiply(alpha, root_n),
+        b=np.multiply(beta, _REF_N),
+        nphi=np.multiply(phi, _REF_N),
+    )
     return value / _WL_UNIT
 
 
@@ -112,10 +117,16 @@ def scaled_covariance(xi1, xi2, alpha, *, beta1=0.0, beta2=0.0, epsilon=0.0, phi
     """
     root_n = np.sqrt(_REF_N)
     value = conductance_covariance(
-        _REF_N1, _REF_N2, x1=np.multiply(xi1, root_n), x2=np.multiply(xi2, root_n),
-        a=np.multiply(alpha, root_n), b1=np.multiply(beta1, _REF_N),
-        b2=np.multiply(beta2, _REF_N), de=np.multiply(epsilon, _REF_N),
-        nphi=np.multiply(phi, _REF_N))
+        _REF_N1,
+        _REF_N2,
+        x1=np.multiply(xi1, root_n),
+        x2=np.multiply(xi2, root_n),
+        a=np.multiply(alpha, root_n),
+        b1=np.multiply(beta1, _REF_N),
+        b2=np.multiply(beta2, _REF_N),
+        de=np.multiply(epsilon, _REF_N),
+        nphi=np.multiply(phi, _REF_N),
+    )
     return value / _WL_UNIT**2
 
 
@@ -172,9 +183,19 @@ def plot_mc_points(ax, mc, key, colors, table, *, offset=0.036):
         shift = (c - 0.5 * (len(mc["N"]) - 1)) * offset  # keep error bars apart
         for i, alpha in enumerate(mc["alpha"]):
             value, err = mc[key][c, i], mc[key + "_err"][c, i]
-            ax.errorbar(xi + shift, value, yerr=err, ls="none", color=colors[i], capsize=1.5,
-                        lw=0.9, marker=style["marker"], ms=style["ms"],
-                        mfc=style["mfc"] or colors[i], mec=colors[i])
+            ax.errorbar(
+                xi + shift,
+                value,
+                yerr=err,
+                ls="none",
+                color=colors[i],
+                capsize=1.5,
+                lw=0.9,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or colors[i],
+                mec=colors[i],
+            )
             table.append(table_block(f"Monte Carlo N={n_total:g}", alpha, xi, value, err))
 
 
@@ -183,7 +204,15 @@ def mc_legend_handles(mc, extra_handles=()):
     from matplotlib.lines import Line2D
 
     handles = list(extra_handles) + [
-        Line2D([], [], ls="none", color="0.3", marker=mc_marker_styles(n)["marker"],
-               mfc=mc_marker_styles(n)["mfc"] or "0.3", label=f"Monte Carlo, $N={n:g}$")
-        for n in mc["N"]]
+        Line2D(
+            [],
+            [],
+            ls="none",
+            color="0.3",
+            marker=mc_marker_styles(n)["marker"],
+            mfc=mc_marker_styles(n)["mfc"] or "0.3",
+            label=f"Monte Carlo, $N={n:g}$",
+        )
+        for n in mc["N"]
+    ]
     return handles

@@ -20,8 +20,15 @@ import numpy as np
 
 from .. import theory
 
-__all__ = ["REF_N1", "REF_N2", "REF_N", "scaled_wl", "scaled_variance", "scaled_covariance",
-           "LongTable"]
+__all__ = [
+    "REF_N1",
+    "REF_N2",
+    "REF_N",
+    "scaled_wl",
+    "scaled_variance",
+    "scaled_covariance",
+    "LongTable",
+]
 
 REF_N1 = 1
 REF_N2 = 1
@@ -32,8 +39,13 @@ _UNIT_MEAN = REF_N1 * REF_N2 / REF_N**2
 def _unscale(xi=0.0, alpha=0.0, beta=0.0, nu=0.0, eps=0.0):
     """Scaled variables -> the library's dimensionless parameters at the reference dot."""
     root = np.sqrt(REF_N)
-    return (np.asarray(xi) * root, np.asarray(alpha) * root, np.asarray(beta) * REF_N,
-            np.asarray(nu) * REF_N, np.asarray(eps) * REF_N)
+    return (
+        np.asarray(xi) * root,
+        np.asarray(alpha) * root,
+        np.asarray(beta) * REF_N,
+        np.asarray(nu) * REF_N,
+        np.asarray(eps) * REF_N,
+    )
 
 
 def scaled_wl(*, xi=0.0, alpha=0.0, beta=0.0, nu=0.0):
@@ -60,8 +72,9 @@ def scaled_covariance(*, xi1=0.0, xi2=0.0, alpha=0.0, beta1=0.0, beta2=0.0, eps=
     """
     x1, a, b1, nphi, de = _unscale(xi1, alpha, beta1, nu, eps)
     x2, _, b2, _, _ = _unscale(xi2, 0.0, beta2)
-    c = theory.conductance_covariance(REF_N1, REF_N2, x1=x1, x2=x2, a=a, b1=b1, b2=b2,
-                                      de=de, nphi=nphi)
+    c = theory.conductance_covariance(
+        REF_N1, REF_N2, x1=x1, x2=x2, a=a, b1=b1, b2=b2, de=de, nphi=nphi
+    )
     return np.asarray(c) / _UNIT_MEAN**2
 
 
@@ -78,8 +91,9 @@ class LongTable:
     def add(self, **cols) -> None:
         arrays = {k: np.atleast_1d(np.asarray(v)) for k, v in cols.items()}
         n = max(a.size for a in arrays.values())
-        self._parts.append({k: (np.repeat(a, n) if a.size == 1 else a.ravel())
-                            for k, a in arrays.items()})
+        self._parts.append(
+            {k: (np.repeat(a, n) if a.size == 1 else a.ravel()) for k, a in arrays.items()}
+        )
 
     def columns(self) -> dict[str, np.ndarray]:
         keys: list[str] = []

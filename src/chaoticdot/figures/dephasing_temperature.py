@@ -83,8 +83,7 @@ def energy_integral_of_covariance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0):
     from scipy.integrate import quad
 
     def cov(de):
-        return theory.conductance_covariance(N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, de=de,
-                                             nphi=nphi)
+        return theory.conductance_covariance(N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, de=de, nphi=nphi)
 
     value, _ = quad(cov, -np.inf, np.inf, epsabs=0.0, epsrel=1e-10, limit=400)
     return value
@@ -98,24 +97,33 @@ def energy_integral_of_covariance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0):
 #: §8 (GaAs constants, density) and §9 (nominal dot areas, temperature and dephasing time of
 #: the Zumbuehl et al. experiments, quoted from memory and not verified against the paper).
 DEVICE_ASSUMPTIONS = {
-    "areas_um2": (1.2, 8.0),          # nominal dot areas [notes §9, unverified]
-    "N1": 1,                          # one spin-degenerate mode per point contact [assumed]
+    "areas_um2": (1.2, 8.0),  # nominal dot areas [notes §9, unverified]
+    "N1": 1,  # one spin-degenerate mode per point contact [assumed]
     "N2": 1,
-    "density_cm2": 5.8e11,            # sheet density [notes §8, assumed]
-    "temperature_K": 0.1,             # electron temperature of the question
-    "tau_phi_ns": 0.3,                # dephasing time, held fixed [notes §9, unverified]
-    "lambda_s_um": 10.0,              # gate modulation length of the SO coupling [assumed]
-    "c_s": 1.0,                       # O(1) prefactor of Eq. (3) [unknown, set to 1]
+    "density_cm2": 5.8e11,  # sheet density [notes §8, assumed]
+    "temperature_K": 0.1,  # electron temperature of the question
+    "tau_phi_ns": 0.3,  # dephasing time, held fixed [notes §9, unverified]
+    "lambda_s_um": 10.0,  # gate modulation length of the SO coupling [assumed]
+    "c_s": 1.0,  # O(1) prefactor of Eq. (3) [unknown, set to 1]
 }
 
 
 def example_devices(**changes) -> list[Device]:
     """The two example dots of :data:`DEVICE_ASSUMPTIONS` (``changes`` override entries)."""
     p = {**DEVICE_ASSUMPTIONS, **changes}
-    return [Device(area_um2=area, N1=p["N1"], N2=p["N2"], density_cm2=p["density_cm2"],
-                   temperature_K=p["temperature_K"], tau_phi_ns=p["tau_phi_ns"],
-                   lambda_s_um=p["lambda_s_um"], c_s=p["c_s"])
-            for area in p["areas_um2"]]
+    return [
+        Device(
+            area_um2=area,
+            N1=p["N1"],
+            N2=p["N2"],
+            density_cm2=p["density_cm2"],
+            temperature_K=p["temperature_K"],
+            tau_phi_ns=p["tau_phi_ns"],
+            lambda_s_um=p["lambda_s_um"],
+            c_s=p["c_s"],
+        )
+        for area in p["areas_um2"]
+    ]
 
 
 def device_effects(device: Device) -> dict[str, float]:
@@ -131,8 +139,12 @@ def device_effects(device: Device) -> dict[str, float]:
     p = device.dimensionless(warn=False)
     n1, n2, a, nphi, kT = p["N1"], p["N2"], p["a"], p["nphi"], p["kT"]
     out = {"N": n1 + n2, "a2": a * a, "nphi": nphi, "kT": kT}
-    for label, nph, temp in (("ideal", 0.0, 0.0), ("dephasing", nphi, 0.0),
-                             ("temperature", 0.0, kT), ("both", nphi, kT)):
+    for label, nph, temp in (
+        ("ideal", 0.0, 0.0),
+        ("dephasing", nphi, 0.0),
+        ("temperature", 0.0, kT),
+        ("both", nphi, kT),
+    ):
         out[f"var_{label}"] = theory.conductance_variance(n1, n2, a=a, nphi=nph, kT=temp)
         out[f"dG_{label}"] = theory.wl_correction(n1, n2, a=a, nphi=nph)
     return out
@@ -143,8 +155,16 @@ def device_effects(device: Device) -> dict[str, float]:
 # ---------------------------------------------------------------------------------------------
 
 #: N1 = N2 = 2, no field or spin-orbit coupling; nphi up to 2N. M = 10 max(N, nphi).
-MC_DEPHASING = {"N1": 2, "N2": 2, "nphi": (0.0, 1.0, 2.0, 4.0, 8.0), "M": 80, "M_quick": 40,
-                "samples": 1000, "samples_quick": 100, "seed": 1986}
+MC_DEPHASING = {
+    "N1": 2,
+    "N2": 2,
+    "nphi": (0.0, 1.0, 2.0, 4.0, 8.0),
+    "M": 80,
+    "M_quick": 40,
+    "samples": 1000,
+    "samples_quick": 100,
+    "seed": 1986,
+}
 
 
 def dephasing_samples(quick: bool = False):
@@ -166,8 +186,14 @@ def _dephasing_samples(quick: bool):
     p = MC_DEPHASING
     nphi = np.array(p["nphi"])
     M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(p["N1"], p["N2"], nphi=nphi, samples=p["samples_quick"] if quick
-                               else p["samples"], M=M, seed=p["seed"])
+    G = rmt.sample_conductance(
+        p["N1"],
+        p["N2"],
+        nphi=nphi,
+        samples=p["samples_quick"] if quick else p["samples"],
+        M=M,
+        seed=p["seed"],
+    )
     return nphi, G, M
 
 
@@ -175,8 +201,11 @@ def _dephasing_samples(quick: bool):
 # Figures
 # ---------------------------------------------------------------------------------------------
 
-@register("dephasing-family",
-          "voltage-probe dephasing N -> N + nphi: <dG>(x), var G(x) and the WL/AL crossover")
+
+@register(
+    "dephasing-family",
+    "voltage-probe dephasing N -> N + nphi: <dG>(x), var G(x) and the WL/AL crossover",
+)
 def fig_family(quick: bool = False) -> FigureResult:
     """Curves of Eqs. (13)-(14) with ``N_{C,D} -> N_{C,D} + nphi`` (scaled units)."""
     import matplotlib.pyplot as plt
@@ -192,8 +221,14 @@ def fig_family(quick: bool = False) -> FigureResult:
             label = rf"$n_\phi/N={nu:g}$" if alpha2 == 0 else None
             axes[0].plot(xi, wl, ls=ls, color=color, label=label)
             axes[1].plot(xi, var, ls=ls, color=color)
-            table.add(panel="versus x", nphi_over_N=nu, a2_over_N=alpha2, x_over_sqrtN=xi,
-                      dG=wl, var_G=var)
+            table.add(
+                panel="versus x",
+                nphi_over_N=nu,
+                a2_over_N=alpha2,
+                x_over_sqrtN=xi,
+                dG=wl,
+                var_G=var,
+            )
     axes[0].axhline(0.0, color="0.6", lw=0.8)
     axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$(e^2/h)N_1N_2/N^2$]")
     axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
@@ -205,11 +240,10 @@ def fig_family(quick: bool = False) -> FigureResult:
     for nu, color in zip(_NU_FAMILY, colors, strict=True):
         wl = scaled_wl(alpha=np.sqrt(alpha2), nu=nu)
         axes[2].plot(alpha2, wl, color=color)
-        crossing = (1.0 + np.sqrt(5.0)) / 4.0 * (1.0 + nu)   # a^2 = 0.809 (N + nphi)
+        crossing = (1.0 + np.sqrt(5.0)) / 4.0 * (1.0 + nu)  # a^2 = 0.809 (N + nphi)
         if crossing <= alpha2[-1]:
             axes[2].plot([crossing], [0.0], "o", color=color, ms=5)
-        table.add(panel="x=0 versus a", nphi_over_N=nu, a2_over_N=alpha2, x_over_sqrtN=0.0,
-                  dG=wl)
+        table.add(panel="x=0 versus a", nphi_over_N=nu, a2_over_N=alpha2, x_over_sqrtN=0.0, dG=wl)
     axes[2].axhline(0.0, color="0.6", lw=0.8)
     axes[2].set_xlabel(r"spin-orbit strength $a^2/N$")
     axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+n_\phi)$", fontsize=9)
@@ -217,8 +251,10 @@ def fig_family(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("dephasing-mc",
-          "absorbing stub Monte Carlo versus N -> N + nphi for <dG> and var G (N1 = N2 = 2)")
+@register(
+    "dephasing-mc",
+    "absorbing stub Monte Carlo versus N -> N + nphi for <dG> and var G (N1 = N2 = 2)",
+)
 def fig_dephasing_mc(quick: bool = False) -> FigureResult:
     """Monte Carlo of the absorbing stub against the voltage-probe replacement."""
     import matplotlib.pyplot as plt
@@ -233,27 +269,37 @@ def fig_dephasing_mc(quick: bool = False) -> FigureResult:
     th_dg = theory.wl_correction(p["N1"], p["N2"], nphi=nf)
     th_var = theory.conductance_variance(p["N1"], p["N2"], nphi=nf)
     axes[0].plot(nf, th_dg, color="C0", label=r"Eq. (13), $N\to N+n_\phi$")
-    axes[0].errorbar(nphi, m.value - classical, yerr=m.error, fmt="o", color="C0", capsize=2,
-                     label="Monte Carlo")
+    axes[0].errorbar(
+        nphi, m.value - classical, yerr=m.error, fmt="o", color="C0", capsize=2, label="Monte Carlo"
+    )
     axes[1].plot(nf, th_var, color="C1", label=r"Eq. (14), $N\to N+n_\phi$")
-    axes[1].errorbar(nphi, v.value, yerr=v.error, fmt="o", color="C1", capsize=2,
-                     label="Monte Carlo")
-    table.add(kind="Monte Carlo", nphi=nphi, dG=m.value - classical, dG_err=m.error,
-              var_G=v.value, var_G_err=v.error, M=M, samples=G.shape[0])
+    axes[1].errorbar(
+        nphi, v.value, yerr=v.error, fmt="o", color="C1", capsize=2, label="Monte Carlo"
+    )
+    table.add(
+        kind="Monte Carlo",
+        nphi=nphi,
+        dG=m.value - classical,
+        dG_err=m.error,
+        var_G=v.value,
+        var_G_err=v.error,
+        M=M,
+        samples=G.shape[0],
+    )
     table.add(kind="Eqs. (13)-(14)", nphi=nf, dG=th_dg, var_G=th_var)
     axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$e^2/h$]")
     axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
     for ax in axes:
         ax.set_xlabel(r"dephasing rate $n_\phi = h/\tau_\phi\Delta$")
         ax.legend(fontsize=8)
-    fig.suptitle(rf"$N_1=N_2={p['N1']}$, $a=b=x=0$, $M={M}$, {G.shape[0]} samples",
-                 fontsize=9)
+    fig.suptitle(rf"$N_1=N_2={p['N1']}$, $a=b=x=0$, $M={M}$, {G.shape[0]} samples", fontsize=9)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 
 
-@register("thermal-smearing",
-          "thermal kernel K_T, energy correlation of G, and var G versus temperature")
+@register(
+    "thermal-smearing", "thermal kernel K_T, energy correlation of G, and var G versus temperature"
+)
 def fig_thermal(quick: bool = False) -> FigureResult:
     """Kernel, energy correlation function and thermally smeared variance."""
     import matplotlib.pyplot as plt
@@ -301,8 +347,9 @@ def fig_thermal(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("device-100mk",
-          "GaAs dots of 1.2 and 8 um^2 at 100 mK: size of dephasing and thermal smearing")
+@register(
+    "device-100mk", "GaAs dots of 1.2 and 8 um^2 at 100 mK: size of dephasing and thermal smearing"
+)
 def fig_device(quick: bool = False) -> FigureResult:
     """var G of the two example devices versus temperature, and the reduction factors."""
     import matplotlib.pyplot as plt
@@ -316,10 +363,16 @@ def fig_device(quick: bool = False) -> FigureResult:
         kT = p["kT"] * temps / dev.temperature_K
         for nphi, ls, tag in ((0.0, "--", "no dephasing"), (p["nphi"], "-", "with dephasing")):
             var = theory.conductance_variance(p["N1"], p["N2"], a=p["a"], nphi=nphi, kT=kT)
-            axes[0].loglog(temps * 1e3, var, color=color, ls=ls,
-                           label=rf"{dev.area_um2:g} $\mu$m$^2$, {tag}")
-            table.add(panel="var versus T", area_um2=dev.area_um2, dephasing=tag,
-                      T_mK=temps * 1e3, var_G=var)
+            axes[0].loglog(
+                temps * 1e3, var, color=color, ls=ls, label=rf"{dev.area_um2:g} $\mu$m$^2$, {tag}"
+            )
+            table.add(
+                panel="var versus T",
+                area_um2=dev.area_um2,
+                dephasing=tag,
+                T_mK=temps * 1e3,
+                var_G=var,
+            )
     axes[0].axvline(100.0, color="0.6", lw=0.8, ls=":")
     axes[0].set_xlabel("electron temperature [mK]")
     axes[0].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
@@ -335,8 +388,12 @@ def fig_device(quick: bool = False) -> FigureResult:
         axes[1].bar(pos, factors, width, color=color, label=rf"{dev.area_um2:g} $\mu$m$^2$")
         for xp, f in zip(pos, factors, strict=True):
             axes[1].text(xp, f * 1.15, f"{f:.2g}", ha="center", fontsize=7)
-        table.add(panel="reduction at 100 mK", area_um2=dev.area_um2, effect=np.array(labels),
-                  var_ratio=np.array(factors))
+        table.add(
+            panel="reduction at 100 mK",
+            area_um2=dev.area_um2,
+            effect=np.array(labels),
+            var_ratio=np.array(factors),
+        )
     axes[1].set_yscale("log")
     axes[1].set_ylim(3e-4, 3.0)
     axes[1].set_xticks(np.arange(len(labels)), labels)

@@ -54,14 +54,20 @@ def fig1_device(quick: bool = False) -> FigureResult:
             # each lead wall starts where the dot wall ends
             on_side = (np.sign(x) == side) & (np.sign(y) == sign) & ~opening
             start = np.argmin(np.where(on_side, np.abs(y), np.inf))
-            ax.plot([x[start], side * 2.6], [y[start], sign * 0.5], color="black", lw=1.2,
-                    zorder=3)
+            ax.plot([x[start], side * 2.6], [y[start], sign * 0.5], color="black", lw=1.2, zorder=3)
             corners.append((x[start], y[start]))
         lead = [corners[0], (side * 2.6, -0.5), (side * 2.6, 0.5), corners[1], (0.0, 0.0)]
         ax.add_patch(Polygon(lead, closed=True, color="white", zorder=1))
     # metal gate over the upper half of the dot (hatched)
-    gate = Polygon(np.c_[np.r_[x[y >= 0], -1.35, 1.35], np.r_[y[y >= 0], 0.0, 0.0]][:-2],
-                   closed=True, fill=False, hatch="///", edgecolor="tab:blue", lw=0.0, zorder=2)
+    gate = Polygon(
+        np.c_[np.r_[x[y >= 0], -1.35, 1.35], np.r_[y[y >= 0], 0.0, 0.0]][:-2],
+        closed=True,
+        fill=False,
+        hatch="///",
+        edgecolor="tab:blue",
+        lw=0.0,
+        zorder=2,
+    )
     ax.add_patch(gate)
     ax.plot([-1.25, 1.25], [0.0, 0.0], color="tab:blue", lw=1.5, ls="--", zorder=3)
     # an illustrative ballistic path: straight chords between wall points
@@ -72,14 +78,35 @@ def fig1_device(quick: bool = False) -> FigureResult:
     ax.plot(*path.T, color="tab:red", lw=0.9, alpha=0.75, zorder=2)
     ax.annotate("lead 1\n$N_1$ channels", (-2.0, 0.0), ha="center", va="center", fontsize=10)
     ax.annotate("lead 2\n$N_2$ channels", (2.0, 0.0), ha="center", va="center", fontsize=10)
-    ax.annotate("metal gate\n" r"$\lambda^{-1}=\bar\lambda^{-1}+\frac{1}{2}\lambda_s^{-1}$",
-                (0.0, 1.35), ha="center", va="bottom", fontsize=10, color="tab:blue")
-    ax.annotate(r"$\lambda^{-1}=\bar\lambda^{-1}-\frac{1}{2}\lambda_s^{-1}$",
-                (0.0, -1.35), ha="center", va="top", fontsize=10)
-    ax.annotate("point contact", (-0.95, -0.18), xytext=(-1.9, -1.25), fontsize=9,
-                arrowprops={"arrowstyle": "->", "lw": 0.8})
-    ax.annotate("point contact", (0.95, -0.18), xytext=(1.3, -1.25), fontsize=9,
-                arrowprops={"arrowstyle": "->", "lw": 0.8})
+    ax.annotate(
+        "metal gate\n" r"$\lambda^{-1}=\bar\lambda^{-1}+\frac{1}{2}\lambda_s^{-1}$",
+        (0.0, 1.35),
+        ha="center",
+        va="bottom",
+        fontsize=10,
+        color="tab:blue",
+    )
+    ax.annotate(
+        r"$\lambda^{-1}=\bar\lambda^{-1}-\frac{1}{2}\lambda_s^{-1}$",
+        (0.0, -1.35),
+        ha="center",
+        va="top",
+        fontsize=10,
+    )
+    ax.annotate(
+        "point contact",
+        (-0.95, -0.18),
+        xytext=(-1.9, -1.25),
+        fontsize=9,
+        arrowprops={"arrowstyle": "->", "lw": 0.8},
+    )
+    ax.annotate(
+        "point contact",
+        (0.95, -0.18),
+        xytext=(1.3, -1.25),
+        fontsize=9,
+        arrowprops={"arrowstyle": "->", "lw": 0.8},
+    )
     ax.set_xlim(-2.6, 2.6)
     ax.set_ylim(-1.7, 1.95)
     ax.set_aspect("equal")

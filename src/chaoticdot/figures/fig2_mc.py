@@ -58,8 +58,7 @@ FIG2_MC_SAMPLES = {5: 5000, 10: 5000}
 #: Root seed; the run for ``N1`` uses ``SeedSequence([seed, N1])``.
 FIG2_MC_SEED = 20020210
 #: The reduced run of ``quick=True``: one channel number, every other field, an independent seed.
-QUICK_SETTINGS = {"channels": (5,), "xi": FIG2_MC_XI[::2], "samples": 300,
-                  "seed": FIG2_MC_SEED + 1}
+QUICK_SETTINGS = {"channels": (5,), "xi": FIG2_MC_XI[::2], "samples": 300, "seed": FIG2_MC_SEED + 1}
 
 
 def _kernel_references(n1: int, M: int, alphas, xis):
@@ -79,8 +78,17 @@ def _kernel_references(n1: int, M: int, alphas, xis):
     return dg, var
 
 
-def simulate_fig2(n1: int, *, xi, alphas=FIG2_ALPHAS, samples: int, M: int, seed,
-                  executor=None, progress: bool = False) -> dict[str, np.ndarray]:
+def simulate_fig2(
+    n1: int,
+    *,
+    xi,
+    alphas=FIG2_ALPHAS,
+    samples: int,
+    M: int,
+    seed,
+    executor=None,
+    progress: bool = False,
+) -> dict[str, np.ndarray]:
     """Monte-Carlo statistics of ``G`` on the Fig. 2 grid for ``N1 = N2 = n1``.
 
     Parameters
@@ -106,13 +114,27 @@ def simulate_fig2(n1: int, *, xi, alphas=FIG2_ALPHAS, samples: int, M: int, seed
     N = 2 * n1
     xi = np.asarray(xi, dtype=float)
     alphas = np.asarray(alphas, dtype=float)
-    g = sample_conductance(n1, n1, x=xi[None, :] * np.sqrt(N), a=alphas[:, None] * np.sqrt(N),
-                           samples=samples, M=M, seed=seed, executor=executor,
-                           progress=progress)
+    g = sample_conductance(
+        n1,
+        n1,
+        x=xi[None, :] * np.sqrt(N),
+        a=alphas[:, None] * np.sqrt(N),
+        samples=samples,
+        M=M,
+        seed=seed,
+        executor=executor,
+        progress=progress,
+    )
     m, v = mean(g), variance(g)
     c = covariance(g[:, :, :, None], g[:, :, None, :])
-    return {"mean_G": m.value, "mean_G_err": m.error, "var_G": v.value, "var_G_err": v.error,
-            "cov_G": c.value, "cov_G_err": c.error}
+    return {
+        "mean_G": m.value,
+        "mean_G_err": m.error,
+        "var_G": v.value,
+        "var_G_err": v.error,
+        "cov_G": c.value,
+        "cov_G_err": c.error,
+    }
 
 
 @register_dataset("fig2-mc", "Fig. 2 Monte-Carlo overlay: <G>, var G, cov G at N1=N2=5, 10")
@@ -135,16 +157,23 @@ def fig2_mc(quick: bool = False):
         samples = {n1: QUICK_SETTINGS["samples"] for n1 in channels}
         seed = QUICK_SETTINGS["seed"]
     else:
-        channels, xis, samples, seed = (FIG2_MC_CHANNELS, FIG2_MC_XI, FIG2_MC_SAMPLES,
-                                        FIG2_MC_SEED)
+        channels, xis, samples, seed = (FIG2_MC_CHANNELS, FIG2_MC_XI, FIG2_MC_SAMPLES, FIG2_MC_SEED)
     alphas = np.asarray(FIG2_ALPHAS)
     start = time.perf_counter()
     runs, kernels_dg, kernels_var = [], [], []
     for n1 in channels:
         M = FIG2_MC_M_PER_N * 2 * n1
-        runs.append(simulate_fig2(n1, xi=xis, alphas=alphas, samples=samples[n1], M=M,
-                                  seed=np.random.SeedSequence([seed, n1]),
-                                  progress=not quick))
+        runs.append(
+            simulate_fig2(
+                n1,
+                xi=xis,
+                alphas=alphas,
+                samples=samples[n1],
+                M=M,
+                seed=np.random.SeedSequence([seed, n1]),
+                progress=not quick,
+            )
+        )
         dg, var = _kernel_references(n1, M, alphas, xis)
         kernels_dg.append(dg)
         kernels_var.append(var)
@@ -167,7 +196,7 @@ def fig2_mc(quick: bool = False):
         "M_rule": f"M = {FIG2_MC_M_PER_N} N",
         "grid": "x = xi sqrt(N), a = alpha sqrt(N), N = 2 N1; alpha = inf sampled from the CSE",
         "method": "chaoticdot.rmt.sample_conductance (stub model, Eqs. 4-7), correlated "
-                  "sampling over all (alpha, xi) points; kernels: chaoticdot.rmt.kernels",
+        "sampling over all (alpha, xi) points; kernels: chaoticdot.rmt.kernels",
         "units": "G in e^2/h, variances and covariances in (e^2/h)^2, errors one sigma",
         "elapsed_seconds": round(elapsed, 1),
         "workers": default_workers(),

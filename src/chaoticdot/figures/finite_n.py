@@ -88,8 +88,10 @@ def large_n_limit(N1, N2, ensemble: str) -> tuple[float, float]:
     xi, alpha, beta = ENSEMBLE_LIMITS[ensemble]
     n = N1 + N2
     x, a, b = xi * np.sqrt(n), alpha * np.sqrt(n), beta * n
-    return (theory.wl_correction(N1, N2, x=x, a=a, b=b),
-            theory.conductance_variance(N1, N2, x=x, a=a, b=b))
+    return (
+        theory.wl_correction(N1, N2, x=x, a=a, b=b),
+        theory.conductance_variance(N1, N2, x=x, a=a, b=b),
+    )
 
 
 def exact_vs_large_n(N1, N2) -> dict[str, np.ndarray]:
@@ -107,8 +109,15 @@ def exact_vs_large_n(N1, N2) -> dict[str, np.ndarray]:
     for ens in theory.ENSEMBLES:
         mean, var = theory.exact_conductance_stats(N1, N2, ens)
         dg, v = large_n_limit(N1, N2, ens)
-        t.add(ensemble=ens, exact_dG=mean - classical, large_n_dG=dg, dev_dG=mean - classical - dg,
-              exact_var=var, large_n_var=v, rel_dev_var=var / v - 1.0)
+        t.add(
+            ensemble=ens,
+            exact_dG=mean - classical,
+            large_n_dG=dg,
+            dev_dG=mean - classical - dg,
+            exact_var=var,
+            large_n_var=v,
+            rel_dev_var=var / v - 1.0,
+        )
     return t.columns()
 
 
@@ -126,8 +135,12 @@ XI_SCAN = (0.0, 0.25, 0.5, float(np.sqrt(0.5)), 1.0, 1.5, 2.0)
 #: x^2 = 4N approximates x -> inf, a^2 = 2N is well into antilocalization.
 CORE_POINTS = ((0.0, 0.0), (float(np.sqrt(0.5)), 0.0), (2.0, 0.0), (0.0, 2.0))
 #: Dots (channels per lead N1 = N2 = n) and realizations per dot; circular-symplectic samples.
-SCAN = {"n": (1, 2, 3, 4), "samples": (20000, 8000, 3000, 2000), "cse_samples": 20000,
-        "scan_up_to_n": 2}
+SCAN = {
+    "n": (1, 2, 3, 4),
+    "samples": (20000, 8000, 3000, 2000),
+    "cse_samples": 20000,
+    "scan_up_to_n": 2,
+}
 QUICK_SCAN = {"n": (1, 2), "samples": (600, 150), "cse_samples": 600, "scan_up_to_n": 2}
 
 
@@ -141,8 +154,7 @@ def scan_points(n: int, scan_up_to_n: int) -> list[tuple[float, float]]:
 def _kernel_values(n, M, x, a):
     """Finite-M leading-order <dG> and var G of the stub at one point (e^2/h units)."""
     point = StubPoint(x=float(x), so=(float(a), float(a), 0.0))
-    return (finite_m_wl_correction(n, n, x=x, a=a, M=M),
-            finite_m_covariance(n, n, point, point, M))
+    return (finite_m_wl_correction(n, n, x=x, a=a, M=M), finite_m_covariance(n, n, point, point, M))
 
 
 def generate_finite_n(quick: bool = False, executor=None):
@@ -177,26 +189,65 @@ def _run_scan(settings, seed, executor):
         xi = np.array([p[0] for p in pts])
         a2 = np.array([p[1] for p in pts])
         x, a = xi * np.sqrt(N), np.sqrt(a2 * N)
-        G = rmt.sample_conductance(n, n, x=x, a=a, samples=samples, M=M,
-                                   seed=np.random.SeedSequence([seed, n, 0]), executor=executor)
+        G = rmt.sample_conductance(
+            n,
+            n,
+            x=x,
+            a=a,
+            samples=samples,
+            M=M,
+            seed=np.random.SeedSequence([seed, n, 0]),
+            executor=executor,
+        )
         m, v = rmt.mean(G), rmt.variance(G)
         kern = np.array([_kernel_values(n, M, xk, ak) for xk, ak in zip(x, a, strict=True)])
-        table.add(n=n, xi=xi, a2_over_N=a2, x=x, a=a, M=M, samples=samples, mean_G=m.value,
-                  mean_G_err=m.error, var_G=v.value, var_G_err=v.error, kernel_dG=kern[:, 0],
-                  kernel_var_G=kern[:, 1])
+        table.add(
+            n=n,
+            xi=xi,
+            a2_over_N=a2,
+            x=x,
+            a=a,
+            M=M,
+            samples=samples,
+            mean_G=m.value,
+            mean_G_err=m.error,
+            var_G=v.value,
+            var_G_err=v.error,
+            kernel_dG=kern[:, 0],
+            kernel_var_G=kern[:, 1],
+        )
         # Exact CSE: U from the circular symplectic ensemble, x = 0 (any M is exact).
-        Gs = rmt.sample_conductance(n, n, x=0.0, a=np.inf, samples=settings["cse_samples"],
-                                    M=N + 2, seed=np.random.SeedSequence([seed, n, 1]),
-                                    executor=executor)
+        Gs = rmt.sample_conductance(
+            n,
+            n,
+            x=0.0,
+            a=np.inf,
+            samples=settings["cse_samples"],
+            M=N + 2,
+            seed=np.random.SeedSequence([seed, n, 1]),
+            executor=executor,
+        )
         ms, vs = rmt.mean(Gs), rmt.variance(Gs)
-        table.add(n=n, xi=0.0, a2_over_N=np.inf, x=0.0, a=np.inf, M=N + 2,
-                  samples=settings["cse_samples"], mean_G=ms.value, mean_G_err=ms.error,
-                  var_G=vs.value, var_G_err=vs.error, kernel_dG=np.nan, kernel_var_G=np.nan)
+        table.add(
+            n=n,
+            xi=0.0,
+            a2_over_N=np.inf,
+            x=0.0,
+            a=np.inf,
+            M=N + 2,
+            samples=settings["cse_samples"],
+            mean_G=ms.value,
+            mean_G_err=ms.error,
+            var_G=vs.value,
+            var_G_err=vs.error,
+            kernel_dG=np.nan,
+            kernel_var_G=np.nan,
+        )
     arrays = table.columns()
     provenance = {
         "seed": seed,
         "method": "stub model, Eqs. (5)-(7), chaoticdot.rmt.sample_conductance; a = inf rows "
-                  "from the circular symplectic ensemble",
+        "from the circular symplectic ensemble",
         "units": "G in e^2/h, var G in (e^2/h)^2; N1 = N2 = n",
         "samples": {str(n): s for n, s in zip(settings["n"], settings["samples"], strict=True)},
         "cse_samples": settings["cse_samples"],
@@ -209,8 +260,11 @@ def _run_scan(settings, seed, executor):
     return {k: np.asarray(v) for k, v in arrays.items()}, provenance
 
 
-@register_dataset("finite-n", "finite-N Monte Carlo of the stub model (N1 = N2 = 1..4, "
-                  "field and spin-orbit points, exact CSE), ~9 CPU-minutes")
+@register_dataset(
+    "finite-n",
+    "finite-N Monte Carlo of the stub model (N1 = N2 = 1..4, "
+    "field and spin-orbit points, exact CSE), ~9 CPU-minutes",
+)
 def _finite_n_dataset(quick: bool = False):
     return generate_finite_n(quick=quick)
 
@@ -255,8 +309,9 @@ def _rows(arrays, *, xi=None, a2=None):
     if xi is not None:
         sel &= np.isclose(arrays["xi"], xi)
     if a2 is not None:
-        sel &= (np.isinf(arrays["a2_over_N"]) if np.isinf(a2)
-                else np.isclose(arrays["a2_over_N"], a2))
+        sel &= (
+            np.isinf(arrays["a2_over_N"]) if np.isinf(a2) else np.isclose(arrays["a2_over_N"], a2)
+        )
     return np.flatnonzero(sel)
 
 
@@ -268,8 +323,10 @@ def _exact_series(ensemble):
     return n, mean - n, var, lim[:, 0], lim[:, 1]
 
 
-@register("finite-n-limits",
-          "exact ensembles, Monte Carlo and Eqs. (13)-(14) versus N at x = 0 and x -> inf")
+@register(
+    "finite-n-limits",
+    "exact ensembles, Monte Carlo and Eqs. (13)-(14) versus N at x = 0 and x -> inf",
+)
 def fig_limits(quick: bool = False) -> FigureResult:
     """<dG> and var G (scaled units) versus N: large-N limits, exact ensembles, stored MC."""
     import matplotlib.pyplot as plt
@@ -287,22 +344,48 @@ def fig_limits(quick: bool = False) -> FigureResult:
             ax.plot(2 * n, lim, "--", color=color, lw=0.9)
         table.add(kind="exact", ensemble=ens, N=2 * n, dG=dg / u, var_G=var / u**2)
         table.add(kind="Eqs. (13)-(14)", ensemble=ens, N=2 * n, dG=lim_dg / u, var_G=lim_var / u**2)
-    series = (("COE", _rows(arrays, xi=0.0, a2=0.0), "o"),
-              ("CSE", _rows(arrays, a2=np.inf), "s"),
-              ("CUE", _rows(arrays, xi=2.0, a2=0.0), "^"))
+    series = (
+        ("COE", _rows(arrays, xi=0.0, a2=0.0), "o"),
+        ("CSE", _rows(arrays, a2=np.inf), "s"),
+        ("CUE", _rows(arrays, xi=2.0, a2=0.0), "^"),
+    )
     for ens, idx, marker in series:
         n = arrays["n"][idx]
         u = _units(n)
         dg = (arrays["mean_G"][idx] - n) / u
         var = arrays["var_G"][idx] / u**2
         label = "MC, $x^2=4N$" if ens == "CUE" else f"MC, {ens}"
-        axes[0].errorbar(2 * n, dg, yerr=arrays["mean_G_err"][idx] / u, fmt=marker, ms=5,
-                         mfc="none", color=_STYLE[ens], capsize=2, label=label)
-        axes[1].errorbar(2 * n, var, yerr=arrays["var_G_err"][idx] / u**2, fmt=marker, ms=5,
-                         mfc="none", color=_STYLE[ens], capsize=2, label=label)
-        table.add(kind="Monte Carlo", ensemble=ens, N=2 * n, dG=dg,
-                  dG_err=arrays["mean_G_err"][idx] / u, var_G=var,
-                  var_G_err=arrays["var_G_err"][idx] / u**2)
+        axes[0].errorbar(
+            2 * n,
+            dg,
+            yerr=arrays["mean_G_err"][idx] / u,
+            fmt=marker,
+            ms=5,
+            mfc="none",
+            color=_STYLE[ens],
+            capsize=2,
+            label=label,
+        )
+        axes[1].errorbar(
+            2 * n,
+            var,
+            yerr=arrays["var_G_err"][idx] / u**2,
+            fmt=marker,
+            ms=5,
+            mfc="none",
+            color=_STYLE[ens],
+            capsize=2,
+            label=label,
+        )
+        table.add(
+            kind="Monte Carlo",
+            ensemble=ens,
+            N=2 * n,
+            dG=dg,
+            dG_err=arrays["mean_G_err"][idx] / u,
+            var_G=var,
+            var_G_err=arrays["var_G_err"][idx] / u**2,
+        )
     # Eqs. (13)-(14) at the finite field x^2 = 4N used for the CUE-like Monte-Carlo points
     xi_big = 2.0
     dg_x = theory.wl_correction(1, 1, x=xi_big * np.sqrt(2)) / 0.25
@@ -354,8 +437,10 @@ def deviation_points(arrays):
     return out
 
 
-@register("finite-n-deviation",
-          "relative deviation of exact / Monte-Carlo results from Eqs. (13)-(14) versus 1/N")
+@register(
+    "finite-n-deviation",
+    "relative deviation of exact / Monte-Carlo results from Eqs. (13)-(14) versus 1/N",
+)
 def fig_deviation(quick: bool = False) -> FigureResult:
     """Relative finite-N deviations of <dG> and var G versus 1/N."""
     import matplotlib.pyplot as plt
@@ -367,13 +452,17 @@ def fig_deviation(quick: bool = False) -> FigureResult:
         n, dg, var, lim_dg, lim_var = _exact_series(ens)
         inv_n = 1.0 / (2 * n)
         if ens in ("COE", "CSE"):  # <dG> vanishes in the unitary limits: no relative deviation
-            axes[0].plot(inv_n, dg / lim_dg - 1, "-", color=_STYLE[ens], lw=1.0,
-                         label=f"{ens} exact")
-        axes[1].plot(inv_n, var / lim_var - 1, "-", color=_STYLE[ens], lw=1.0,
-                     label=f"{ens} exact")
-        table.add(kind="exact", point=ens, inv_N=inv_n,
-                  rel_dev_dG=dg / lim_dg - 1 if ens in ("COE", "CSE") else np.nan,
-                  rel_dev_var=var / lim_var - 1)
+            axes[0].plot(
+                inv_n, dg / lim_dg - 1, "-", color=_STYLE[ens], lw=1.0, label=f"{ens} exact"
+            )
+        axes[1].plot(inv_n, var / lim_var - 1, "-", color=_STYLE[ens], lw=1.0, label=f"{ens} exact")
+        table.add(
+            kind="exact",
+            point=ens,
+            inv_N=inv_n,
+            rel_dev_dG=dg / lim_dg - 1 if ens in ("COE", "CSE") else np.nan,
+            rel_dev_var=var / lim_var - 1,
+        )
     for k, (label, marker, idx, ref_dg, ref_var) in enumerate(deviation_points(arrays)):
         n = arrays["n"][idx]
         inv_n = 1.0 / (2 * n)
@@ -381,16 +470,44 @@ def fig_deviation(quick: bool = False) -> FigureResult:
         err_dg = arrays["mean_G_err"][idx] / np.abs(ref_dg)
         rel_var = arrays["var_G"][idx] / ref_var - 1
         err_var = arrays["var_G_err"][idx] / ref_var
-        color = f"C{k + 5}" if "COE" not in label and "CSE" not in label else \
-            (_STYLE["COE"] if "COE" in label else _STYLE["CSE"])
+        color = (
+            f"C{k + 5}"
+            if "COE" not in label and "CSE" not in label
+            else (_STYLE["COE"] if "COE" in label else _STYLE["CSE"])
+        )
         shift = 0.004 * (k - 2)  # small horizontal offsets keep error bars apart
         if r"x^2=4N" not in label:  # <dG> is nearly zero there: relative error meaningless
-            axes[0].errorbar(inv_n + shift, rel_dg, yerr=err_dg, fmt=marker, ms=5, mfc="none",
-                             color=color, capsize=2, label=f"MC {label}")
-        axes[1].errorbar(inv_n + shift, rel_var, yerr=err_var, fmt=marker, ms=5, mfc="none",
-                         color=color, capsize=2, label=f"MC {label}")
-        table.add(kind="Monte Carlo", point=label, inv_N=inv_n, rel_dev_dG=rel_dg,
-                  rel_dev_dG_err=err_dg, rel_dev_var=rel_var, rel_dev_var_err=err_var)
+            axes[0].errorbar(
+                inv_n + shift,
+                rel_dg,
+                yerr=err_dg,
+                fmt=marker,
+                ms=5,
+                mfc="none",
+                color=color,
+                capsize=2,
+                label=f"MC {label}",
+            )
+        axes[1].errorbar(
+            inv_n + shift,
+            rel_var,
+            yerr=err_var,
+            fmt=marker,
+            ms=5,
+            mfc="none",
+            color=color,
+            capsize=2,
+            label=f"MC {label}",
+        )
+        table.add(
+            kind="Monte Carlo",
+            point=label,
+            inv_N=inv_n,
+            rel_dev_dG=rel_dg,
+            rel_dev_dG_err=err_dg,
+            rel_dev_var=rel_var,
+            rel_dev_var_err=err_var,
+        )
     for ax, title in ((axes[0], r"$\langle\delta G\rangle$"), (axes[1], r"var $G$")):
         ax.axhline(0.0, color="0.5", lw=0.8)
         ax.set_xlabel(r"$1/N$")
@@ -402,8 +519,10 @@ def fig_deviation(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("finite-n-two-channel",
-          "N1 = N2 = 1 and 2: Monte-Carlo <dG>(x), var G(x) against Eqs. (13)-(14) and exact")
+@register(
+    "finite-n-two-channel",
+    "N1 = N2 = 1 and 2: Monte-Carlo <dG>(x), var G(x) against Eqs. (13)-(14) and exact",
+)
 def fig_two_channel(quick: bool = False) -> FigureResult:
     """Field scans of the smallest dots from the stored data, against the large-N theory."""
     import matplotlib.pyplot as plt
@@ -422,30 +541,65 @@ def fig_two_channel(quick: bool = False) -> FigureResult:
             xi = arrays["xi"][idx]
             dg = arrays["mean_G"][idx] - n
             label = rf"$a^2={a2:g}N$"
-            axes[r, 0].errorbar(xi, dg, yerr=arrays["mean_G_err"][idx], fmt="o", ms=4,
-                                color=color, capsize=2, label=f"MC, {label}")
-            axes[r, 1].errorbar(xi, arrays["var_G"][idx], yerr=arrays["var_G_err"][idx],
-                                fmt="o", ms=4, color=color, capsize=2, label=f"MC, {label}")
+            axes[r, 0].errorbar(
+                xi,
+                dg,
+                yerr=arrays["mean_G_err"][idx],
+                fmt="o",
+                ms=4,
+                color=color,
+                capsize=2,
+                label=f"MC, {label}",
+            )
+            axes[r, 1].errorbar(
+                xi,
+                arrays["var_G"][idx],
+                yerr=arrays["var_G_err"][idx],
+                fmt="o",
+                ms=4,
+                color=color,
+                capsize=2,
+                label=f"MC, {label}",
+            )
             x_f, a = xi_f * np.sqrt(N), np.sqrt(a2 * N)
             th_dg = theory.wl_correction(n, n, x=x_f, a=a)
             th_var = theory.conductance_variance(n, n, x=x_f, a=a)
             axes[r, 0].plot(xi_f, th_dg, color=color, lw=1.0, label=f"Eq. (13), {label}")
             axes[r, 1].plot(xi_f, th_var, color=color, lw=1.0, label=f"Eq. (14), {label}")
-            table.add(kind="Monte Carlo", N1=n, a2_over_N=a2, x_over_sqrtN=xi, dG=dg,
-                      dG_err=arrays["mean_G_err"][idx], var_G=arrays["var_G"][idx],
-                      var_G_err=arrays["var_G_err"][idx])
-            table.add(kind="Eqs. (13)-(14)", N1=n, a2_over_N=a2, x_over_sqrtN=xi_f, dG=th_dg,
-                      var_G=th_var)
+            table.add(
+                kind="Monte Carlo",
+                N1=n,
+                a2_over_N=a2,
+                x_over_sqrtN=xi,
+                dG=dg,
+                dG_err=arrays["mean_G_err"][idx],
+                var_G=arrays["var_G"][idx],
+                var_G_err=arrays["var_G_err"][idx],
+            )
+            table.add(
+                kind="Eqs. (13)-(14)", N1=n, a2_over_N=a2, x_over_sqrtN=xi_f, dG=th_dg, var_G=th_var
+            )
         # exact ensembles: COE at x = 0 and CUE at x = inf (a = 0); CSE at x = 0 (a = inf)
-        for ens, xpos, marker, color in (("COE", 0.0, "*", "C0"), ("CUE", 2.1, ">", "C0"),
-                                         ("CSE", 0.0, "*", "C3")):
+        for ens, xpos, marker, color in (
+            ("COE", 0.0, "*", "C0"),
+            ("CUE", 2.1, ">", "C0"),
+            ("CSE", 0.0, "*", "C3"),
+        ):
             mean, var = theory.exact_conductance_stats(n, n, ens)
-            axes[r, 0].plot([xpos], [mean - n], marker, ms=11, color=color, mec="k",
-                            label=f"exact {ens}")
-            axes[r, 1].plot([xpos], [var], marker, ms=11, color=color, mec="k",
-                            label=f"exact {ens}")
-            table.add(kind="exact", ensemble=ens, N1=n, x_over_sqrtN=np.inf if ens == "CUE"
-                      else 0.0, dG=mean - n, var_G=var)
+            axes[r, 0].plot(
+                [xpos], [mean - n], marker, ms=11, color=color, mec="k", label=f"exact {ens}"
+            )
+            axes[r, 1].plot(
+                [xpos], [var], marker, ms=11, color=color, mec="k", label=f"exact {ens}"
+            )
+            table.add(
+                kind="exact",
+                ensemble=ens,
+                N1=n,
+                x_over_sqrtN=np.inf if ens == "CUE" else 0.0,
+                dG=mean - n,
+                var_G=var,
+            )
         axes[r, 0].axhline(0.0, color="0.6", lw=0.8)
         axes[r, 0].set_ylabel(rf"$\langle\delta G\rangle$ [$e^2/h$], $N_1=N_2={n}$")
         axes[r, 1].set_ylabel(rf"var $G$ [$(e^2/h)^2$], $N_1=N_2={n}$")
@@ -487,7 +641,7 @@ def smallest_trustworthy_n(tol: float, n_max: int = 2000) -> dict[str, dict[str,
         ref_dg, ref_var = large_n_limit(1, 1, ens)
         for key, exact, ref in (("dG", mean - n, ref_dg), ("var", var, ref_var)):
             if key == "dG" and abs(ref) < 1e-4:
-                continue                       # no weak-localization correction in this limit
+                continue  # no weak-localization correction in this limit
             bad = np.flatnonzero(np.abs(exact / ref - 1.0) > tol)
             first = 1 if bad.size == 0 else int(bad[-1]) + 2
             if first > n_max:

@@ -50,8 +50,15 @@ __all__ = [
 ]
 
 #: Settings of the light energy-correlation Monte Carlo run while the figure is built.
-ENERGY_MC = {"N1": 4, "M": 64, "alphas": (0.0, np.inf), "epsilon": np.linspace(0.0, 3.0, 7),
-             "samples": 400, "quick_samples": 60, "seed": 1402}
+ENERGY_MC = {
+    "N1": 4,
+    "M": 64,
+    "alphas": (0.0, np.inf),
+    "epsilon": np.linspace(0.0, 3.0, 7),
+    "samples": 400,
+    "quick_samples": 60,
+    "seed": 1402,
+}
 
 
 def exact_scaled_variance(N1: int, N2: int, ensemble: str) -> float:
@@ -85,17 +92,26 @@ def fig2_right(quick: bool = False) -> FigureResult:
     ax.set_ylim(0.0, 8.6)
     ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
     ax.set_ylabel(VAR_UNIT_LABEL)
-    curve_handles = [Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
-                     for a, c in zip(FIG2_ALPHAS, colors, strict=True)]
-    ax.legend(handles=mc_legend_handles(mc, curve_handles), loc="upper right", fontsize=8.5,
-              ncol=2, frameon=False)
+    curve_handles = [
+        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
+        for a, c in zip(FIG2_ALPHAS, colors, strict=True)
+    ]
+    ax.legend(
+        handles=mc_legend_handles(mc, curve_handles),
+        loc="upper right",
+        fontsize=8.5,
+        ncol=2,
+        frameon=False,
+    )
     ax.set_title("Eq. (14), scaled variables ($N=1$ reading)", fontsize=10)
     fig.tight_layout()
     return FigureResult(fig, long_table(table))
 
 
-@register("fig2-right-residuals",
-          "Monte Carlo minus Eq. (14) for var G: finite-M (stub kernel) and finite-N parts")
+@register(
+    "fig2-right-residuals",
+    "Monte Carlo minus Eq. (14) for var G: finite-M (stub kernel) and finite-N parts",
+)
 def fig2_right_residuals(quick: bool = False) -> FigureResult:
     """Relative deviation of the stored Monte-Carlo ``var G`` from Eq. (14), per value of ``a``.
 
@@ -117,18 +133,34 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
             style = mc_marker_styles(n_total)
             rel = mc["var"][c, i] / theory - 1.0
             err = mc["var_err"][c, i] / theory
-            ax.errorbar(xi + (c - 0.5) * 0.03, rel, yerr=err, ls="none", color=color,
-                        marker=style["marker"], ms=style["ms"], mfc=style["mfc"] or color,
-                        capsize=1.5, lw=0.9, label=f"MC, $N={n_total:g}$")
+            ax.errorbar(
+                xi + (c - 0.5) * 0.03,
+                rel,
+                yerr=err,
+                ls="none",
+                color=color,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or color,
+                capsize=1.5,
+                lw=0.9,
+                label=f"MC, $N={n_total:g}$",
+            )
             table.append(table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
             ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
             if ensemble:
                 n1 = int(n_total) // 2
                 exact = exact_scaled_variance(n1, n1, ensemble) / theory[0] - 1.0
-                ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none",
-                        label="exact finite $N$" if c == 0 else None)
-                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0],
-                                          [exact]))
+                ax.plot(
+                    0.0,
+                    exact,
+                    marker="*",
+                    ms=10,
+                    color="tab:red",
+                    ls="none",
+                    label="exact finite $N$" if c == 0 else None,
+                )
+                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
         kernel = mc["kernel_var"][-1, i] / theory - 1.0
         if np.all(np.isfinite(kernel)):
             ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label="finite-$M$ stub kernel")
@@ -161,18 +193,24 @@ def covariance_map(quick: bool = False) -> FigureResult:
     mesh = None
     for ax, alpha in zip(axes, alphas, strict=True):
         cov = scaled_covariance(x1, x2, alpha)
-        mesh = ax.pcolormesh(x1, x2, cov, cmap="magma", vmin=0.0, vmax=8.0, shading="auto",
-                             rasterized=True)
+        mesh = ax.pcolormesh(
+            x1, x2, cov, cmap="magma", vmin=0.0, vmax=8.0, shading="auto", rasterized=True
+        )
         ax.contour(x1, x2, cov, levels=[0.5, 1, 2, 4], colors="white", linewidths=0.5)
         ax.set_aspect("equal")
         ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
         ax.set_xlabel(r"$x_1/\sqrt{N}$")
-        for key, val in (("alpha", np.full(cov.size, alpha)), ("xi1", x1.ravel()),
-                         ("xi2", x2.ravel()), ("cov", cov.ravel())):
+        for key, val in (
+            ("alpha", np.full(cov.size, alpha)),
+            ("xi1", x1.ravel()),
+            ("xi2", x2.ravel()),
+            ("cov", cov.ravel()),
+        ):
             table[key].append(val)
     axes[0].set_ylabel(r"$x_2/\sqrt{N}$")
-    fig.colorbar(mesh, ax=axes, label=r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]",
-                 shrink=0.9)
+    fig.colorbar(
+        mesh, ax=axes, label=r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]", shrink=0.9
+    )
     return FigureResult(fig, {k: np.concatenate(v) for k, v in table.items()})
 
 
@@ -200,23 +238,46 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
             curve = scaled_covariance(xi1, xi, alpha)
             ax.plot(xi, curve, color=color, lw=1.6, label=alpha_label(alpha))
             table.append(table_block(f"Eq. 14 xi1={xi1:g}", alpha, xi, curve))
-            ax.errorbar(xi_mc, mc["cov"][c, i, j], yerr=mc["cov_err"][c, i, j], ls="none",
-                        marker="o", ms=3.5, color=color, capsize=1.5, lw=0.8)
-            table.append(table_block(f"MC N={mc['N'][c]:g} xi1={xi1:g}", alpha, xi_mc,
-                                      mc["cov"][c, i, j], mc["cov_err"][c, i, j]))
+            ax.errorbar(
+                xi_mc,
+                mc["cov"][c, i, j],
+                yerr=mc["cov_err"][c, i, j],
+                ls="none",
+                marker="o",
+                ms=3.5,
+                color=color,
+                capsize=1.5,
+                lw=0.8,
+            )
+            table.append(
+                table_block(
+                    f"MC N={mc['N'][c]:g} xi1={xi1:g}",
+                    alpha,
+                    xi_mc,
+                    mc["cov"][c, i, j],
+                    mc["cov_err"][c, i, j],
+                )
+            )
         ax.axvline(xi1, color="0.6", lw=0.6, ls=":")
         ax.set_xlabel(r"$x_2/\sqrt{N}$")
         ax.set_title(rf"$x_1/\sqrt{{N}} = {xi1:g}$", fontsize=10)
     axes[0].set_ylabel(r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
-    axes[1].legend(fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$",
-                   title_fontsize=8)
+    axes[1].legend(
+        fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
+    )
     fig.tight_layout()
     return FigureResult(fig, long_table(table))
 
 
-def energy_correlation_mc(*, samples: int, N1: int = ENERGY_MC["N1"], M: int = ENERGY_MC["M"],
-                          alphas=ENERGY_MC["alphas"], epsilon=ENERGY_MC["epsilon"],
-                          seed=ENERGY_MC["seed"]):
+def energy_correlation_mc(
+    *,
+    samples: int,
+    N1: int = ENERGY_MC["N1"],
+    M: int = ENERGY_MC["M"],
+    alphas=ENERGY_MC["alphas"],
+    epsilon=ENERGY_MC["epsilon"],
+    seed=ENERGY_MC["seed"],
+):
     """Monte-Carlo ``cov[G(eps), G(eps + de)]`` at ``x = b = 0`` in scaled units.
 
     Parameters
@@ -242,15 +303,24 @@ def energy_correlation_mc(*, samples: int, N1: int = ENERGY_MC["N1"], M: int = E
     n = 2 * N1
     alphas = np.asarray(alphas, dtype=float)
     energy = np.asarray(epsilon, dtype=float) * n
-    g = sample_conductance(N1, N1, energy=energy[None, :], a=alphas[:, None] * np.sqrt(n),
-                           samples=samples, M=M, seed=seed)
+    g = sample_conductance(
+        N1,
+        N1,
+        energy=energy[None, :],
+        a=alphas[:, None] * np.sqrt(n),
+        samples=samples,
+        M=M,
+        seed=seed,
+    )
     est = covariance(g[:, :, :1], g)
     unit = (N1 * N1 / n**2) ** 2
     return np.asarray(est.value) / unit, np.asarray(est.error) / unit
 
 
-@register("energy-correlation",
-          "cov[G(eps), G(eps + de)] vs de for the Fig. 2 values of a, Eq. (14) + light MC")
+@register(
+    "energy-correlation",
+    "cov[G(eps), G(eps + de)] vs de for the Fig. 2 values of a, Eq. (14) + light MC",
+)
 def energy_correlation(quick: bool = False) -> FigureResult:
     """Energy correlation function of the conductance at ``x = b = 0`` (Eq. 14 with ``de``).
 
@@ -272,17 +342,30 @@ def energy_correlation(quick: bool = False) -> FigureResult:
         ax.plot(eps, cov, color=color, lw=1.7, label=alpha_label(alpha))
         ax2.plot(eps, cov / cov[0], color=color, lw=1.7)
         table.append(table_block("Eq. 14", alpha, eps, cov))
-    ax2.plot(eps, 1.0 / (1.0 + eps**2), color="black", ls=":", lw=1.2,
-             label=r"$1/(1+\varepsilon^2)$")
+    ax2.plot(
+        eps, 1.0 / (1.0 + eps**2), color="black", ls=":", lw=1.2, label=r"$1/(1+\varepsilon^2)$"
+    )
     samples = ENERGY_MC["quick_samples"] if quick else ENERGY_MC["samples"]
     value, err = energy_correlation_mc(samples=samples)
     n_total = 2 * ENERGY_MC["N1"]
     for i, alpha in enumerate(ENERGY_MC["alphas"]):
         color = colors[FIG2_ALPHAS.index(alpha)]
-        ax.errorbar(ENERGY_MC["epsilon"], value[i], yerr=err[i], ls="none", marker="s",
-                    ms=4, mfc="white", mec=color, color=color, capsize=1.5, lw=0.9)
-        table.append(table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"],
-                                  value[i], err[i]))
+        ax.errorbar(
+            ENERGY_MC["epsilon"],
+            value[i],
+            yerr=err[i],
+            ls="none",
+            marker="s",
+            ms=4,
+            mfc="white",
+            mec=color,
+            color=color,
+            capsize=1.5,
+            lw=0.9,
+        )
+        table.append(
+            table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"], value[i], err[i])
+        )
         ensemble = "COE" if alpha == 0.0 else "CSE"
         exact = exact_scaled_variance(ENERGY_MC["N1"], ENERGY_MC["N1"], ensemble)
         ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none")

@@ -54,10 +54,24 @@ SCALING_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard
 #: L/lambda (uniform) and L/lambda_s (gates): a factor sqrt(2) apart, small enough that the
 #: suppression stays below about 5 % of the dip (the perturbative regime of Eqs. (2)-(3)).
 SCALING_RATIOS = tuple(float(0.75 * 2.0 ** (-k / 2)) for k in (4, 3, 2, 1))
-_COLORS = {"uniform": "black", "half": "tab:blue", "step": "tab:orange", "corner": "tab:green",
-           "curved": "tab:purple", "checkerboard": "tab:red", "none": "0.5"}
-_MARKERS = {"uniform": "o", "half": "s", "step": "^", "corner": "D", "curved": "v",
-            "checkerboard": "P", "none": "x"}
+_COLORS = {
+    "uniform": "black",
+    "half": "tab:blue",
+    "step": "tab:orange",
+    "corner": "tab:green",
+    "curved": "tab:purple",
+    "checkerboard": "tab:red",
+    "none": "0.5",
+}
+_MARKERS = {
+    "uniform": "o",
+    "half": "s",
+    "step": "^",
+    "corner": "D",
+    "curved": "v",
+    "checkerboard": "P",
+    "none": "x",
+}
 
 
 def scaling_setup(quick: bool = False):
@@ -74,9 +88,14 @@ def scaling_setup(quick: bool = False):
 def scaling_study(quick: bool = False, executor=None, progress: bool = False):
     """Run :func:`~chaoticdot.lattice.scaling.suppression_study` for the figure's setup."""
     model, n_samples, seed = scaling_setup(quick)
-    return suppression_study(model, {p: SCALING_RATIOS for p in SCALING_PROFILES},
-                             n_samples=n_samples, seed=seed, executor=executor,
-                             progress=progress)
+    return suppression_study(
+        model,
+        {p: SCALING_RATIOS for p in SCALING_PROFILES},
+        n_samples=n_samples,
+        seed=seed,
+        executor=executor,
+        progress=progress,
+    )
 
 
 def plot_scaling(study):
@@ -92,10 +111,21 @@ def plot_scaling(study):
         err = d.std(axis=0, ddof=1) / np.sqrt(d.shape[0])
         ok = mean > 0
         fit = study.fits[prof]
-        label = (f"{prof}: $p$ = {fit.slope:.3f} ± {fit.slope_error:.3f}"
-                 if np.isfinite(fit.slope) else f"{prof}: no power law")
-        ax.errorbar(ratios[ok] * shift, mean[ok], yerr=err[ok], fmt=_MARKERS[prof], ms=5,
-                    capsize=2, color=_COLORS[prof], label=label)
+        label = (
+            f"{prof}: $p$ = {fit.slope:.3f} ± {fit.slope_error:.3f}"
+            if np.isfinite(fit.slope)
+            else f"{prof}: no power law"
+        )
+        ax.errorbar(
+            ratios[ok] * shift,
+            mean[ok],
+            yerr=err[ok],
+            fmt=_MARKERS[prof],
+            ms=5,
+            capsize=2,
+            color=_COLORS[prof],
+            label=label,
+        )
         if np.isfinite(fit.slope):
             grid = np.geomspace(ratios[0], ratios[-1], 20)
             ax.plot(grid, fit(grid), "-", color=_COLORS[prof], lw=1)
@@ -105,8 +135,14 @@ def plot_scaling(study):
         if anchor_prof in study.fits and np.isfinite(study.fits[anchor_prof].slope):
             y0 = study.fits[anchor_prof](SCALING_RATIOS[0]) * 0.45
             ax.plot(grid, y0 * (grid / SCALING_RATIOS[0]) ** power, ":", color="0.4", lw=1.2)
-            ax.annotate(f"∝ $(L/\\lambda)^{power}$", (grid[-1], y0 * (grid[-1] / grid[0] / 0.9)
-                        ** power), fontsize=8, color="0.3", ha="right", va="top")
+            ax.annotate(
+                f"∝ $(L/\\lambda)^{power}$",
+                (grid[-1], y0 * (grid[-1] / grid[0] / 0.9) ** power),
+                fontsize=8,
+                color="0.3",
+                ha="right",
+                va="top",
+            )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(SCALING_RATIOS, [f"{r:.2f}" for r in SCALING_RATIOS])
@@ -114,16 +150,18 @@ def plot_scaling(study):
     ax.set_xlabel(r"$L/\lambda$ (uniform)  or  $L/\lambda_s$ (gates)")
     ax.set_ylabel(r"suppression $\langle G_\lambda - G_0\rangle_{B=0}$  [$e^2/h$]")
     m = study.model
-    ax.set_title(f"L = {m.length}, N = {m.n_channels} per lead, "
-                 f"{study.dip.size} realisations", fontsize=9)
+    ax.set_title(
+        f"L = {m.length}, N = {m.n_channels} per lead, {study.dip.size} realisations", fontsize=9
+    )
     ax.legend(fontsize=7.5, loc="upper left")
     fig.tight_layout()
     return fig
 
 
-@register("lattice-scaling",
-          "lattice: spin-orbit suppression of the WL dip vs L/lambda, slopes 4 (uniform) and 2 "
-          "(gates)")
+@register(
+    "lattice-scaling",
+    "lattice: spin-orbit suppression of the WL dip vs L/lambda, slopes 4 (uniform) and 2 (gates)",
+)
 def fig_lattice_scaling(quick: bool = False) -> FigureResult:
     """The scaling figure (computed; about a minute on two cores, seconds with ``quick``)."""
     study = scaling_study(quick)
@@ -150,8 +188,10 @@ def _variant(profile: str, flux: float) -> dict:
     return {"so_profile": profile, "so_length": MC_LAMBDA, "flux": float(flux)}
 
 
-@register_dataset("lattice-magnetoconductance",
-                  "lattice: <G>(flux) of single-channel L=100 dots, six gate shapes, 400 samples")
+@register_dataset(
+    "lattice-magnetoconductance",
+    "lattice: <G>(flux) of single-channel L=100 dots, six gate shapes, 400 samples",
+)
 def data_lattice_magnetoconductance(quick: bool = False):
     """Conductance of single-channel dots versus flux for every gate shape at lambda = 30 a0.
 
@@ -170,14 +210,23 @@ def data_lattice_magnetoconductance(quick: bool = False):
     res = conductance_ensemble(model, variants, n_samples=n, seed=seed, progress=not quick)
     elapsed = time.time() - start
     g = res.conductance[:, 0, :].reshape(n, len(profiles), len(fluxes))
-    arrays = {"flux": np.array(fluxes), "profiles": np.array(profiles), "conductance": g,
-              "energies": res.energies[:, 0]}
+    arrays = {
+        "flux": np.array(fluxes),
+        "profiles": np.array(profiles),
+        "conductance": g,
+        "energies": res.energies[:, 0],
+    }
     provenance = {
-        "model": {"length": model.length, "width": model.geometry.width,
-                  "lead_width": model.lead_width, "kf": model.kf, "disorder": model.disorder,
-                  "obstacle_radius": model.geometry.obstacle_radius,
-                  "smooth_contacts": model.smooth_contacts,
-                  "n_channels_per_lead": model.n_channels},
+        "model": {
+            "length": model.length,
+            "width": model.geometry.width,
+            "lead_width": model.lead_width,
+            "kf": model.kf,
+            "disorder": model.disorder,
+            "obstacle_radius": model.geometry.obstacle_radius,
+            "smooth_contacts": model.smooth_contacts,
+            "n_channels_per_lead": model.n_channels,
+        },
         "so_length_under_gate": MC_LAMBDA,
         "energy_window": list(model.energy_window()),
         "seed": seed,
@@ -206,14 +255,18 @@ def magnetoconductance_fits(arrays=None, kind_by_profile=None):
     for i, prof in enumerate(profiles):
         if prof == "none":
             continue
-        out[prof] = {kind: fit_line_shape(flux, g[:, i], kind=kind, shared=ref)
-                     for kind in ("eq13", "one-axis")}
+        out[prof] = {
+            kind: fit_line_shape(flux, g[:, i], kind=kind, shared=ref)
+            for kind in ("eq13", "one-axis")
+        }
     return out
 
 
-@register("lattice-magnetoconductance",
-          "lattice: magnetoconductance of single-channel dots for six gate shapes, Eq. (13) fits "
-          "(stored data)")
+@register(
+    "lattice-magnetoconductance",
+    "lattice: magnetoconductance of single-channel dots for six gate shapes, Eq. (13) fits "
+    "(stored data)",
+)
 def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     """Mean conductance versus flux (mirrored to negative flux: G(B) = G(-B) exactly here).
 
@@ -235,9 +288,16 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
             err = g[:, i].std(axis=0, ddof=1) / np.sqrt(g.shape[0])
             fit = fits[prof] if prof == "none" else fits[prof]["eq13"]
             lab = "no spin-orbit" if prof == "none" else f"{prof}: $a$ = {fit.a:.2f}"
-            ax.errorbar(np.r_[-flux[:0:-1], flux], np.r_[mean[:0:-1], mean],
-                        yerr=np.r_[err[:0:-1], err], fmt=_MARKERS[prof], ms=4, capsize=2,
-                        color=_COLORS[prof], label=lab)
+            ax.errorbar(
+                np.r_[-flux[:0:-1], flux],
+                np.r_[mean[:0:-1], mean],
+                yerr=np.r_[err[:0:-1], err],
+                fmt=_MARKERS[prof],
+                ms=4,
+                capsize=2,
+                color=_COLORS[prof],
+                label=lab,
+            )
             ax.plot(grid, fit(np.abs(grid)), "-", lw=1, color=_COLORS[prof])
         ax.set_xlabel(r"flux $\Phi$ through the dot  [$h/e$]")
         ax.legend(fontsize=8)
@@ -252,9 +312,12 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     axes[0].set_ylabel(r"$\langle G\rangle$  [$e^2/h$]")
     axes[0].set_title("straight edge, half gate, corner", fontsize=9)
     axes[1].set_title("uniform, curved edge, checkerboard", fontsize=9)
-    fig.suptitle(f"N = 1 channel per lead, L = {prov['model']['length']}, "
-                 f"$\\lambda$ = {prov['so_length_under_gate']:g} under the gate, "
-                 f"{prov['n_samples']} realisations", fontsize=10)
+    fig.suptitle(
+        f"N = 1 channel per lead, L = {prov['model']['length']}, "
+        f"$\\lambda$ = {prov['so_length_under_gate']:g} under the gate, "
+        f"{prov['n_samples']} realisations",
+        fontsize=10,
+    )
     fig.tight_layout()
     return FigureResult(figure=fig, table={k: np.asarray(v) for k, v in table.items()})
 
@@ -277,15 +340,19 @@ def _levels_chunk(model, specs, seed_seq, n_pairs):
     sample = model.replace(seed=seed_seq)
     out = np.empty(len(specs))
     for k, (prof, lam) in enumerate(specs):
-        dot = sample.replace(so_profile=prof, so_length=lam) if np.isfinite(lam) \
+        dot = (
+            sample.replace(so_profile=prof, so_length=lam)
+            if np.isfinite(lam)
             else sample.replace(so_length=np.inf)
+        )
         levels = kramers_levels(dot.hamiltonian(), dot.energy, n_pairs)
         out[k] = spacing_ratios(levels).mean()
     return out
 
 
-@register_dataset("lattice-levels",
-                  "lattice: closed-dot spacing ratios of Kramers doublets, six gate shapes")
+@register_dataset(
+    "lattice-levels", "lattice: closed-dot spacing ratios of Kramers doublets, six gate shapes"
+)
 def data_lattice_levels(quick: bool = False):
     """Mean spacing ratio of the 40 Kramers doublets closest to E(k_F a0 = 0.6), L = 60.
 
@@ -300,16 +367,27 @@ def data_lattice_levels(quick: bool = False):
         profiles, ratios, n, seed = LEVEL_PROFILES, LEVEL_RATIOS, LEVEL_SPECTRA, LEVEL_SEED
     specs = [("uniform", np.inf)] + [(p, model.length / r) for p in profiles for r in ratios]
     start = time.time()
-    res = run_chunks(_levels_chunk, [(model, specs, s, LEVEL_PAIRS)
-                                     for s in spawn_seeds(seed, n)],
-                     work_estimate=2.0 * n * len(specs), progress=not quick,
-                     desc="closed-dot spectra")
+    res = run_chunks(
+        _levels_chunk,
+        [(model, specs, s, LEVEL_PAIRS) for s in spawn_seeds(seed, n)],
+        work_estimate=2.0 * n * len(specs),
+        progress=not quick,
+        desc="closed-dot spectra",
+    )
     r = np.array(res)  # (n, 1 + P * R)
-    arrays = {"profiles": np.array(profiles), "ratios": np.array(ratios),
-              "ratio_none": r[:, 0], "ratio": r[:, 1:].reshape(n, len(profiles), len(ratios))}
+    arrays = {
+        "profiles": np.array(profiles),
+        "ratios": np.array(ratios),
+        "ratio_none": r[:, 0],
+        "ratio": r[:, 1:].reshape(n, len(profiles), len(ratios)),
+    }
     provenance = {
-        "model": {"length": model.length, "kf": model.kf, "disorder": model.disorder,
-                  "obstacle_radius": model.geometry.obstacle_radius},
+        "model": {
+            "length": model.length,
+            "kf": model.kf,
+            "disorder": model.disorder,
+            "obstacle_radius": model.geometry.obstacle_radius,
+        },
         "n_pairs_per_spectrum": LEVEL_PAIRS,
         "center_energy": model.energy,
         "seed": seed,
@@ -335,9 +413,11 @@ def levels_summary(arrays=None):
     }
 
 
-@register("lattice-gates",
-          "lattice: which gate shapes restore symplectic symmetry (zero-field WL correction, "
-          "closed-dot level statistics; stored data)")
+@register(
+    "lattice-gates",
+    "lattice: which gate shapes restore symplectic symmetry (zero-field WL correction, "
+    "closed-dot level statistics; stored data)",
+)
 def fig_lattice_gates(quick: bool = False) -> FigureResult:
     """Two panels: ``<G(0) - G(Phi=4)>`` per gate shape; spacing ratio versus L/lambda.
 
@@ -354,8 +434,13 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
         d = g[:, k, zero] - g[:, k, big]
         mean, err = d.mean(), d.std(ddof=1) / np.sqrt(d.size)
         ax1.errorbar(k, mean, yerr=err, fmt=_MARKERS[prof], color=_COLORS[prof], capsize=3)
-        for key, val in (("panel", "wl"), ("profile", prof), ("x", k), ("value", mean),
-                         ("stderr", err)):
+        for key, val in (
+            ("panel", "wl"),
+            ("profile", prof),
+            ("x", k),
+            ("value", mean),
+            ("stderr", err),
+        ):
             table[key].append(val)
     for value, name in ((-1 / 3, "COE"), (0.0, "CUE"), (1 / 3, "CSE")):
         ax1.axhline(value, color="0.6", lw=0.8, ls="--" if value else "-")
@@ -366,18 +451,32 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
 
     lev = levels_summary()
     for i, prof in enumerate(lev["profiles"]):
-        ax2.errorbar(lev["ratios"] * (1 + 0.02 * (i - 2.5)), lev["mean"][i], yerr=lev["stderr"][i],
-                     fmt=_MARKERS[prof] + "-", ms=4, lw=0.8, capsize=2, color=_COLORS[prof],
-                     label=prof)
+        ax2.errorbar(
+            lev["ratios"] * (1 + 0.02 * (i - 2.5)),
+            lev["mean"][i],
+            yerr=lev["stderr"][i],
+            fmt=_MARKERS[prof] + "-",
+            ms=4,
+            lw=0.8,
+            capsize=2,
+            color=_COLORS[prof],
+            label=prof,
+        )
         for j, ratio in enumerate(lev["ratios"]):
-            for key, val in (("panel", "levels"), ("profile", prof), ("x", ratio),
-                             ("value", lev["mean"][i, j]), ("stderr", lev["stderr"][i, j])):
+            for key, val in (
+                ("panel", "levels"),
+                ("profile", prof),
+                ("x", ratio),
+                ("value", lev["mean"][i, j]),
+                ("stderr", lev["stderr"][i, j]),
+            ):
                 table[key].append(val)
     for name, val in RATIO_REFERENCE.items():
         ax2.axhline(val, color="0.5", ls="--", lw=0.8)
         ax2.text(lev["ratios"][-1] * 1.12, val, name, va="center", fontsize=8, color="0.3")
-    ax2.errorbar([0.8], [lev["none"][0]], yerr=[lev["none"][1]], fmt="x", color="0.3",
-                 label="no spin-orbit")
+    ax2.errorbar(
+        [0.8], [lev["none"][0]], yerr=[lev["none"][1]], fmt="x", color="0.3", label="no spin-orbit"
+    )
     ax2.set_xscale("log")
     ax2.set_xticks(lev["ratios"], [f"{r:g}" for r in lev["ratios"]])
     ax2.minorticks_off()  # no stray minor labels such as "3 x 10^0" on the log axis
@@ -390,8 +489,9 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
 
 
 # --------------------------------------------------------------------------- model pictures
-@register("lattice-profiles",
-          "lattice: the dot (hole, leads) and the six spin-orbit gate profiles s(r)")
+@register(
+    "lattice-profiles", "lattice: the dot (hole, leads) and the six spin-orbit gate profiles s(r)"
+)
 def fig_lattice_profiles(quick: bool = False) -> FigureResult:
     """Strength ``s(r) = lambda / lambda(r)`` of each gate profile on the sites of a 60-site dot."""
     import matplotlib.pyplot as plt
@@ -405,12 +505,23 @@ def fig_lattice_profiles(quick: bool = False) -> FigureResult:
     for ax, prof in zip(axes.ravel(), PROFILES, strict=True):
         s = profile_strength(prof, x, y, geo)
         img = np.where(geo.mask, s, np.nan)
-        im = ax.imshow(img.T, origin="lower", cmap="RdBu_r", vmin=-1, vmax=1,
-                       extent=(-0.5, geo.length - 0.5, -0.5, geo.width - 0.5))
+        im = ax.imshow(
+            img.T,
+            origin="lower",
+            cmap="RdBu_r",
+            vmin=-1,
+            vmax=1,
+            extent=(-0.5, geo.length - 0.5, -0.5, geo.width - 0.5),
+        )
         for side, x_lead in ((0, -0.5), (1, geo.length - 0.5)):
             rows = geo.lead_rows(side)
-            ax.plot([x_lead, x_lead], [rows[0] - 0.5, rows[-1] + 0.5], color="gold", lw=4,
-                    solid_capstyle="butt")
+            ax.plot(
+                [x_lead, x_lead],
+                [rows[0] - 0.5, rows[-1] + 0.5],
+                color="gold",
+                lw=4,
+                solid_capstyle="butt",
+            )
         ax.set_title(prof, fontsize=10)
         table["profile"].append(prof)
         table["site_fraction_gated"].append(float(np.mean(s[geo.mask] != 0)))
@@ -424,8 +535,17 @@ def fig_lattice_profiles(quick: bool = False) -> FigureResult:
 
 
 # --------------------------------------------------------------------------- Kwant agreement
-KWANT_SYSTEM = dict(length=22, width=18, lead_width=8, kf=0.6, disorder=0.7, seed=4,
-                    so_length=7.0, flux=1.1, zeeman=(0.02, -0.01, 0.03))
+KWANT_SYSTEM = dict(
+    length=22,
+    width=18,
+    lead_width=8,
+    kf=0.6,
+    disorder=0.7,
+    seed=4,
+    so_length=7.0,
+    flux=1.1,
+    zeeman=(0.02, -0.01, 0.03),
+)
 KWANT_ENERGY = 0.5
 
 
@@ -438,9 +558,10 @@ def kwant_agreement_models():
     return models
 
 
-@register_dataset("lattice-kwant-agreement",
-                  "lattice: conductance of seven small dots from chaoticdot and from Kwant (needs "
-                  "kwant)")
+@register_dataset(
+    "lattice-kwant-agreement",
+    "lattice: conductance of seven small dots from chaoticdot and from Kwant (needs kwant)",
+)
 def data_lattice_kwant_agreement(quick: bool = False):
     """Both routes for every gate profile (field and Zeeman term on), stored for builds without
     Kwant. ``quick`` has no effect (the run takes seconds)."""
@@ -452,7 +573,9 @@ def data_lattice_kwant_agreement(quick: bool = False):
     ours = np.array([m.conductance(KWANT_ENERGY) for m in models])
     theirs = np.array([kwant_conductance(m, KWANT_ENERGY) for m in models])
     labels = np.array([m.so_profile if np.isfinite(m.so_length) else "none" for m in models])
-    provenance = {"system": {k: (list(v) if isinstance(v, tuple) else v)
-                             for k, v in KWANT_SYSTEM.items()},
-                  "energy": KWANT_ENERGY, "kwant_version": kwant.__version__}
+    provenance = {
+        "system": {k: (list(v) if isinstance(v, tuple) else v) for k, v in KWANT_SYSTEM.items()},
+        "energy": KWANT_ENERGY,
+        "kwant_version": kwant.__version__,
+    }
     return {"profiles": labels, "conductance": ours, "conductance_kwant": theirs}, provenance

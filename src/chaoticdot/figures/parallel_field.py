@@ -76,8 +76,8 @@ def variance_limits(n_exact: int = 500) -> dict[str, np.ndarray]:
         ``exact_wl_x0`` (``<dG>`` at ``x = 0``, Eq. 13, in ``(e^2/h) N1 N2 / N^2``).
     """
     n = int(n_exact)
-    unit_mean = n * n / (2 * n) ** 2           # N1 N2 / N^2
-    classical = 2 * n * n / (2 * n)            # 2 N1 N2 / N
+    unit_mean = n * n / (2 * n) ** 2  # N1 N2 / N^2
+    classical = 2 * n * n / (2 * n)  # 2 N1 N2 / N
     rows = LongTable()
     for label, alpha, beta in REGIMES:
         al, be = _finite(alpha, "alpha"), _finite(beta, "beta")
@@ -86,10 +86,13 @@ def variance_limits(n_exact: int = 500) -> dict[str, np.ndarray]:
         mean0, var0 = theory.exact_conductance_stats(n, n, ens0)
         _, vari = theory.exact_conductance_stats(n, n, ensi)
         rows.add(
-            regime=label, ensemble_x0=ens0, ensemble_xinf=ensi,
+            regime=label,
+            ensemble_x0=ens0,
+            ensemble_xinf=ensi,
             var_x0=float(scaled_variance(alpha=al, beta=be)),
             var_xinf=float(scaled_variance(xi=LIMIT["xi"], alpha=al, beta=be)),
-            exact_var_x0=var0 / unit_mean**2, exact_var_xinf=vari / unit_mean**2,
+            exact_var_x0=var0 / unit_mean**2,
+            exact_var_xinf=vari / unit_mean**2,
             wl_x0=float(scaled_wl(alpha=al, beta=be)),
             exact_wl_x0=(mean0 - classical) / unit_mean,
         )
@@ -117,16 +120,19 @@ def asymmetry_correlator(N1, N2, *, x, a, b, nphi=0.0):
         ``(e^2/h)^2``; exactly zero when ``a = 0`` or ``b = 0``.
     """
     var = theory.conductance_variance(N1, N2, x=x, a=a, b=b, nphi=nphi)
-    cov = theory.conductance_covariance(N1, N2, x1=x, x2=-np.asarray(x, dtype=float), a=a,
-                                        b1=b, b2=b, nphi=nphi)
+    cov = theory.conductance_covariance(
+        N1, N2, x1=x, x2=-np.asarray(x, dtype=float), a=a, b1=b, b2=b, nphi=nphi
+    )
     return 2.0 * (np.asarray(var) - np.asarray(cov))
 
 
 def _scaled_asymmetry(xi, alpha, beta):
     """``<[G(x) - G(-x)]^2>`` in ``(e^2/h)^2 (N1 N2 / N^2)^2`` (scaled variables)."""
     xi = np.asarray(xi, dtype=float)
-    return 2.0 * (scaled_variance(xi=xi, alpha=alpha, beta=beta)
-                  - scaled_covariance(xi1=xi, xi2=-xi, alpha=alpha, beta1=beta, beta2=beta))
+    return 2.0 * (
+        scaled_variance(xi=xi, alpha=alpha, beta=beta)
+        - scaled_covariance(xi1=xi, xi2=-xi, alpha=alpha, beta1=beta, beta2=beta)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,8 +146,11 @@ def _scaled_asymmetry(xi, alpha, beta):
 MC_PARAMETERS = {"N1": 2, "N2": 2, "a": 2.0, "b": 8.0, "M": 80, "M_quick": 40, "seed": 2002}
 
 #: (label, spin-orbit on, Zeeman field on)
-MC_CASES = (("spin-orbit only", True, False), ("Zeeman only", False, True),
-            ("spin-orbit and Zeeman", True, True))
+MC_CASES = (
+    ("spin-orbit only", True, False),
+    ("Zeeman only", False, True),
+    ("spin-orbit and Zeeman", True, True),
+)
 
 
 def _case_arrays():
@@ -177,8 +186,9 @@ def _asymmetry_samples(quick: bool):
     a, b = _case_arrays()
     M = p["M_quick"] if quick else p["M"]
     samples = 80 if quick else 600
-    G = rmt.sample_conductance(p["N1"], p["N2"], x=x[None, :], a=a, b=b, samples=samples,
-                               M=M, seed=p["seed"])
+    G = rmt.sample_conductance(
+        p["N1"], p["N2"], x=x[None, :], a=a, b=b, samples=samples, M=M, seed=p["seed"]
+    )
     return x, G, M
 
 
@@ -200,8 +210,17 @@ def _trace_samples(quick: bool):
     x = np.linspace(-2.5, 2.5, 21 if quick else 61)
     a, b = _case_arrays()
     M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(p["N1"], p["N2"], x=x[None, :], a=a, b=b, samples=2, M=M,
-                               seed=p["seed"] + 1, executor="serial")
+    G = rmt.sample_conductance(
+        p["N1"],
+        p["N2"],
+        x=x[None, :],
+        a=a,
+        b=b,
+        samples=2,
+        M=M,
+        seed=p["seed"] + 1,
+        executor="serial",
+    )
     return x, G
 
 
@@ -218,8 +237,10 @@ def _alpha_label(alpha2):
     return rf"$a^2/N={alpha2:g}$"
 
 
-@register("parallel-field-variance",
-          "var G versus Zeeman field b for several spin-orbit strengths: factors 8, 4, 2, 1")
+@register(
+    "parallel-field-variance",
+    "var G versus Zeeman field b for several spin-orbit strengths: factors 8, 4, 2, 1",
+)
 def fig_variance(quick: bool = False) -> FigureResult:
     """var G (Eq. 14) versus ``b/N`` at ``x = 0`` and ``x^2 >> N`` for a family of ``a^2/N``."""
     import matplotlib.pyplot as plt
@@ -228,13 +249,13 @@ def fig_variance(quick: bool = False) -> FigureResult:
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
     table = LongTable()
     colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(_ALPHA2_FAMILY)))
-    for ax, xi, title in ((axes[0], 0.0, r"$x = 0$"),
-                          (axes[1], LIMIT["xi"], r"$x^2 \gg N$")):
+    for ax, xi, title in ((axes[0], 0.0, r"$x = 0$"), (axes[1], LIMIT["xi"], r"$x^2 \gg N$")):
         for alpha2, color in zip(_ALPHA2_FAMILY, colors, strict=True):
             var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), beta=beta)
             ax.semilogx(beta, var, color=color, label=_alpha_label(alpha2))
-            table.add(panel="x=0" if xi == 0 else "x=inf", a2_over_N=alpha2, b_over_N=beta,
-                      var_G=var)
+            table.add(
+                panel="x=0" if xi == 0 else "x=inf", a2_over_N=alpha2, b_over_N=beta, var_G=var
+            )
         for level in (8, 4, 2, 1):
             ax.axhline(level, color="0.8", lw=0.8, ls=":", zorder=0)
         ax.set_title(title)
@@ -246,8 +267,10 @@ def fig_variance(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("parallel-field-wl",
-          "weak (anti)localization versus Zeeman field: suppression of antilocalization")
+@register(
+    "parallel-field-wl",
+    "weak (anti)localization versus Zeeman field: suppression of antilocalization",
+)
 def fig_wl(quick: bool = False) -> FigureResult:
     """<dG> (Eq. 13) at ``x = 0`` versus ``b/N``, and <dG>(x) at ``a^2 = 20 N`` for several b."""
     import matplotlib.pyplot as plt
@@ -283,8 +306,10 @@ def fig_wl(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("parallel-field-asymmetry",
-          "<(G(x)-G(-x))^2> from Eq. (14): nonzero only with spin-orbit AND parallel field")
+@register(
+    "parallel-field-asymmetry",
+    "<(G(x)-G(-x))^2> from Eq. (14): nonzero only with spin-orbit AND parallel field",
+)
 def fig_asymmetry(quick: bool = False) -> FigureResult:
     """Field asymmetry versus ``x`` (left) and its large-x value versus ``b`` (right)."""
     import matplotlib.pyplot as plt
@@ -299,16 +324,19 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
         asym = _scaled_asymmetry(xi, np.sqrt(alpha2), beta_k)
         label = r"$b/N\to\infty$" if beta_k == LIMIT["beta"] else rf"$b/N={beta_k:g}$"
         axes[0].plot(xi, asym, color=color, label=label)
-        table.add(panel="versus x", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi,
-                  asymmetry=asym)
+        table.add(
+            panel="versus x", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi, asymmetry=asym
+        )
     ref = 2.0 * scaled_variance(xi=xi, alpha=np.sqrt(alpha2), beta=LIMIT["beta"])
     axes[0].plot(xi, ref, color="k", ls=":", label=r"$2\,$var$\,G$, $b/N\to\infty$")
-    table.add(panel="2 var G", a2_over_N=alpha2, b_over_N=LIMIT["beta"], x_over_sqrtN=xi,
-              asymmetry=ref)
+    table.add(
+        panel="2 var G", a2_over_N=alpha2, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=ref
+    )
     zero = _scaled_asymmetry(xi, 0.0, LIMIT["beta"])
     axes[0].plot(xi, zero, color="tab:red", ls="--", label=r"$a=0$, $b/N\to\infty$")
-    table.add(panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi,
-              asymmetry=zero)
+    table.add(
+        panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=zero
+    )
     axes[0].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
     axes[0].set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
     axes[0].set_title(r"$a^2 = 20\,N$")
@@ -320,8 +348,9 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     for alpha2, color in zip(family, colors, strict=True):
         asym = _scaled_asymmetry(LIMIT["xi"], np.sqrt(alpha2), beta)
         axes[1].semilogx(beta, asym, color=color, label=_alpha_label(alpha2))
-        table.add(panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf,
-                  asymmetry=asym)
+        table.add(
+            panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf, asymmetry=asym
+        )
     axes[1].axhline(2.0, color="0.7", lw=0.8, ls=":")
     axes[1].set_xlabel(r"Zeeman field $b/N$")
     axes[1].set_title(r"$x^2 \gg N$")
@@ -330,8 +359,10 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table.columns())
 
 
-@register("parallel-field-asymmetry-mc",
-          "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2")
+@register(
+    "parallel-field-asymmetry-mc",
+    "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2",
+)
 def fig_asymmetry_mc(quick: bool = False) -> FigureResult:
     """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines)."""
     import matplotlib.pyplot as plt
@@ -350,22 +381,43 @@ def fig_asymmetry_mc(quick: bool = False) -> FigureResult:
         theo = asymmetry_correlator(p["N1"], p["N2"], x=xf, a=a[k, 0], b=b[k, 0])
         ax.plot(xf, theo, color=color, lw=1.2)
         # open markers of different sizes keep the two identically-zero cases visible
-        ax.errorbar(x[half], est.value[k], yerr=est.error[k], fmt="so^"[k], ms=(8, 5, 5)[k],
-                    mfc="none" if k < 2 else color, color=color, capsize=2, label=label)
-        table.add(kind="Monte Carlo", case=label, x=x[half], asymmetry=est.value[k],
-                  error=est.error[k], samples=G.shape[0], M=M)
+        ax.errorbar(
+            x[half],
+            est.value[k],
+            yerr=est.error[k],
+            fmt="so^"[k],
+            ms=(8, 5, 5)[k],
+            mfc="none" if k < 2 else color,
+            color=color,
+            capsize=2,
+            label=label,
+        )
+        table.add(
+            kind="Monte Carlo",
+            case=label,
+            x=x[half],
+            asymmetry=est.value[k],
+            error=est.error[k],
+            samples=G.shape[0],
+            M=M,
+        )
         table.add(kind="Eq. (14)", case=label, x=xf, asymmetry=theo)
     ax.set_xlabel(r"perpendicular field $x$")
     ax.set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]")
-    ax.set_title(rf"$N_1=N_2={p['N1']}$, $a={p['a']:g}$, $b={p['b']:g}$, $M={M}$, "
-                 f"{G.shape[0]} samples", fontsize=9)
+    ax.set_title(
+        rf"$N_1=N_2={p['N1']}$, $a={p['a']:g}$, $b={p['b']:g}$, $M={M}$, "
+        f"{G.shape[0]} samples",
+        fontsize=9,
+    )
     ax.legend(fontsize=8)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 
 
-@register("parallel-field-traces",
-          "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman")
+@register(
+    "parallel-field-traces",
+    "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman",
+)
 def fig_traces(quick: bool = False) -> FigureResult:
     """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed."""
     import matplotlib.pyplot as plt

@@ -43,6 +43,7 @@ __all__ = [
     "exact_scaled_wl_correction",
 ]
 
+
 def _grid(quick: bool, stop: float = XI_MAX) -> np.ndarray:
     return np.linspace(0.0, stop, 61 if quick else 301)
 
@@ -73,10 +74,17 @@ def fig2_left(quick: bool = False) -> FigureResult:
     ax.set_xlim(0.0, XI_MAX)
     ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
     ax.set_ylabel(WL_UNIT_LABEL)
-    curve_handles = [Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
-                     for a, c in zip(FIG2_ALPHAS, colors, strict=True)]
-    ax.legend(handles=mc_legend_handles(mc, curve_handles), loc="lower right", fontsize=8.5,
-              ncol=2, frameon=False)
+    curve_handles = [
+        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
+        for a, c in zip(FIG2_ALPHAS, colors, strict=True)
+    ]
+    ax.legend(
+        handles=mc_legend_handles(mc, curve_handles),
+        loc="lower right",
+        fontsize=8.5,
+        ncol=2,
+        frameon=False,
+    )
     ax.set_title("Eq. (13), scaled variables ($N=1$ reading)", fontsize=10)
     fig.tight_layout()
     return FigureResult(fig, long_table(table))
@@ -117,16 +125,32 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
     colors = alpha_colors()
     table: list[dict] = []
     fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.0), sharey=True)
-    readings = (("N = 1 (scaled)", lambda xx, a: scaled_wl_correction(xx, a),
-                 r"$x/\sqrt{N}$", r"scaled: $a/\sqrt{N}$ and $x/\sqrt{N}$"),
-                ("N = 2 (literal)", lambda xx, a: literal_wl_correction(xx, a),
-                 r"$x$", r"literal $a$, $x$ with $N_1=N_2=1$"))
+    readings = (
+        (
+            "N = 1 (scaled)",
+            lambda xx, a: scaled_wl_correction(xx, a),
+            r"$x/\sqrt{N}$",
+            r"scaled: $a/\sqrt{N}$ and $x/\sqrt{N}$",
+        ),
+        (
+            "N = 2 (literal)",
+            lambda xx, a: literal_wl_correction(xx, a),
+            r"$x$",
+            r"literal $a$, $x$ with $N_1=N_2=1$",
+        ),
+    )
     for ax, (name, fn, xlabel, title) in zip(axes, readings, strict=True):
         for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
             value = fn(x, alpha)
             ax.plot(x, value, color=color, lw=1.8, label=alpha_label(alpha))
-            ax.annotate(f"{value[0]:+.2f}", (0.0, value[0]), xytext=(4, 2),
-                        textcoords="offset points", fontsize=8, color=color)
+            ax.annotate(
+                f"{value[0]:+.2f}",
+                (0.0, value[0]),
+                xytext=(4, 2),
+                textcoords="offset points",
+                fontsize=8,
+                color=color,
+            )
             table.append(table_block(name, alpha, x, value))
         ax.axhline(0.0, color="0.6", lw=0.6)
         ax.set_xlim(0.0, XI_MAX)
@@ -156,14 +180,27 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
     ax.semilogx(s, at_zero, color="black", lw=1.8, label="Eq. (13), $x=0$")
     ax.axhline(0.0, color="0.6", lw=0.6)
     ax.axvline(SIGN_CHANGE, color="tab:red", lw=1.0, ls="--")
-    ax.annotate(r"$a^2 = \frac{1+\sqrt{5}}{4}N \approx 0.809\,N$", (SIGN_CHANGE, -1.9),
-                xytext=(6, 0), textcoords="offset points", color="tab:red", fontsize=9)
+    ax.annotate(
+        r"$a^2 = \frac{1+\sqrt{5}}{4}N \approx 0.809\,N$",
+        (SIGN_CHANGE, -1.9),
+        xytext=(6, 0),
+        textcoords="offset points",
+        color="tab:red",
+        fontsize=9,
+    )
     colors = alpha_colors()
     for alpha, color in zip(FIG2_ALPHAS[1:-1], colors[1:-1], strict=True):
         for n_reading, marker in ((1, "o"), (2, "D")):
             s_point = alpha**2 / n_reading
-            ax.plot(s_point, scaled_wl_correction(0.0, np.sqrt(s_point)), marker=marker,
-                    color=color, mfc=color if n_reading == 1 else "white", ms=6, ls="none")
+            ax.plot(
+                s_point,
+                scaled_wl_correction(0.0, np.sqrt(s_point)),
+                marker=marker,
+                color=color,
+                mfc=color if n_reading == 1 else "white",
+                ms=6,
+                ls="none",
+            )
     ax.plot([], [], "ko", label=r"Fig. 2 values, $N=1$ reading")
     ax.plot([], [], "kD", mfc="white", label=r"Fig. 2 values, $N=2$ reading")
     ax.set_xlabel(r"$a^2/N$")
@@ -174,11 +211,24 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
     xi2 = np.linspace(0.0, 3.0, 51 if quick else 201)  # x^2 / N
     ss, xx = np.meshgrid(s2, xi2)
     value = scaled_wl_correction(np.sqrt(xx), np.sqrt(ss))
-    mesh = ax2.pcolormesh(ss, xx, value, cmap="RdBu", norm=TwoSlopeNorm(0.0, -2.0, 1.0),
-                          shading="auto", rasterized=True)
+    mesh = ax2.pcolormesh(
+        ss,
+        xx,
+        value,
+        cmap="RdBu",
+        norm=TwoSlopeNorm(0.0, -2.0, 1.0),
+        shading="auto",
+        rasterized=True,
+    )
     ax2.contour(ss, xx, value, levels=[0.0], colors="black", linewidths=1.2)
-    ax2.plot(SIGN_CHANGE * (1 + 2 * xi2), xi2, color="tab:red", ls="--", lw=1.0,
-             label=r"$a^2 = 0.809\,(N+2x^2)$")
+    ax2.plot(
+        SIGN_CHANGE * (1 + 2 * xi2),
+        xi2,
+        color="tab:red",
+        ls="--",
+        lw=1.0,
+        label=r"$a^2 = 0.809\,(N+2x^2)$",
+    )
     ax2.set_xscale("log")
     ax2.set_xlim(s2[0], s2[-1])
     ax2.set_xlabel(r"$a^2/N$")
@@ -192,8 +242,9 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
     return FigureResult(fig, table)
 
 
-@register("fig2-left-residuals",
-          "Monte Carlo minus Eq. (13): finite-M (stub kernel) and finite-N parts")
+@register(
+    "fig2-left-residuals", "Monte Carlo minus Eq. (13): finite-M (stub kernel) and finite-N parts"
+)
 def fig2_left_residuals(quick: bool = False) -> FigureResult:
     """Deviation of the stored Monte Carlo from Eq. (13), one panel per value of ``a``.
 
@@ -218,23 +269,46 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
             style = mc_marker_styles(n_total)
             shift = (c - 0.5) * 0.03
             resid = mc["dG"][c, i] - theory
-            ax.errorbar(xi + shift, resid, yerr=mc["dG_err"][c, i], ls="none", color=color,
-                        marker=style["marker"], ms=style["ms"], mfc=style["mfc"] or color,
-                        capsize=1.5, lw=0.9, label=f"MC $-$ Eq. (13), $N={n_total:g}$")
-            table.append(table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid,
-                                      mc["dG_err"][c, i]))
+            ax.errorbar(
+                xi + shift,
+                resid,
+                yerr=mc["dG_err"][c, i],
+                ls="none",
+                color=color,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or color,
+                capsize=1.5,
+                lw=0.9,
+                label=f"MC $-$ Eq. (13), $N={n_total:g}$",
+            )
+            table.append(
+                table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid, mc["dG_err"][c, i])
+            )
             ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
             if ensemble:
                 n1 = int(n_total) // 2
                 exact = exact_scaled_wl_correction(n1, n1, ensemble) - theory[0]
-                ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none",
-                        label="exact finite $N$ (COE, CSE)" if c == 0 else None)
-                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0],
-                                         [exact]))
+                ax.plot(
+                    0.0,
+                    exact,
+                    marker="*",
+                    ms=10,
+                    color="tab:red",
+                    ls="none",
+                    label="exact finite $N$ (COE, CSE)" if c == 0 else None,
+                )
+                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
             kernel = mc["kernel_dG"][c, i] - theory
             if c == len(mc["N"]) - 1 and np.all(np.isfinite(kernel)):
-                ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2,
-                        label="finite-$M$ stub kernel $-$ Eq. (13)")
+                ax.plot(
+                    xi,
+                    kernel,
+                    color="0.3",
+                    ls="--",
+                    lw=1.2,
+                    label="finite-$M$ stub kernel $-$ Eq. (13)",
+                )
                 table.append(table_block("kernel-Eq13", alpha, xi, kernel))
         ax.axhline(0.0, color="0.6", lw=0.6)
         ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)

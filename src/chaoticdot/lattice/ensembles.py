@@ -68,9 +68,14 @@ def _sample_chunk(model: DotModel, variants, sample_seeds, n_energies, window):
         energies[i] = np.random.default_rng(energy_seed).uniform(*window, size=n_energies)
         for v, changes in enumerate(variants):
             dot = sample.replace(**changes)
-            ham = dot_hamiltonian(dot.geometry, potential=potential, links=dot.links(),
-                                  flux=dot.flux, zeeman=dot.zeeman,
-                                  smooth_contacts=dot.smooth_contacts)
+            ham = dot_hamiltonian(
+                dot.geometry,
+                potential=potential,
+                links=dot.links(),
+                flux=dot.flux,
+                zeeman=dot.zeeman,
+                smooth_contacts=dot.smooth_contacts,
+            )
             for e, energy in enumerate(energies[i]):
                 out[i, e, v] = conductance(ham, dot.geometry, energy)
     return out, energies
@@ -134,12 +139,20 @@ def conductance_ensemble(
     seeds = [tuple(s.spawn(2)) for s in spawn_seeds(seed, n_samples)]
     n_chunks = min(n_samples, 4 * default_workers())
     bounds = np.linspace(0, n_samples, n_chunks + 1).astype(int)
-    chunks = [(model, variants, seeds[a:b], n_energies, window)
-              for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
-    work = (n_samples * n_energies * len(variants)
-            * solve_time_estimate(model.length, model.width))
-    results = run_chunks(_sample_chunk, chunks, executor=executor, work_estimate=work,
-                         progress=progress, desc="lattice ensemble")
+    chunks = [
+        (model, variants, seeds[a:b], n_energies, window)
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+        if b > a
+    ]
+    work = n_samples * n_energies * len(variants) * solve_time_estimate(model.length, model.width)
+    results = run_chunks(
+        _sample_chunk,
+        chunks,
+        executor=executor,
+        work_estimate=work,
+        progress=progress,
+        desc="lattice ensemble",
+    )
     cond = np.concatenate([r[0] for r in results])
     energies = np.concatenate([r[1] for r in results])
     return EnsembleResult(conductance=cond, energies=energies, variants=variants)

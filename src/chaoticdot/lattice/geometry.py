@@ -94,8 +94,10 @@ class DotGeometry:
     @property
     def hole_center(self) -> tuple[float, float]:
         """Centre of the obstacle in a0."""
-        return (self.obstacle_center[0] * (self.length - 1),
-                self.obstacle_center[1] * (self.width - 1))
+        return (
+            self.obstacle_center[0] * (self.length - 1),
+            self.obstacle_center[1] * (self.width - 1),
+        )
 
     @cached_property
     def mask(self) -> np.ndarray:

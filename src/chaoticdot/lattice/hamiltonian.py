@@ -77,11 +77,19 @@ def dot_bonds(geometry: DotGeometry) -> Bonds:
     for along_x, (dx, dy) in ((True, (1, 0)), (False, (0, 1))):
         both = mask[: mask.shape[0] - dx, : mask.shape[1] - dy] & mask[dx:, dy:]
         x, y = np.nonzero(both)
-        parts.append((index[x, y], index[x + dx, y + dy], np.full(x.size, along_x),
-                      x + dx / 2.0, y + dy / 2.0))
+        parts.append(
+            (
+                index[x, y],
+                index[x + dx, y + dy],
+                np.full(x.size, along_x),
+                x + dx / 2.0,
+                y + dy / 2.0,
+            )
+        )
     start, end, along, mx, my = (np.concatenate(c) for c in zip(*parts, strict=True))
-    return Bonds(start=start, end=end, along_x=along, mid_x=mx.astype(float),
-                 mid_y=my.astype(float))
+    return Bonds(
+        start=start, end=end, along_x=along, mid_x=mx.astype(float), mid_y=my.astype(float)
+    )
 
 
 def flux_per_plaquette(flux: float, geometry: DotGeometry) -> float:

@@ -26,8 +26,9 @@ __all__ = ["RATIO_REFERENCE", "kramers_levels", "spacing_ratios", "mean_spacing_
 RATIO_REFERENCE = {"GOE": 0.5307, "GUE": 0.5996, "GSE": 0.6744}
 
 
-def kramers_levels(hamiltonian, center: float, n_pairs: int, *, tol: float = 1e-8,
-                   seed=0) -> np.ndarray:
+def kramers_levels(
+    hamiltonian, center: float, n_pairs: int, *, tol: float = 1e-8, seed=0
+) -> np.ndarray:
     """The ``n_pairs`` Kramers doublets closest to ``center``, one energy per doublet (units t).
 
     Shift-invert Lanczos (ARPACK) with a sparse LU of ``H - center``; the eigenvalues come in
@@ -62,8 +63,7 @@ def kramers_levels(hamiltonian, center: float, n_pairs: int, *, tol: float = 1e-
     start = np.random.default_rng(seed).standard_normal(dim) + 0j
     # ask for both members of every doublet, plus a margin dropped afterwards
     k = 2 * n_pairs + 4
-    vals = eigsh(mat, k=k, sigma=center, OPinv=inv, which="LM", v0=start,
-                 return_eigenvectors=False)
+    vals = eigsh(mat, k=k, sigma=center, OPinv=inv, which="LM", v0=start, return_eigenvectors=False)
     vals = np.sort(vals.real)
     scale = 2.0 * (vals[-1] - vals[0]) / (vals.size - 1)  # mean doublet spacing
     pairs, unpaired, i = [], 0, 0

@@ -80,15 +80,26 @@ class LineShapeFit:
     dof: int
 
     def __call__(self, flux, n_lead=1):
-        return line_shape(flux, g_inf=self.g_inf, amplitude=self.amplitude,
-                          flux_scale=self.flux_scale, a=self.a, n_lead=n_lead, kind=self.kind)
+        return line_shape(
+            flux,
+            g_inf=self.g_inf,
+            amplitude=self.amplitude,
+            flux_scale=self.flux_scale,
+            a=self.a,
+            n_lead=n_lead,
+            kind=self.kind,
+        )
 
 
 def _fit_once(flux, mean, err, kind, n_lead, shared, start):
     if shared is None:  # free: g_inf, amplitude, flux_scale (a = 0)
+
         def resid(p):
-            return (line_shape(flux, g_inf=p[0], amplitude=p[1], flux_scale=p[2], a=0.0,
-                               n_lead=n_lead) - mean) / err
+            return (
+                line_shape(flux, g_inf=p[0], amplitude=p[1], flux_scale=p[2], a=0.0, n_lead=n_lead)
+                - mean
+            ) / err
+
         p0 = start if start is not None else [mean[-1], max(mean[-1] - mean[0], 1e-3), 0.5]
         sol = least_squares(resid, p0, bounds=([-np.inf, 0, 1e-3], [np.inf, np.inf, np.inf]))
         g, amp, scale = sol.x
@@ -96,15 +107,21 @@ def _fit_once(flux, mean, err, kind, n_lead, shared, start):
     amp, scale = shared
 
     def resid(p):
-        return (line_shape(flux, g_inf=p[0], amplitude=amp, flux_scale=scale, a=p[1],
-                           n_lead=n_lead, kind=kind) - mean) / err
+        return (
+            line_shape(
+                flux, g_inf=p[0], amplitude=amp, flux_scale=scale, a=p[1], n_lead=n_lead, kind=kind
+            )
+            - mean
+        ) / err
+
     p0 = start if start is not None else [mean[-1], 0.5]
     sol = least_squares(resid, p0, bounds=([-np.inf, 0.0], [np.inf, 50.0]))
     return dict(g_inf=sol.x[0], amplitude=amp, flux_scale=scale, a=sol.x[1]), float(2 * sol.cost)
 
 
-def fit_line_shape(flux, samples, *, kind="eq13", n_lead=1, shared=None,
-                   n_blocks: int = 16) -> LineShapeFit:
+def fit_line_shape(
+    flux, samples, *, kind="eq13", n_lead=1, shared=None, n_blocks: int = 16
+) -> LineShapeFit:
     """Fit the mean of ``samples`` (``(n_realisations, n_flux)``, e^2/h) to :func:`line_shape`.
 
     Parameters
@@ -151,5 +168,10 @@ def fit_line_shape(flux, samples, *, kind="eq13", n_lead=1, shared=None,
     partial = np.array(partial)
     nb = len(blocks)
     errs = np.sqrt((nb - 1) / nb * np.sum((partial - partial.mean(axis=0)) ** 2, axis=0))
-    return LineShapeFit(kind=kind, errors=dict(zip(free, errs, strict=True)), chi2=chi2,
-                        dof=int(flux.size - len(free)), **best)
+    return LineShapeFit(
+        kind=kind,
+        errors=dict(zip(free, errs, strict=True)),
+        chi2=chi2,
+        dof=int(flux.size - len(free)),
+        **best,
+    )

@@ -120,9 +120,14 @@ class DotModel:
 
     def hamiltonian(self):
         """Sparse Hamiltonian of the closed dot, ``(2 n_sites, 2 n_sites)``, units t."""
-        return dot_hamiltonian(self.geometry, potential=self.potential(), links=self.links(),
-                               flux=self.flux, zeeman=self.zeeman,
-                               smooth_contacts=self.smooth_contacts)
+        return dot_hamiltonian(
+            self.geometry,
+            potential=self.potential(),
+            links=self.links(),
+            flux=self.flux,
+            zeeman=self.zeeman,
+            smooth_contacts=self.smooth_contacts,
+        )
 
     # ----------------------------------------------------------------- energies
     @property

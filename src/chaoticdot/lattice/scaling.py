@@ -108,8 +108,9 @@ def fit_power_law(x, samples, n_blocks: int = 16, *, correction: bool = False) -
     if n_blocks < 2:
         return PowerLawFit(slope, np.nan, pref, corr)
     blocks = np.array_split(np.arange(n), n_blocks)
-    partial = np.array([_loglog_fit(x, np.delete(samples, b, axis=0).mean(axis=0),
-                                    correction)[0] for b in blocks])
+    partial = np.array(
+        [_loglog_fit(x, np.delete(samples, b, axis=0).mean(axis=0), correction)[0] for b in blocks]
+    )
     err = np.sqrt((n_blocks - 1) / n_blocks * np.sum((partial - partial.mean()) ** 2))
     return PowerLawFit(slope, float(err), pref, corr)
 
@@ -143,8 +144,16 @@ class SuppressionStudy:
 
     def table(self) -> dict[str, np.ndarray]:
         """Long-format table: profile, L/lambda, mean suppression, standard error, slope."""
-        rows = {"profile": [], "L_over_lambda_s": [], "suppression": [], "stderr": [],
-                "slope": [], "slope_error": [], "plain_slope": [], "plain_slope_error": []}
+        rows = {
+            "profile": [],
+            "L_over_lambda_s": [],
+            "suppression": [],
+            "stderr": [],
+            "slope": [],
+            "slope_error": [],
+            "plain_slope": [],
+            "plain_slope_error": [],
+        }
         for prof, r in self.ratios.items():
             d = self.differences[prof]
             fit = self.fits[prof]
@@ -199,15 +208,23 @@ def suppression_study(
         if rs.ndim != 1 or rs.size < 2 or np.any(rs <= 0):
             raise ValueError(f"ratios[{prof!r}] must be >= 2 positive values of L/lambda")
         layout[prof] = (len(variants), rs)
-        variants += [{"so_profile": prof, "so_length": gate_length(prof, model.length / r)}
-                     for r in rs]
-    res = conductance_ensemble(base, variants, n_samples=n_samples, seed=seed,
-                               executor=executor, progress=progress)
+        variants += [
+            {"so_profile": prof, "so_length": gate_length(prof, model.length / r)} for r in rs
+        ]
+    res = conductance_ensemble(
+        base, variants, n_samples=n_samples, seed=seed, executor=executor, progress=progress
+    )
     g = res.realisations()
     diffs, fits, plain = {}, {}, {}
     for prof, (start, rs) in layout.items():
-        diffs[prof] = g[:, start:start + rs.size] - g[:, [0]]
+        diffs[prof] = g[:, start : start + rs.size] - g[:, [0]]
         fits[prof] = fit_power_law(rs, diffs[prof], correction=rs.size >= 3)
         plain[prof] = fit_power_law(rs, diffs[prof])
-    return SuppressionStudy(ratios={p: v[1] for p, v in layout.items()}, differences=diffs,
-                            dip=g[:, 1] - g[:, 0], fits=fits, plain_fits=plain, model=base)
+    return SuppressionStudy(
+        ratios={p: v[1] for p, v in layout.items()},
+        differences=diffs,
+        dip=g[:, 1] - g[:, 0],
+        fits=fits,
+        plain_fits=plain,
+        model=base,
+    )

@@ -47,9 +47,7 @@ __all__ = [
     "spin_rotation",
 ]
 
-SIGMA = np.array(
-    [[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex
-)
+SIGMA = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
 
 
 def _heaviside(z: np.ndarray) -> np.ndarray:
@@ -97,8 +95,14 @@ PROFILES: dict[str, Callable] = {
 #: Jump of ``s`` across a gate edge. In the paper's notation ``1/lambda = 1/lambda_bar +- 1/(2
 #: lambda_s)`` the jump of ``1/lambda`` is ``1/lambda_s`` (paper, text above Eq. (2)), so
 #: ``lambda_s = lambda / contrast``. Uniform coupling has no edge.
-EDGE_CONTRAST = {"uniform": 0.0, "half": 1.0, "step": 2.0, "corner": 1.0, "checkerboard": 2.0,
-                 "curved": 1.0}
+EDGE_CONTRAST = {
+    "uniform": 0.0,
+    "half": 1.0,
+    "step": 2.0,
+    "corner": 1.0,
+    "checkerboard": 2.0,
+    "curved": 1.0,
+}
 
 
 def gate_length(profile: str, length_s: float) -> float:
@@ -132,8 +136,9 @@ def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
     """
     if profile not in PROFILES:
         raise ValueError(f"profile must be one of {sorted(PROFILES)}, got {profile!r}")
-    return np.asarray(PROFILES[profile](np.asarray(x, float), np.asarray(y, float), geometry),
-                      dtype=float)
+    return np.asarray(
+        PROFILES[profile](np.asarray(x, float), np.asarray(y, float), geometry), dtype=float
+    )
 
 
 def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
@@ -147,8 +152,10 @@ def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
         0, 1, 2 for sigma_x, sigma_y, sigma_z.
     """
     angle = np.asarray(angle, dtype=float)
-    return (np.cos(angle)[..., None, None] * np.eye(2)
-            + 1j * np.sin(angle)[..., None, None] * SIGMA[axis])
+    return (
+        np.cos(angle)[..., None, None] * np.eye(2)
+        + 1j * np.sin(angle)[..., None, None] * SIGMA[axis]
+    )
 
 
 class RashbaField:

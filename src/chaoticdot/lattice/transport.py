@@ -43,8 +43,9 @@ def _lead_rows(geometry: DotGeometry, side: int) -> np.ndarray:
     return 2 * sites[:, None] + np.arange(2)
 
 
-def _system_matrix(hamiltonian, geometry: DotGeometry, modes: LeadModes, energy: float,
-                   hopping: float) -> sp.csc_matrix:
+def _system_matrix(
+    hamiltonian, geometry: DotGeometry, modes: LeadModes, energy: float, hopping: float
+) -> sp.csc_matrix:
     """``E - H - Sigma_0 - Sigma_1`` in CSC format."""
     dim = hamiltonian.shape[0]
     sigma = modes.self_energy(hopping)
@@ -58,8 +59,9 @@ def _system_matrix(hamiltonian, geometry: DotGeometry, modes: LeadModes, energy:
     lead_part = sp.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(dim, dim)
     )
-    return (energy * sp.identity(dim, dtype=complex, format="csr") - hamiltonian
-            - lead_part).tocsc()
+    return (
+        energy * sp.identity(dim, dtype=complex, format="csr") - hamiltonian - lead_part
+    ).tocsc()
 
 
 def _check_inputs(hamiltonian, geometry: DotGeometry, energy):
@@ -82,8 +84,10 @@ def _solve(hamiltonian, geometry, energy, sources, hopping):
             f"energy={energy!r} is below the first threshold of a lead of width "
             f"{geometry.lead_width}: no open channel"
         )
-    lu = splu(_system_matrix(sp.csr_matrix(hamiltonian), geometry, modes, energy, hopping),
-              **SUPERLU_OPTIONS)
+    lu = splu(
+        _system_matrix(sp.csr_matrix(hamiltonian), geometry, modes, energy, hopping),
+        **SUPERLU_OPTIONS,
+    )
     dim = hamiltonian.shape[0]
     phi = modes.open_modes  # (W, N)
     n_open = modes.n_open
@@ -109,8 +113,9 @@ def _block(modes: LeadModes, x: np.ndarray, geometry, dest: int) -> np.ndarray:
     return 1j * sqrt_v[:, None] * amp * sqrt_v[None, :]
 
 
-def transmission_matrix(hamiltonian, geometry: DotGeometry, energy: float, *,
-                        hopping: float = 1.0) -> np.ndarray:
+def transmission_matrix(
+    hamiltonian, geometry: DotGeometry, energy: float, *, hopping: float = 1.0
+) -> np.ndarray:
     """Transmission block ``t = S_{10}`` from the left lead (0) to the right lead (1).
 
     Parameters
@@ -132,8 +137,9 @@ def transmission_matrix(hamiltonian, geometry: DotGeometry, energy: float, *,
     return _block(modes, cols[0], geometry, 1)
 
 
-def scattering_matrix(hamiltonian, geometry: DotGeometry, energy: float, *,
-                      hopping: float = 1.0) -> np.ndarray:
+def scattering_matrix(
+    hamiltonian, geometry: DotGeometry, energy: float, *, hopping: float = 1.0
+) -> np.ndarray:
     """Full scattering matrix ``(4N, 4N)``: blocks ``[[r, t'], [t, r']]`` (lead 0 first).
 
     Same conventions as :func:`transmission_matrix`; unitary by current conservation.
@@ -143,13 +149,16 @@ def scattering_matrix(hamiltonian, geometry: DotGeometry, energy: float, *,
     s_mat = np.empty((2 * n2, 2 * n2), dtype=complex)
     for q in (0, 1):
         for p in (0, 1):
-            s_mat[p * n2:(p + 1) * n2, q * n2:(q + 1) * n2] = _block(modes, cols[q], geometry, p)
+            s_mat[p * n2 : (p + 1) * n2, q * n2 : (q + 1) * n2] = _block(
+                modes, cols[q], geometry, p
+            )
     s_mat -= np.eye(2 * n2)
     return s_mat
 
 
-def conductance(hamiltonian, geometry: DotGeometry, energy: float, *,
-                hopping: float = 1.0) -> float:
+def conductance(
+    hamiltonian, geometry: DotGeometry, energy: float, *, hopping: float = 1.0
+) -> float:
     """Two-terminal conductance ``G = tr t^dagger t`` in units of ``e^2/h`` (paper Eq. (4))."""
     t = transmission_matrix(hamiltonian, geometry, energy, hopping=hopping)
     return float(np.vdot(t, t).real)

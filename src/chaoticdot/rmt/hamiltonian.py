@@ -117,8 +117,20 @@ def _check_size(N1, N2, M):
     return N
 
 
-def hamiltonian_scattering_matrix(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, energy=0.0, M,
-                                  rng, b_direction=(1.0, 0.0, 0.0), so_axes=None):
+def hamiltonian_scattering_matrix(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    nphi=0.0,
+    energy=0.0,
+    M,
+    rng,
+    b_direction=(1.0, 0.0, 0.0),
+    so_axes=None,
+):
     """One ``2N x 2N`` scattering matrix of the Hamiltonian model (module docstring).
 
     Parameters
@@ -148,8 +160,21 @@ def hamiltonian_scattering_matrix(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, ener
     return _s_matrix(N, h0, mats, *pts[0])
 
 
-def hamiltonian_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0),
-                            nphi=0.0, energy=0.0, samples, M, seed=0, so_axes=None):
+def hamiltonian_conductance(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    nphi=0.0,
+    energy=0.0,
+    samples,
+    M,
+    seed=0,
+    so_axes=None,
+):
     """Conductance samples (e^2/h) of the Hamiltonian model; serial, intended for tests.
 
     Parameters broadcast as in :func:`chaoticdot.rmt.sample_conductance`; one realization

@@ -60,13 +60,17 @@ def _point(x, a, b, b_direction, nphi, energy, so_axes=None) -> StubPoint:
     d = check_direction(b_direction)
     so = (float(a), float(a), 0.0) if so_axes is None else tuple(float(v) for v in so_axes)
     return StubPoint(
-        x=float(x), so=so, bvec=tuple(float(v) for v in b * d),
-        nphi=float(nphi), energy=float(energy),
+        x=float(x),
+        so=so,
+        bvec=tuple(float(v) for v in b * d),
+        nphi=float(nphi),
+        energy=float(energy),
     )
 
 
-def finite_m_wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0),
-                           nphi=0.0, M, so_axes=None):
+def finite_m_wl_correction(
+    N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), nphi=0.0, M, so_axes=None
+):
     """Leading-order ``<dG>`` of the stub model at finite ``M`` (e^2/h), scalar arguments.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` with the finite-``M`` cooperon ``C`` of the module

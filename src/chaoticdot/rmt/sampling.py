@@ -71,8 +71,13 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     nph = float(np.max(nphi))
     r = M_RULE
     m = max(
-        r["N"] * N, r["a2"] * a2, r["x2"] * x2, r["b"] * bmax, r["energy"] * espread,
-        r["nphi"] * nph, N + 1,
+        r["N"] * N,
+        r["a2"] * a2,
+        r["x2"] * x2,
+        r["b"] * bmax,
+        r["energy"] * espread,
+        r["nphi"] * nph,
+        N + 1,
     )
     return int(math.ceil(m))
 
@@ -149,9 +154,7 @@ def _sample_chunk(N1, N2, M, points, n, seed_seq):
         size = min(stack, n - start)
         u_coe = coe_matrix(rng, M, size) if need_coe else None
         u_cse = cse_matrix(rng, M, size) if need_cse else None
-        out[start : start + size] = conductance_from_unitary(
-            N1, N2, M, points, u_coe, u_cse
-        )
+        out[start : start + size] = conductance_from_unitary(N1, N2, M, points, u_coe, u_cse)
     return out
 
 

@@ -70,9 +70,7 @@ __all__ = [
 ]
 
 #: Pauli matrices sigma_x, sigma_y, sigma_z.
-PAULI = np.array(
-    [[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex
-)
+PAULI = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
 
 
 @dataclass(frozen=True)

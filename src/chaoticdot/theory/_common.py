@@ -34,8 +34,9 @@ def channel_factor(N1, N2) -> tuple[np.ndarray, np.ndarray]:
     return n, n1 * n2 / n
 
 
-def vector_param(value, name: str, *, nonnegative: bool = False,
-                 allow_inf: bool = False) -> list[np.ndarray]:
+def vector_param(
+    value, name: str, *, nonnegative: bool = False, allow_inf: bool = False
+) -> list[np.ndarray]:
     """A 3-component parameter given as a sequence ``(v_x, v_y, v_z)``.
 
     Each component may be a scalar or an array; the components broadcast against each other
@@ -66,7 +67,7 @@ def chunked(fn, arrays, size: int):
         return np.asarray(fn(*flat)).reshape(shape)
     out = np.empty(total)
     for start in range(0, total, size):
-        out[start:start + size] = fn(*(f[start:start + size] for f in flat))
+        out[start : start + size] = fn(*(f[start : start + size] for f in flat))
     return out.reshape(shape)
 
 

@@ -72,7 +72,7 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
     """
     a_inf = np.isinf(a)
     a2 = np.where(a_inf, np.inf, np.square(np.where(a_inf, 0.0, a)))
-    r1 = 1.0 / (n_c + 2.0 * a2)          # 0 at a = inf
+    r1 = 1.0 / (n_c + 2.0 * a2)  # 0 at a = inf
     r2 = 1.0 / (n_c + 4.0 * a2)
     b2 = 4.0 * np.square(b)
     nz2 = float(b_direction[2]) ** 2
@@ -85,8 +85,7 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
     return 2.0 * r1 + r2 - (1.0 + b2 * t) / (n_c + b2 * s)
 
 
-def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0),
-                  kT=0.0):
+def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0), kT=0.0):
     """Weak-localization correction ``<dG> = <G> - 2 N1 N2 / N`` (Eq. 13).
 
     ``<dG> = -(N1 N2 / N) [1/(N_C + 2a^2) + 1/(N_C + 4a^2) - 2a^2/(N_C(N_C + 2a^2) + 4b^2)]``
@@ -127,16 +126,16 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     return as_output(-pref * trace + np.zeros_like(kT))
 
 
-def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0),
-                     kT=0.0):
+def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0), kT=0.0):
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
     ``<G> = 2 N1 N2 / N + <dG>``; parameters as in :func:`wl_correction`. The average does
     not depend on temperature at this order (notes §1.6): ``kT`` is validated, not used.
     """
     n, pref = channel_factor(N1, N2)
-    return as_output(2.0 * pref + wl_correction(N1, N2, x=x, a=a, b=b, nphi=nphi,
-                                                b_direction=b_direction, kT=kT))
+    return as_output(
+        2.0 * pref + wl_correction(N1, N2, x=x, a=a, b=b, nphi=nphi, b_direction=b_direction, kT=kT)
+    )
 
 
 def _block_norm2(p, r, g):
@@ -167,8 +166,9 @@ def _f_term(n_x, a, b_minus, b_plus, kT):
     """
     a_inf = np.isinf(a)
     a2 = np.square(np.where(a_inf, 0.0, a))
-    finite = (_block_norm2(n_x, n_x + 2 * a2, b_minus)
-              + _block_norm2(n_x + 2 * a2, n_x + 4 * a2, b_plus))
+    finite = _block_norm2(n_x, n_x + 2 * a2, b_minus) + _block_norm2(
+        n_x + 2 * a2, n_x + 4 * a2, b_plus
+    )
     zero_t = np.where(a_inf, (1.0 / np.abs(n_x)) ** 2, finite)
     if kT is None:
         return zero_t
@@ -177,11 +177,23 @@ def _f_term(n_x, a, b_minus, b_plus, kT):
     keep1 = np.stack(np.broadcast_arrays(np.ones_like(keep_triplet), keep_triplet), -1)
     keep2 = np.stack(np.broadcast_arrays(keep_triplet, keep_triplet), -1)
     thermal = thermal_frobenius2(k1, kT, keep1) + thermal_frobenius2(k2, kT, keep2)
-    return np.where(kT == 0, zero_t, thermal)     # kT = 0 is exactly the closed form
+    return np.where(kT == 0, zero_t, thermal)  # kT = 0 is exactly the closed form
 
 
-def conductance_covariance(N1, N2, *, x1=0.0, x2=0.0, a=0.0, b1=0.0, b2=0.0, de=0.0, nphi=0.0,
-                           kT=0.0, b_direction=(1.0, 0.0, 0.0)):
+def conductance_covariance(
+    N1,
+    N2,
+    *,
+    x1=0.0,
+    x2=0.0,
+    a=0.0,
+    b1=0.0,
+    b2=0.0,
+    de=0.0,
+    nphi=0.0,
+    kT=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+):
     """Conductance covariance ``cov[G(eps, x1, b1), G(eps', x2, b2)]``, Eq. (14).
 
     ``cov = (N1 N2 / N)^2 (F_D + F_C)`` with F_D of Eq. (14) at
@@ -225,9 +237,17 @@ def conductance_covariance(N1, N2, *, x1=0.0, x2=0.0, a=0.0, b1=0.0, b2=0.0, de=
     direction = check_direction(b_direction)
     if direction[2] != 0.0:
         return conductance_covariance_general(
-            N1, N2, x1=x1, x2=x2, so_axes=(a, a, np.zeros_like(a)),
-            b1_vec=[b1 * d for d in direction], b2_vec=[b2 * d for d in direction],
-            de=de, nphi=nphi, kT=kT)
+            N1,
+            N2,
+            x1=x1,
+            x2=x2,
+            so_axes=(a, a, np.zeros_like(a)),
+            b1_vec=[b1 * d for d in direction],
+            b2_vec=[b2 * d for d in direction],
+            de=de,
+            nphi=nphi,
+            kT=kT,
+        )
     thermal = kT if np.any(kT > 0) else None
     common = n + nphi - 1j * de
     f_d = _f_term(common + 0.5 * (x1 - x2) ** 2, a, b1 - b2, b1 + b2, thermal)
@@ -235,12 +255,14 @@ def conductance_covariance(N1, N2, *, x1=0.0, x2=0.0, a=0.0, b1=0.0, b2=0.0, de=
     return as_output(pref**2 * (f_d + f_c))
 
 
-def conductance_variance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, kT=0.0,
-                         b_direction=(1.0, 0.0, 0.0)):
+def conductance_variance(
+    N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, kT=0.0, b_direction=(1.0, 0.0, 0.0)
+):
     """Conductance variance ``var G``, Eq. (14) at equal arguments, in ``(e^2/h)^2``.
 
     Parameters as in :func:`conductance_covariance` with ``x1 = x2 = x``, ``b1 = b2 = b``,
     ``de = 0``; at ``kT > 0`` the variance of the thermally averaged conductance.
     """
-    return conductance_covariance(N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, nphi=nphi, kT=kT,
-                                  b_direction=b_direction)
+    return conductance_covariance(
+        N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, nphi=nphi, kT=kT, b_direction=b_direction
+    )

@@ -145,8 +145,7 @@ def exact_conductance_stats(N1, N2, ensemble):
     n1, n2 = check_channels(N1, N2)
     if doubled:
         n1, n2 = 2 * n1, 2 * n2
-    return (m_mean * transmission_mean(n1, n2, beta),
-            m_var * transmission_variance(n1, n2, beta))
+    return (m_mean * transmission_mean(n1, n2, beta), m_var * transmission_variance(n1, n2, beta))
 
 
 def _zero_or_inf(value, name: str) -> bool:

@@ -81,14 +81,13 @@ _PAULI = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dt
 _EYE2 = np.eye(2)
 _R2 = np.sqrt(0.5)
 # Columns: singlet and Cartesian triplets (sigma_j (x) 1 |S> is proportional to |T_j>).
-_BASIS_C = np.array([[0, _R2, _R2, 0],
-                     [_R2, 0, 0, _R2],
-                     [-_R2, 0, 0, _R2],
-                     [0, -_R2, _R2, 0]], dtype=complex)
+_BASIS_C = np.array(
+    [[0, _R2, _R2, 0], [_R2, 0, 0, _R2], [-_R2, 0, 0, _R2], [0, -_R2, _R2, 0]], dtype=complex
+)
 # Diffuson: sigma_j (x) sigma_j^* = -(1 (x) sigma_y)(sigma_j (x) sigma_j)(1 (x) sigma_y).
 _BASIS_D = np.kron(_EYE2, _PAULI[1]) @ _BASIS_C
-_P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])   # diagonal of B_C^dagger P_swap B_C
-_CHUNK = 100_000                               # points per batched LAPACK call
+_P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])  # diagonal of B_C^dagger P_swap B_C
+_CHUNK = 100_000  # points per batched LAPACK call
 
 
 def _rotate(basis, ops):
@@ -113,16 +112,18 @@ def _so_diagonal(so_axes):
     with np.errstate(over="ignore"):
         ax2, ay2, az2 = (np.square(np.asarray(a, dtype=float)) for a in so_axes)
         zero = np.zeros(np.broadcast_shapes(ax2.shape, ay2.shape, az2.shape))
-        v = np.stack(np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2),
-                                         2 * (ax2 + ay2)), axis=-1)
+        v = np.stack(
+            np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2), 2 * (ax2 + ay2)), axis=-1
+        )
     return v, np.isfinite(v)
 
 
 def _assemble(n_diag, b1, b2, so_axes, z1, z2):
     """``n_diag + i b1.Z1 - i b2.Z2 + diag(v)``, batched; infinite entries are decoupled."""
     v, keep = _so_diagonal(so_axes)
-    field = (np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), z1)
-             - np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), z2))
+    field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), z1) - np.einsum(
+        "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), z2
+    )
     shape = np.broadcast_shapes(np.shape(n_diag), field.shape[:-2], v.shape[:-1])
     eye = np.eye(4)
     A = np.asarray(n_diag)[..., None, None] * eye + 1j * field
@@ -171,8 +172,9 @@ def _frobenius2(A, keep, kT):
     return np.where(kT == 0, zero_t, thermal_frobenius2(A, kT, keep))
 
 
-def wl_correction_general(N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0),
-                          nphi=0.0):
+def wl_correction_general(
+    N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0), nphi=0.0
+):
     """Weak-localization correction for per-axis spin-orbit terms and any Zeeman vector.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` at ``x = x'``, ``b = b'``, ``eps = eps'``
@@ -213,9 +215,19 @@ def wl_correction_general(N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0,
     return as_output(-pref * trace)
 
 
-def conductance_covariance_general(N1, N2, *, x1=0.0, x2=0.0, so_axes=(0.0, 0.0, 0.0),
-                                   b1_vec=(0.0, 0.0, 0.0), b2_vec=(0.0, 0.0, 0.0), de=0.0,
-                                   nphi=0.0, kT=0.0):
+def conductance_covariance_general(
+    N1,
+    N2,
+    *,
+    x1=0.0,
+    x2=0.0,
+    so_axes=(0.0, 0.0, 0.0),
+    b1_vec=(0.0, 0.0, 0.0),
+    b2_vec=(0.0, 0.0, 0.0),
+    de=0.0,
+    nphi=0.0,
+    kT=0.0,
+):
     """Conductance covariance for per-axis spin-orbit terms and any Zeeman vectors.
 
     ``cov[G(eps, x1, b1), G(eps', x2, b2)] = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``
@@ -260,13 +272,25 @@ def conductance_covariance_general(N1, N2, *, x1=0.0, x2=0.0, so_axes=(0.0, 0.0,
         C, keep_c = inverse_cooperon(n_c, f1, f2, so)
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
-    total = chunked(kernel, [common + 0.5 * (x1 - x2) ** 2, common + 0.5 * (x1 + x2) ** 2, kT,
-                             *so, *b1, *b2], _CHUNK)
+    total = chunked(
+        kernel,
+        [common + 0.5 * (x1 - x2) ** 2, common + 0.5 * (x1 + x2) ** 2, kT, *so, *b1, *b2],
+        _CHUNK,
+    )
     return as_output(pref**2 * total)
 
 
-def cooperon_spectrum(N, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), so_axes=None,
-                      nphi=0.0, return_singlet_weight=False):
+def cooperon_spectrum(
+    N,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    so_axes=None,
+    nphi=0.0,
+    return_singlet_weight=False,
+):
     """Eigenvalues of the inverse cooperon ``C^-1`` at ``x = x'``, ``b = b'``, ``eps = eps'``.
 
     They are the decay rates (in units of ``Delta / 2 pi hbar``, i.e. equivalent channel
@@ -280,7 +304,8 @@ def cooperon_spectrum(N, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), so
     complex (an exceptional point where ``4 b^2 = a^4`` for an in-plane field).
 
     Ordering: element 0 is the singlet-like mode (largest singlet weight ``|<S|v>|^2`` of the
-    normalised right eigenvector); elements 1-3 are the triplet-like modes sorted by real part,
+    normalised right eigenvector; of a complex-conjugate pair with equal weights, the one with
+    negative imaginary part); elements 1-3 are the triplet-like modes sorted by real part,
     then imaginary part. Infinite rates (``a = inf``) are returned as ``inf``.
 
     Parameters
@@ -326,7 +351,11 @@ def cooperon_spectrum(N, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), so
     dummy = np.einsum("...k,...kj->...j", (~keep).astype(float), np.abs(vecs) ** 2) > 0.5
     vals = np.where(dummy, np.inf + 0j, vals)
     weight = np.abs(vecs[..., 0, :]) ** 2
-    singlet = np.argmax(weight, axis=-1)
+    # Past the exceptional point the singlet-like pair is complex conjugate with equal weights;
+    # rounding must not decide which one comes first: among ties (1e-9) take the one with the
+    # negative imaginary part, so the order is reproducible on every BLAS.
+    tied = weight >= weight.max(axis=-1, keepdims=True) - 1e-9
+    singlet = np.argmin(np.where(tied, vals.imag, np.inf), axis=-1)
     order_key = np.where(np.arange(4) == singlet[..., None], -np.inf, vals.real)
     order = np.lexsort((vals.imag, order_key), axis=-1)
     vals = np.take_along_axis(vals, order, axis=-1)

@@ -139,8 +139,8 @@ def _phi(W: np.ndarray, shift: np.ndarray, steps: int) -> np.ndarray:
     R = np.linalg.inv(W + shift[..., None, None] * eye)
     R2 = R @ R
     j = np.arange(1, len(_BERNOULLI) + 1)
-    odd = np.concatenate(([0.5], _BERNOULLI * (1 - 2 * j) / 2))       # times R^(2j+1)
-    even = np.concatenate(([1.0], _BERNOULLI * (2 * j + 1)))          # times R^(2j+2)
+    odd = np.concatenate(([0.5], _BERNOULLI * (1 - 2 * j) / 2))  # times R^(2j+1)
+    even = np.concatenate(([1.0], _BERNOULLI * (2 * j + 1)))  # times R^(2j+2)
     tail = R @ _horner(R2, odd, eye)
     tail += (0.5 * (shift + 1.0))[..., None, None] * (R2 @ (_horner(R2, even, eye) + R))
     return out + tail
@@ -196,7 +196,7 @@ def _decouple(A: np.ndarray, keep: np.ndarray) -> np.ndarray:
     both = keep[..., :, None] & keep[..., None, :]
     diag_re = np.where(keep, np.real(np.diagonal(A, axis1=-2, axis2=-1)), -np.inf)
     dummy = np.max(diag_re, axis=-1)
-    dummy = np.where(np.isfinite(dummy), dummy, 1.0)   # nothing kept: any positive value
+    dummy = np.where(np.isfinite(dummy), dummy, 1.0)  # nothing kept: any positive value
     eye = np.eye(A.shape[-1], dtype=bool)
     return np.where(both, A, np.where(eye, dummy[..., None, None], 0.0))
 
@@ -229,8 +229,11 @@ def thermal_frobenius2(A, kT, keep=None):
     A = np.broadcast_to(A, shape + (n, n)).reshape(-1, n, n)
     keep = np.broadcast_to(keep, shape + (n,)).reshape(-1, n)
     index = np.arange(A.shape[0])
-    return chunked(lambda i, t: _thermal_frobenius2(A[i], t, keep[i]),
-                   [index, np.broadcast_to(kT, shape).reshape(-1)], _CHUNK).reshape(shape)
+    return chunked(
+        lambda i, t: _thermal_frobenius2(A[i], t, keep[i]),
+        [index, np.broadcast_to(kT, shape).reshape(-1)],
+        _CHUNK,
+    ).reshape(shape)
 
 
 def _thermal_frobenius2(A, kT, keep):
@@ -243,8 +246,7 @@ def _thermal_frobenius2(A, kT, keep):
     rhs = J + np.conj(np.swapaxes(J, -1, -2))
     eye = np.eye(n)
     # Row-major vec: vec(A X + X A^dagger) = (A (x) 1 + 1 (x) conj(A)) vec(X).
-    lyap = (np.einsum("...ij,kl->...ikjl", A, eye)
-            + np.einsum("ij,...kl->...ikjl", eye, np.conj(A)))
+    lyap = np.einsum("...ij,kl->...ikjl", A, eye) + np.einsum("ij,...kl->...ikjl", eye, np.conj(A))
     lyap = lyap.reshape(A.shape[:-2] + (n * n, n * n))
     X = np.linalg.solve(lyap, rhs.reshape(A.shape[:-2] + (n * n, 1))).reshape(A.shape)
     diag = np.real(np.diagonal(X, axis1=-2, axis2=-1))
