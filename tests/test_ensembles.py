@@ -1,4 +1,7 @@
-"""Exact circular-ensemble statistics against independent exact values (notes §4)."""
+"""Exact circular-ensemble statistics against independent exact values.
+
+Formulas: book appendix "Exact ensembles".
+"""
 
 from fractions import Fraction as F
 
@@ -14,7 +17,7 @@ from chaoticdot.theory import (
     transmission_variance,
 )
 
-# notes §4.2 table: (N1, N2) -> {ensemble: (<G>, var G)}
+# appendix "Exact ensembles", table: (N1, N2) -> {ensemble: (<G>, var G)}
 TABLE = {
     (1, 1): dict(
         COE=(F(2, 3), F(16, 45)),

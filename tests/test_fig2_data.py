@@ -3,7 +3,7 @@
 A reduced run (``quick=True``: one channel number, every other field value, an independent
 seed) is regenerated and compared point by point with the stored file; the tolerance is four
 combined standard errors. The stored data are also checked against the exact circular-ensemble
-values at ``x = 0``, where the stub model is exact for any ``M`` (physics notes §4.2).
+values at ``x = 0``, where the stub model is exact for any ``M`` (appendix "Exact ensembles").
 """
 
 from __future__ import annotations

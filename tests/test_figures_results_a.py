@@ -2,7 +2,8 @@
 conductance fluctuations), and the numerical claims those chapters make.
 
 Reference values are computed here from closed forms written out independently of the library
-(physics notes §1.7: the b = 0 forms in s = a^2/N, xi^2 = x^2/N), never from the plotted arrays.
+(appendix "Limiting values": the b = 0 forms in s = a^2/N, xi^2 = x^2/N), never from the
+plotted arrays.
 """
 
 from __future__ import annotations
@@ -42,14 +43,14 @@ ALPHAS = np.array(FIG2_ALPHAS)
 
 
 def closed_wl(xi, s):
-    """<dG> in (e^2/h) N1 N2 / N^2 at b = 0 (notes §1.7), s = a^2/N (inf allowed)."""
+    """<dG> in (e^2/h) N1 N2 / N^2 at b = 0, s = a^2/N (inf allowed); appendix "Limiting values"."""
     u = 1.0 + 2.0 * np.square(xi)
     with np.errstate(divide="ignore"):
         return -(2.0 / (u + 2.0 * s) + 1.0 / (u + 4.0 * s) - 1.0 / u)
 
 
 def closed_var(xi, s):
-    """var G in (e^2/h)^2 (N1 N2 / N^2)^2 at b = 0 (notes §1.7)."""
+    """var G in (e^2/h)^2 (N1 N2 / N^2)^2 at b = 0 (appendix "Limiting values")."""
     u = 1.0 + 2.0 * np.square(xi)
     with np.errstate(divide="ignore"):
         diffuson = 1.0 + 2.0 / (1.0 + 2.0 * s) ** 2 + 1.0 / (1.0 + 4.0 * s) ** 2
@@ -94,7 +95,7 @@ def test_fig2_left_curves_are_eq13_in_scaled_variables():
     for alpha in ALPHAS:
         xi, value = _rows(table, "Eq. 13", alpha)
         np.testing.assert_allclose(value, closed_wl(xi, alpha**2), rtol=1e-12, atol=1e-12)
-    # x = 0 values of physics notes §1.7 in the book's (N = 1) convention
+    # x = 0 values (appendix "Limiting values") in the book's (N = 1) convention
     x0 = [_rows(table, "Eq. 13", a)[1][0] for a in ALPHAS]
     np.testing.assert_allclose(x0, [-2.0, -1.43, -0.83, 0.13, 1.0], atol=0.005)
     plt.close("all")
@@ -217,7 +218,8 @@ def test_exact_values_used_in_residual_figures():
 
     for n1 in (2, 5, 10):
         n = 2 * n1
-        # <dG>_COE = -2 N1 N2 / (N (N + 1)), <dG>_CSE = N1 N2 / (N (N - 1/2)) (notes §4.2)
+        # <dG>_COE = -2 N1 N2 / (N (N + 1)), <dG>_CSE = N1 N2 / (N (N - 1/2))
+        # (appendix "Exact ensembles")
         assert exact_scaled_wl_correction(n1, n1, "COE") == pytest.approx(-2 * n / (n + 1))
         assert exact_scaled_wl_correction(n1, n1, "CSE") == pytest.approx(n / (n - 0.5))
         unit = (n1 * n1 / n**2) ** 2

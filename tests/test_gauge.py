@@ -32,7 +32,7 @@ def test_minimal_coupling_reproduces_eq1():
 
 
 def test_eq1_has_units_of_energy_with_hbar():
-    # [hbar/(2 m)] * p / lambda: (J s / kg) * (kg m / s) / m = J  (D1 of the notes)
+    # [hbar/(2 m)] * p / lambda: (J s / kg) * (kg m / s) / m = J  (hbar restored in Eq. 1)
     hbar, m, p, lam = 1.054571817e-34, 9.1e-31, 1e-25, 1e-6
     h = gauge.spin_orbit_hamiltonian(p, 0, 1 / lam, 1 / lam, hbar, m)
     assert float(sp.Abs(h[0, 1])) == pytest.approx(hbar * p / (2 * m * lam))

@@ -238,7 +238,7 @@ def test_example_devices_statements():
 
 @pytest.mark.parametrize("n1, n2", [(1, 1), (1, 2), (3, 3), (2, 7)])
 def test_exact_limits_are_shifted_cooperon_denominators(n1, n2):
-    """COE: N_C -> N + 1; CSE: N_C -> N - 1/2 (notes §4.2 remark), from the exact formulas."""
+    """COE: N_C -> N + 1; CSE: N_C -> N - 1/2 (chapter "Finite N"), from the exact formulas."""
     N = n1 + n2
     table = fn.exact_vs_large_n(n1, n2)
     row = {e: i for i, e in enumerate(table["ensemble"])}

@@ -1,4 +1,6 @@
-"""Stub-model Monte Carlo against the exact finite-N circular ensembles (physics notes §4.2).
+"""Stub-model Monte Carlo against the exact finite-N circular ensembles.
+
+Ensembles of the limits: book appendix "Exact ensembles".
 
 For each (N1, N2) one call samples every limit with the same realizations:
 

@@ -55,7 +55,10 @@ def test_covariance_kernel_converges_to_eq14(p1, p2):
 
 
 def test_finite_m_reduces_spin_orbit_effect():
-    """Finite M weakens the spin-orbit term, by a relative amount ~ 0.6 a^2 / M (notes §5)."""
+    """Finite M weakens the spin-orbit term, by a relative amount ~ a^2 / M.
+
+    Book appendix "Finite-M kernels".
+    """
     a, M = 2.0, 10 * N
     effect_th = theory.wl_correction(N1, N2, a=a) - theory.wl_correction(N1, N2)
     effect_m = rmt.finite_m_wl_correction(N1, N2, a=a, M=M) - rmt.finite_m_wl_correction(

@@ -1,6 +1,6 @@
 """Spin-orbit coupling along one, two or three spin axes (so_axes) against the general theory.
 
-One axis (a gate with a straight edge, numerics notes §3): one triplet cooperon stays
+One axis (a gate with a straight edge; appendix "Singlet and triplets"): one triplet cooperon stays
 massless, weak localization is suppressed but never reversed. Two axes (the paper's model) or
 three: antilocalization. Reference: chaoticdot.theory.wl_correction_general; allowed deviation
 as in test_rmt_large_n (4 standard errors + computed finite-M kernel difference + twice the

@@ -1,4 +1,7 @@
-"""Exact symmetries of the stub model, sample by sample or in distribution (notes §1.7, §4.2)."""
+"""Exact symmetries of the stub model, sample by sample or in distribution.
+
+Book appendix, sections "Limiting values" and "Exact ensembles".
+"""
 
 import numpy as np
 import pytest

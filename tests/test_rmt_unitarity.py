@@ -32,7 +32,7 @@ def test_absorption_makes_s_subunitary():
 
 
 def test_lambda_form_equals_transmission_for_unitary_s():
-    """Eq. (4) = tr t^dagger t when S is unitary (notes §1.2)."""
+    """Eq. (4) = tr t^dagger t when S is unitary (paper Eq. 4; unitarity)."""
     N1, N2 = 2, 3
     S = rmt.scattering_matrix(N1, N2, x=0.4, a=1.1, b=0.9, M=30, rng=5)
     t = S[2 * N1 :, : 2 * N1]

@@ -1,4 +1,4 @@
-"""Route 1 (Eqs. 13-14) against literal transcriptions of the printed formulas and the notes."""
+"""Route 1 (Eqs. 13-14) against literal transcriptions of the printed formulas and closed forms."""
 
 import warnings
 
@@ -84,7 +84,7 @@ def test_variance_is_covariance_at_equal_arguments():
 
 
 def test_out_of_plane_mean_matches_notes_formula():
-    # notes §1.5: B_z = 2/(N_C + 2a^2) - 4a^2 / (N_C (N_C + 4a^2) + 4 b_z^2)
+    # appendix "Singlet and triplets": B_z = 2/(N_C + 2a^2) - 4a^2 / (N_C (N_C + 4a^2) + 4 b_z^2)
     N1, N2, x1, _, a, b1, _, _, nphi = random_points(300)
     NC = N1 + N2 + 2 * x1**2 + nphi
     bz = 2 / (NC + 2 * a**2) - 4 * a**2 / (NC * (NC + 4 * a**2) + 4 * b1**2)
@@ -117,7 +117,7 @@ def test_direction_is_normalised():
 
 
 def test_singlet_triplet_decomposition_at_zero_field():
-    # notes §2.2: Tr[C P_swap] = 2/(N_C + 2a^2) + 1/(N_C + 4a^2) - 1/N_C
+    # appendix "Singlet and triplets": Tr[C P_swap] = 2/(N_C + 2a^2) + 1/(N_C + 4a^2) - 1/N_C
     nc = RNG.uniform(2, 30, 50)
     a = RNG.uniform(0, 5, 50)
     expected = 2 / (nc + 2 * a**2) + 1 / (nc + 4 * a**2) - 1 / nc

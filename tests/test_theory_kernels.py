@@ -1,4 +1,4 @@
-"""Route 2 (4x4 cooperon/diffuson) against route 1, a literal product-basis build, and the notes."""
+"""Route 2 (4x4 cooperon/diffuson) against route 1, a product-basis build, and closed forms."""
 
 import numpy as np
 import pytest
@@ -57,7 +57,7 @@ def test_route2_equals_eq13_for_any_direction():
         np.testing.assert_allclose(r2 / unit, r1 / unit, rtol=0, atol=1e-12)
 
 
-# --- literal forward-Kronecker build of notes §2.1 / §2.3 (product basis) -----------------
+# --- literal forward-Kronecker build (appendix "Unambiguous tensor form") -----------------
 def literal_moments(N1, N2, x1, x2, so, bv1, bv2, de, nphi):
     N = N1 + N2
     common = N + nphi - 1j * de
@@ -93,7 +93,8 @@ def test_route2_equals_literal_product_basis_build():
 
 
 def test_spin_orbit_part_is_diagonal_in_spin_basis():
-    # numerics notes §3: triplet rates N_C + 2(a_y^2 + a_z^2), 2(a_x^2 + a_z^2), 2(a_x^2 + a_y^2)
+    # appendix "Singlet and triplets": triplet rates N_C + 2(a_y^2 + a_z^2),
+    # N_C + 2(a_x^2 + a_z^2), N_C + 2(a_x^2 + a_y^2)
     ax, ay, az = 0.7, 1.9, 0.4
     expected = np.diag([0, 2 * (ay**2 + az**2), 2 * (ax**2 + az**2), 2 * (ax**2 + ay**2)])
     zero = ([0.0] * 3, [0.0] * 3)
@@ -186,7 +187,8 @@ def test_cooperon_spectrum_zero_field():
 
 @pytest.mark.parametrize("b", [0.1, 0.5, 0.72, 0.8, 3.0])
 def test_cooperon_spectrum_in_plane_field(b):
-    # notes §2.2: the singlet mixes with T' (rate 2a^2): N_C + a^2 -/+ sqrt(a^4 - 4b^2)
+    # appendix "Singlet and triplets": the singlet mixes with T' (rate 2a^2):
+    # N_C + a^2 -/+ sqrt(a^4 - 4b^2)
     a2 = 1.44
     root = np.sqrt(complex(a2**2 - 4 * b**2))
     vals = cooperon_spectrum(4, a=1.2, b=b, b_direction=(np.cos(1), np.sin(1), 0))

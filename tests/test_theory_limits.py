@@ -1,4 +1,4 @@
-"""Limits of Eqs. (13)-(14): notes §1.7 table, Efetov/Frahm, the CSE, the exact ensembles."""
+"""Limits of Eqs. (13)-(14): appendix "Limiting values", Efetov/Frahm, CSE, exact ensembles."""
 
 import numpy as np
 import pytest
@@ -20,7 +20,7 @@ BIG_X = 1e4  # x^2 >> N
 BIG_A = 1e3  # a^2 >> N
 BIG_B = 1e9  # b >> N and b^2 >> N a^2
 
-# notes §1.7: regime -> (<dG>(x=0), <dG>(x^2 >> N), var(x=0), var(x^2 >> N))
+# appendix "Limiting values": regime -> (<dG>(x=0), <dG>(x^2 >> N), var(x=0), var(x^2 >> N))
 TABLE = {
     "a=0, b=0": (dict(a=0.0, b=0.0), (-2, 0, 8, 4)),
     "a=0, b>>N": (dict(a=0.0, b=BIG_B), (-2, 0, 4, 2)),
@@ -46,7 +46,7 @@ def test_strong_spin_orbit_is_exactly_the_symplectic_value():
 
 
 def test_b_zero_closed_forms_in_scaled_variables():
-    # notes §1.7, s = a^2/N, xi^2 = x^2/N
+    # appendix "Limiting values", s = a^2/N, xi^2 = x^2/N
     for s, xi2 in [(0.0, 0.0), (0.3, 0.1), (1.7, 2.2), (5.0, 0.0), (0.05, 9.0)]:
         wl = -(2 / (1 + 2 * xi2 + 2 * s) + 1 / (1 + 2 * xi2 + 4 * s) - 1 / (1 + 2 * xi2))
         var = (1 + 2 / (1 + 2 * s) ** 2 + 1 / (1 + 4 * s) ** 2) + (
@@ -66,7 +66,7 @@ def test_sign_change_of_weak_localization(n1, n2):
 
 
 def test_figure2_values_in_scaled_variables():
-    # notes §1.7: alpha = a / sqrt(N) = 0, 0.3, 0.5, 1, inf at x = 0
+    # appendix "Limiting values": alpha = a / sqrt(N) = 0, 0.3, 0.5, 1, inf at x = 0
     alphas = [0.0, 0.3, 0.5, 1.0, np.inf]
     wl = [-2, -1.43, -0.83, 0.13, 1]
     var = [8, 5.95, 4.28, 2.52, 2]

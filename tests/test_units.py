@@ -1,4 +1,4 @@
-"""Device converter against the example numbers of the physics notes (§8, §9)."""
+"""Device converter against independently computed example numbers (appendix "GaAs parameters")."""
 
 import dataclasses
 import math
@@ -18,9 +18,9 @@ SMALL, LARGE = 1.2, 8.0  # dot areas in um^2, n_s = 5.8e11 cm^-2 (the default)
 
 
 def rounded(text):
-    """The notes quote rounded numbers: accept anything that rounds to ``text``.
+    """Reference values are quoted rounded: accept anything that rounds to ``text``.
 
-    Tolerance: half a unit of the last digit, plus 0.1 % for the notes' own rounded constants.
+    Tolerance: half a unit of the last digit, plus 0.1 % for rounded constants.
     """
     decimals = len(text.split(".")[1]) if "." in text else 0
     value = float(text)
@@ -93,7 +93,7 @@ def test_spin_orbit_rates_and_a():
     assert s["tau_so_s_ns"] == pytest.approx(0.5 * tau_erg * (3.0 / L) ** 2, rel=1e-12)  # Eq. 3
     assert s["tau_so_u_ns"] == pytest.approx(tau_erg * (4.5 / L) ** 4, rel=1e-12)  # Eq. 2
     assert s["tau_so_inf_ns"] == pytest.approx(2 * 4.5**2 / (L * s["v_F_m_s"]) * 1e3, rel=1e-12)
-    # notes §8: a^2 = (2 pi / c_s)(E_T / Delta)(L / lambda_s)^2
+    # appendix "GaAs parameters": a^2 = (2 pi / c_s)(E_T / Delta)(L / lambda_s)^2
     a = d.dimensionless(warn=False)["a"]
     assert a**2 == pytest.approx(
         2 * math.pi / 0.5 * s["E_T_ueV"] / s["Delta_ueV"] * (L / 3.0) ** 2, rel=1e-12

@@ -1,7 +1,7 @@
 r"""The spin-orbit term of Eq. (1) as an SU(2) gauge field (symbolic, with sympy).
 
 The linear-in-momentum spin-orbit Hamiltonian of a (001) GaAs two-dimensional electron gas,
-paper Eq. (1) with the factor hbar restored (physics notes §1.1, item D1),
+paper Eq. (1) with the factor hbar restored (item 1 of the appendix "Defects of the paper text"),
 
 .. math::
 

@@ -15,7 +15,8 @@ whose entries are :math:`(\sigma_i\otimes\sigma_j)_{\mu\nu;\mu'\nu'} = (\sigma_i
 (\sigma_j)_{\mu'\nu'}` (first slot: spin indices of :math:`S`, second slot: of :math:`S^*`).
 The text says that products are "backwards" in the second slot, but the printed rule
 :math:`(\sigma_i\otimes\sigma_j)(\sigma_{i'}\otimes\sigma_{j'}) = (\sigma_i\sigma_{i'})\otimes
-(\sigma_j\sigma_{j'})` is the ordinary (forward) product (physics notes §3, item D2). Inverses
+(\sigma_j\sigma_{j'})` is the ordinary (forward) product (item 2 of the book appendix "Defects of
+the paper text"). Inverses
 such as :math:`C = (C^{-1})^{-1}` depend on which product is meant.
 
 This module represents an element by its coefficient matrix :math:`c_{ij}` (4 x 4, complex)
@@ -26,7 +27,8 @@ matrices :math:`\sum c_{ij}\,\sigma_i\otimes\sigma_j^T`; ``backwards=False`` the
 Everything is dimensionless (the kernels are in units of the channel number, paper Eqs. 9-12).
 
 The library's own cooperon/diffuson (:mod:`chaoticdot.theory.kernels`) uses the unambiguous
-forward-Kronecker form of physics notes §2.1 instead; :func:`eq13_symbolic` derives Eq. (13)
+forward-Kronecker form of the book appendix "Unambiguous tensor form" instead;
+:func:`eq13_symbolic` derives Eq. (13)
 from that form.
 """
 
@@ -172,7 +174,7 @@ def eq13_bracket(n_c, a, b):
 def eq13_symbolic():
     r"""Derive the bracket of Eq. (13) with sympy from the forward-Kronecker cooperon.
 
-    Builds (physics notes §2.1, product basis ``|uu>, |ud>, |du>, |dd>``)
+    Builds (appendix "Unambiguous tensor form"; product basis ``|uu>, |ud>, |du>, |dd>``)
 
     .. math::
 

@@ -4,7 +4,8 @@ A :class:`Device` holds physical inputs (field names carry their units) and retu
 
 * the energy and time scales (``Delta``, ``tau_H``, ``tau_erg``, ``E_T``, ``tau_so``'s),
 * the dimensionless parameters ``N1, N2, x, a, b, nphi, kT`` of the paper (Eqs. 6-7 and the
-  definitions below them; notes §1.3, §8), ready for ``**kwargs`` of
+  definitions below them; book appendix "Parameters and level spacing" and "GaAs parameters"),
+  ready for ``**kwargs`` of
   :mod:`chaoticdot.theory`,
 * the list of violated universal-regime conditions (paper: ``g mu_B B, hbar/tau_so <<
   hbar/tau_erg``, ``L << lambda``, ``N << E_T/Delta``), with a
@@ -13,12 +14,13 @@ A :class:`Device` holds physical inputs (field names carry their units) and retu
 Conventions and open constants
 ------------------------------
 * ``Delta = 2 pi hbar^2 / (m* A)`` is the spacing of spin-degenerate (Kramers) levels, the
-  paper's Delta (notes §1.3); the spacing of spin-resolved levels is Delta/2.
+  paper's Delta (appendix "Parameters and level spacing"); the spacing of spin-resolved levels is
+  Delta/2.
 * Dot size ``L = sqrt(A)``; ballistic dot: ``tau_erg = L / v_F``, ``E_T = hbar / tau_erg``
-  (notes §8).
+  (appendix "GaAs parameters").
 * Orbital field (text below Eq. 7): ``x^2 = c_x e^2 L^4 B_perp^2 / (hbar tau_erg Delta)``,
   ``c_x = pi/4`` by default (the value for a diffusive disk, paper Ref. 23, here combined with
-  the ballistic ``tau_erg``). The alternative ballistic parametrisation of notes §8,
+  the ballistic ``tau_erg``). The alternative ballistic parametrisation
   ``x^2 = pi kappa_perp E_T (B_perp A / Phi_0)^2 / Delta``, is selected by setting
   ``kappa_perp``; the two agree for ``c_x = kappa_perp / (4 pi)``. ``x`` carries the sign of
   ``B_perp``.
@@ -85,7 +87,7 @@ class UniversalRegimeWarning(UserWarning):
 
 
 def rashba_length_um(alpha_eV_m: float) -> float:
-    """Spin-precession length ``lambda = hbar^2 / (2 m* alpha)`` in micrometres (notes §8).
+    """Spin-precession length ``lambda = hbar^2 / (2 m* alpha)`` in micrometres.
 
     Parameters
     ----------
@@ -100,7 +102,8 @@ def rashba_length_um(alpha_eV_m: float) -> float:
 def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
     """Effective field of the spin-dependent flux, ``B_so = hbar / (2 e lambda_x lambda_y)``.
 
-    In tesla (notes §6, derived from the non-Abelian field strength of Eq. 1).
+    In tesla (commutator part of the field strength of Eq. 1; appendix,
+    section "Spin-orbit Hamiltonian").
     """
     for value, name in ((lambda_x_um, "lambda_x_um"), (lambda_y_um, "lambda_y_um")):
         if not value > 0 or not math.isfinite(value):

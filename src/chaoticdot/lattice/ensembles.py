@@ -4,7 +4,8 @@ Every sample is one disorder realisation (its own ``SeedSequence`` child) and a 
 energies drawn uniformly from a window with a fixed channel number. For each sample and energy
 the conductance is computed for a list of *variants* (parameter changes such as spin-orbit
 strength or flux) on the *same* disorder and energy: differences between variants are then
-paired, which removes most of the sample-to-sample fluctuations (numerics notes §2: 5-10x
+paired, which removes most of the sample-to-sample fluctuations (book appendix "Lattice model";
+5-10x
 smaller errors for the spin-orbit suppression of the weak-localization dip).
 
 The work is split into chunks and run through :func:`chaoticdot.parallel.run_chunks`: local

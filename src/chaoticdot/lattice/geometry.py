@@ -5,7 +5,8 @@ Units: lattice constant ``a0 = 1``, hopping ``t = 1``. Sites sit at integer coor
 attached to the first column (lead 0, left) and to the last column (lead 1, right).
 
 Why this shape: a clean rectangle is integrable and a clean chaotic billiard still has
-non-universal bouncing-ball orbits that change the scaling laws (numerics notes §2). A disk
+non-universal bouncing-ball orbits that change the scaling laws (book appendix "Lattice model"). A
+disk
 removed off-centre (a Sinai obstacle) plus weak bulk disorder with a mean free path of the order
 of the dot size makes the dynamics chaotic and the statistics universal.
 """
@@ -148,7 +149,7 @@ def disorder_potential(n_sites: int, strength: float, rng: np.random.Generator) 
 
     In the Born approximation near the band bottom the mean free path is
     ``l ~ 48 t^2 k_F a0 / w^2`` (a0); ``w ~ 0.5-0.6 t`` at ``k_F a0 ~ 0.6`` gives ``l`` of the
-    order of a dot of 60-100 sites (numerics notes §2).
+    order of a dot of 60-100 sites (book appendix "Lattice model").
 
     Parameters
     ----------

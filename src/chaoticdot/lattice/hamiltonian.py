@@ -11,7 +11,8 @@ Units: a0 = 1, t = 1, hbar = 1, electron charge -e. Ingredients:
   ``A_x = -B (y - y0)`` on x bonds *inside the dot only* (y bonds and the bonds to the leads
   carry none), so ``H[r, r+x] ~ exp(-i phi (y - y0))`` with ``phi = e B a0^2 / hbar`` the flux
   per plaquette (in units of hbar/e). Every plaquette inside the dot then encloses ``phi``, every
-  other one zero: no field in the leads, no spurious flux at the contacts (numerics notes §2).
+  other one zero: no field in the leads, no spurious flux at the contacts (book appendix "Lattice
+  model").
   The field is given as the flux ``Phi`` through the bounding rectangle in units of the flux
   quantum ``h/e``: ``phi = 2 pi Phi / (length * width)``.
 * Zeeman term ``h . sigma`` (units t) on the dot sites (the leads stay spin degenerate);

@@ -7,7 +7,8 @@ consecutive spacings ``r_n = min(s_n, s_{n+1}) / max(s_n, s_{n+1})``, which need
 large-matrix values ``<r> = 0.5307`` (GOE), ``0.5996`` (GUE), ``0.6744`` (GSE) (Atas, Bogomolny,
 Giraud and Roux, PRL 110, 084101 (2013)).
 
-Which value a gate produces is the question of numerics notes §3: a spin-orbit perturbation
+Which value a gate produces is the question of the book appendix "Spin-orbit Hamiltonian": a
+spin-orbit perturbation
 along one spin axis leaves the doublets as two unitary-class sectors (GUE-like ratios), two or
 more axes mix them into one symplectic spectrum (GSE-like ratios).
 """

@@ -14,7 +14,8 @@ Zeeman field, ``N = 2 N_lead``, ``n_c = N + 2 x^2``:
     Eq. (13):   dG_13 = -(N1 N2 / N) [2/(n_c + 2a^2) + 1/(n_c + 4a^2) - 1/n_c]
     one axis:   dG_1  = -(N1 N2 / N) [2/(n_c + 2a^2)]
 
-(the generalised cooperon of numerics notes §3 with ``so_axes = (a, a, 0)`` and ``(0, a, 0)``;
+(the generalised cooperon of the book appendix "Singlet and triplets" with ``so_axes = (a, a, 0)``
+and ``(0, a, 0)``;
 both agree with :func:`chaoticdot.theory.wl_correction_general`, checked in the tests). The field
 scale ``Phi_x`` and the amplitude are fitted on the curve without spin-orbit coupling and then
 *shared* by the curves with spin-orbit coupling of the same dot, which leave only ``G_inf`` and

@@ -36,7 +36,7 @@ class DotModel:
         Sites across each lead; with ``kf`` it fixes the channel number ``N`` per lead.
     kf : float
         Central Fermi wave number ``k_F a0`` (energy ``E = 2t(1 - cos k_F a0)``); keep
-        ``k_F a0 <~ 0.7`` for continuum-like physics (numerics notes §2).
+        ``k_F a0 <~ 0.7`` for continuum-like physics (book appendix "Lattice model").
     disorder : float
         Anderson disorder box width ``w`` (units t); ``~0.5-0.6`` gives a mean free path of
         the order of the dot size.
@@ -158,7 +158,8 @@ class DotModel:
     def level_spacing(self) -> float:
         """Mean spacing of Kramers-degenerate levels ``Delta = 4 pi t a0^2 / A`` (units t).
 
-        The paper's ``Delta`` (physics notes §1.3) for the dot area ``A`` = number of sites,
+        The paper's ``Delta`` (appendix "Parameters and level spacing") for the dot area ``A`` =
+        number of sites,
         using ``hbar^2 / 2m = t a0^2`` near the band bottom.
         """
         return 4.0 * np.pi / self.geometry.n_sites

@@ -23,7 +23,8 @@ over the same points is reported too: its slope is a local, range-dependent expo
 
 Statistics: ``S`` is a paired difference (with and without spin-orbit coupling on the same
 disorder realisation and energy), which removes the sample-to-sample conductance fluctuations
-(numerics notes §2). Errors are delete-a-block jackknife estimates over realisations, which
+(book appendix "Lattice model"). Errors are delete-a-block jackknife estimates over realisations,
+which
 keep the strong correlations between the points of one curve (they share the samples).
 """
 

@@ -1,14 +1,16 @@
 """Rashba spin-orbit coupling as SU(2) link variables with a position-dependent strength.
 
 Continuum model (paper Eq. (1), Rashba only, ``lambda_x = lambda_y = lambda``, hbar restored as in
-physics notes §1.1): ``H_so = (hbar/2m) (p_y sigma_x - p_x sigma_y) / lambda``. It equals
+book appendix "Spin-orbit Hamiltonian"): ``H_so = (hbar/2m) (p_y sigma_x - p_x sigma_y) / lambda``.
+It equals
 ``(p + hbar A)^2 / 2m`` up to a constant, with the SU(2) "vector potential"
 ``A = (-sigma_y, sigma_x) / (2 lambda(r))``. On the lattice the vector potential becomes a link
 variable, the spin rotation picked up when hopping along a bond:
 
     H[r, r + x] = -t exp(-i theta sigma_y),    H[r, r + y] = -t exp(+i theta sigma_x),
 
-with ``theta = a0 / (2 lambda)`` evaluated at the bond midpoint (numerics notes §2). Why links
+with ``theta = a0 / (2 lambda)`` evaluated at the bond midpoint (appendix "Lattice model"). Why
+links
 rather than the linearised ``sin k sigma`` form: with links a uniform coupling is a pure gauge up
 to the commutator ``[A_x, A_y]`` *exactly*, and the Hamiltonian stays Hermitian where lambda jumps
 (each bond carries one value, the one at its midpoint; a bond whose midpoint lies on a gate edge
@@ -25,7 +27,8 @@ centre ``(x_c, y_c)``:
 ``curved``        s = 1 inside a disk centred on the dot with half the dot's area: a curved edge
 
 The spin "flux" of a straight edge points along one spin axis (sigma_y for an edge along x);
-a corner or a curved edge gives two axes (sigma_x and sigma_y): see numerics notes §3.
+a corner or a curved edge gives two axes (sigma_x and sigma_y): see the appendix "Spin-orbit
+Hamiltonian".
 """
 
 from __future__ import annotations

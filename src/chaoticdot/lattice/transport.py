@@ -12,7 +12,7 @@ The two-terminal conductance is the Landauer formula, equal to the paper's Eq. (
     G = (e^2/h) tr t^dagger t,   t = S_{10}  (trace over channels *and* spin).
 
 Only the columns of ``G`` that start in the source lead are needed: one sparse LU of the
-``2 n_sites`` matrix and ``2 N`` right-hand sides. SuperLU options (numerics notes §2):
+``2 n_sites`` matrix and ``2 N`` right-hand sides. SuperLU options (measured, no accuracy loss):
 ``permc_spec='MMD_AT_PLUS_A'``, ``diag_pivot_thresh=0`` and ``SymmetricMode`` — the matrix is
 structurally symmetric, and these were 1.5-2x faster than the defaults with no loss of accuracy.
 """

@@ -2,7 +2,8 @@
 
 The stub model of Eq. (5) needs an ``M x M`` matrix ``U`` from Dyson's circular orthogonal
 ensemble (COE), and the strong spin-orbit limit needs a ``2M x 2M`` matrix from the circular
-symplectic ensemble (CSE) (physics notes §5). Both are built from Haar unitaries (the circular
+symplectic ensemble (CSE) (Brouwer, Frahm & Beenakker, Waves Random Media 9, 91 (1999)). Both are
+built from Haar unitaries (the circular
 unitary ensemble, CUE).
 
 All functions draw from a :class:`numpy.random.Generator` and accept a ``size`` for a stack of
@@ -76,7 +77,8 @@ def cse_matrix(rng: np.random.Generator, M: int, size=None) -> np.ndarray:
     """Self-dual unitary matrices from the circular symplectic ensemble.
 
     ``U = V Z V^T Z^T`` with ``V`` Haar on ``2M`` dimensions and ``Z = 1_M (x) i sigma_y``
-    (physics notes §5). ``U`` is self-dual, ``Z U^T Z^T = U``: an ``M x M`` matrix of quaternions
+    (Brouwer, Frahm & Beenakker, Waves Random Media 9, 91 (1999)). ``U`` is self-dual,
+    ``Z U^T Z^T = U``: an ``M x M`` matrix of quaternions
     with Kramers-degenerate eigenphases. Index order ``2 * site + spin``, spin fastest.
 
     Returns

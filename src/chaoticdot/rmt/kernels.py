@@ -1,7 +1,7 @@
 """Cooperon and diffuson of the stub model at finite ``M`` (Gaussian level, paper Eq. 8).
 
 At leading order in ``1/N`` the stub model gives (paper Eq. 8; unambiguous forward-Kronecker
-form of physics notes §2.1)
+form of the book appendix "Unambiguous tensor form")
 
 ``D = (M 1 (x) 1 - sum_ij R_ij (x) R'*_ij)^{-1}``,
 ``C = (M 1 (x) 1 - sum_ij R_ij (x) (R'^dagger)_ij)^{-1}``

@@ -4,7 +4,7 @@ Paper, Eq. (7) and its footnote 22: ``X`` (orbital effect of the perpendicular f
 ``A1, A2`` (spin-orbit coupling multiplying ``sigma_x`` and ``sigma_y``) are real antisymmetric
 matrices of dimension ``M - N`` with ``tr X X^T = M^2`` and ``tr A_i A_j^T = M^2 delta_ij``.
 ``A3`` (multiplying ``sigma_z``) extends the model to spin-orbit coupling along all three spin
-axes (physics notes §2.3 and numerics notes §3); it is absent from the paper's model.
+axes (book appendix "Singlet and triplets"); it is absent from the paper's model.
 
 Why the matrices may be drawn once and kept fixed
 -------------------------------------------------
@@ -14,7 +14,8 @@ Eq. (5), ``S(O U O^T; R) = S(U; O'^T R O')``: rotating the stub by ``O'`` is the
 rotating the perturbation matrices. Hence the ensemble of ``S`` depends on ``X, A_j`` only
 through their joint ``O'``-invariants (the spectra and mutual overlaps), which self-average for
 large ``M``. Fixed Gaussian matrices are therefore legitimate (a fresh draw per sample agrees
-within errors, numerics notes §1), and they let ``R`` be computed once per parameter point.
+within errors; appendix "Stub model in practice"), and they let ``R`` be computed once per
+parameter point.
 
 The matrices must have a *spread* spectrum, ``tr (X X^T)^2 / M^4 -> 0``: a Gaussian
 antisymmetric matrix (semicircle spectrum) has this property, a low-rank matrix would not.

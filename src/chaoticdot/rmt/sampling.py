@@ -39,7 +39,7 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     over all requested parameter points (``a = inf`` points do not constrain ``M``: they are
     sampled from the circular symplectic ensemble). The exponent of ``R`` per passage through
     the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``, ``2a/sqrt(M) <~ 0.37``,
-    ``b/M <~ 0.1`` (numerics notes §1).
+    ``b/M <~ 0.1`` (book appendix "Finite-M kernels").
 
     Measured accuracy (``benchmarks/m_rule_accuracy.py``: the finite-M Gaussian kernel of
     :mod:`chaoticdot.rmt.kernels`, evaluated exactly for the actual ``R``, versus its

@@ -1,6 +1,7 @@
 """The stub random-matrix model of the paper, Eqs. (5)-(7), evaluated by a Schur complement.
 
-Model (paper Eqs. 5-7, dimensionless form; physics notes §1.3 and §5)
+Model (paper Eqs. 5-7, dimensionless form; book appendix,
+"Parameters and level spacing" and "Stub model in practice")
 --------------------------------------------------------------------
 ``S = P U (1 - Q^T R Q U)^{-1} P^T`` with ``U`` an ``M x M`` COE matrix (spin-trivial,
 ``U (x) 1_2``), ``P`` the projector on the ``N = N1 + N2`` lead sites and ``Q`` on the ``M - N``
@@ -17,7 +18,8 @@ of :mod:`chaoticdot.rmt.perturbations`.
 
 * The uniform terms (energy, Zeeman field, absorption) act on the ``M - N`` stub sites only, so
   their effective strength is reduced by ``(M - N) / M``; the factor ``M / (M - N)`` above
-  compensates it exactly at the level of the cooperon/diffuson kernels (physics notes §5).
+  compensates it exactly at the level of the cooperon/diffuson kernels (appendix "Stub model in
+  practice").
 * Dephasing: a uniform absorption rate ``hbar / 2 tau_phi`` (imaginary potential), i.e.
   ``|R| = exp[-nphi / 2 (M - N)]``. With the Lambda form of the Landauer formula, Eq. (4), it is
   equivalent to the paper's voltage probe at leading order, ``N_{C,D} -> N_{C,D} + nphi``. For
@@ -25,7 +27,7 @@ of :mod:`chaoticdot.rmt.perturbations`.
 
 Evaluation
 ----------
-Eliminating the stub sites gives the Schur complement (numerics notes §1)
+Eliminating the stub sites gives the Schur complement (appendix "Stub model in practice")
 
 ``S = U_PP + U_PQ (R^{-1} - U_QQ)^{-1} U_QP``,
 

@@ -7,7 +7,7 @@ a       symplectic spin-orbit strength, ``a^2 = 2 pi hbar / tau_so Delta`` (``in
 b       Zeeman field, ``b = pi g mu_B B / Delta`` (magnitude; direction ``b_direction``)
 nphi    dephasing rate, ``2 pi hbar / tau_phi Delta``, added to N_C and N_D (paper, last paragraph)
 de      energy difference ``2 pi (eps - eps') / Delta``
-kT      temperature ``k_B T / Delta`` (notes §1.6)
+kT      temperature ``k_B T / Delta`` (appendix "Dephasing and temperature")
 
 Units: conductances in ``e^2/h``, covariances in ``(e^2/h)^2``; spin is included.
 
@@ -18,7 +18,7 @@ and (14) as printed for ``b || x``. For a direction with a z component the mean 
 the general closed form below; the covariance is computed by route 2
 (:func:`chaoticdot.theory.kernels.conductance_covariance_general`).
 
-Weak localization for any field direction [derived; notes §2.2]
+Weak localization for any field direction [derived; book appendix "Singlet and triplets"]
 ---------------------------------------------------------------
 In the singlet/Cartesian-triplet basis ``(S, T_x, T_y, T_z)`` the inverse cooperon at
 ``x = x'``, ``b = b'`` is an arrow matrix: diagonal ``N_C, N_C + 2a^2, N_C + 2a^2,
@@ -29,7 +29,8 @@ with amplitude ``-2ib n_j``. Eliminating the singlet (Schur complement) gives
     r1 = 1/(N_C + 2a^2),  r2 = 1/(N_C + 4a^2),
     s = n_perp^2 r1 + n_z^2 r2,  t = n_perp^2 r1^2 + n_z^2 r2^2,
 
-which is Eq. (13) for ``n_z = 0`` and the out-of-plane formula of notes §1.5 for ``n_z = 1``.
+which is Eq. (13) for ``n_z = 0`` and the out-of-plane formula of the appendix "Singlet and
+triplets", for ``n_z = 1``.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
         Direction of the Zeeman field (normalised internally; default in-plane along x).
     kT : float or array_like
         ``k_B T / Delta`` (>= 0). Validated and broadcast, but without effect: the average
-        conductance is temperature independent at this order (notes §1.6; temperature enters
+        conductance is temperature independent at this order (appendix "Dephasing and temperature";
+        temperature enters
         only through ``nphi``). Accepted so that one parameter set fits all functions.
 
     Returns
@@ -130,7 +132,8 @@ def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0,
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
     ``<G> = 2 N1 N2 / N + <dG>``; parameters as in :func:`wl_correction`. The average does
-    not depend on temperature at this order (notes §1.6): ``kT`` is validated, not used.
+    not depend on temperature at this order (appendix "Dephasing and temperature"): ``kT`` is
+    validated, not used.
     """
     n, pref = channel_factor(N1, N2)
     return as_output(
@@ -151,7 +154,8 @@ def _block_norm2(p, r, g):
 
 
 def _blocks(n_x, a2, b_minus, b_plus):
-    """The two 2x2 blocks of Eq. (14) (notes §1.5, §2.4) as matrices for the thermal route."""
+    """The two 2x2 blocks of Eq. (14) (appendix "Singlet and triplets") as matrices for the thermal
+    route."""
     k1 = np.stack(np.broadcast_arrays(n_x, -1j * b_minus, -1j * b_minus, n_x + 2 * a2), -1)
     k2 = np.stack(np.broadcast_arrays(n_x + 2 * a2, 1j * b_plus, 1j * b_plus, n_x + 4 * a2), -1)
     return k1.reshape(k1.shape[:-1] + (2, 2)), k2.reshape(k2.shape[:-1] + (2, 2))

@@ -3,7 +3,7 @@
 These are the exact references for the Monte-Carlo simulations: in each limit of the paper's
 model (x, a, b each either zero or infinite) the scattering matrix belongs to one of Dyson's
 circular ensembles, whose transmission mean and variance are known for any channel numbers
-(Beenakker, RMP 69, 731 (1997), quantum-dot section; physics notes §4.1).
+(Beenakker, RMP 69, 731 (1997), quantum-dot section).
 
 Conventions
 -----------
@@ -63,7 +63,7 @@ def _out(value):
 def transmission_mean(N1, N2, beta):
     """Exact ensemble average of the total transmission ``T = sum_n T_n``.
 
-    ``<T> = N1 N2 / (N - 1 + 2/beta)`` with ``N = N1 + N2`` (physics notes §4.1).
+    ``<T> = N1 N2 / (N - 1 + 2/beta)`` with ``N = N1 + N2`` (appendix "Exact ensembles").
 
     Parameters
     ----------
@@ -86,7 +86,7 @@ def transmission_variance(N1, N2, beta):
     """Exact ensemble variance of the total transmission ``T``.
 
     ``var T = 2 N1 N2 (N1 - 1 + 2/beta)(N2 - 1 + 2/beta)
-    / [beta (N - 2 + 2/beta)(N - 1 + 2/beta)^2 (N - 1 + 4/beta)]`` (physics notes §4.1).
+    / [beta (N - 2 + 2/beta)(N - 1 + 2/beta)^2 (N - 1 + 4/beta)]`` (appendix "Exact ensembles").
     For ``beta = 2`` this is ``N1^2 N2^2 / [N^2 (N^2 - 1)]``.
 
     Parameters
@@ -113,7 +113,8 @@ def transmission_variance(N1, N2, beta):
 def exact_conductance_stats(N1, N2, ensemble):
     """Exact mean and variance of the conductance in one limit of the model.
 
-    Implements the table of physics notes §4.2: with ``<T>_beta`` and ``var T_beta`` from
+    Implements the table of the appendix, section
+    "Exact ensembles": with ``<T>_beta`` and ``var T_beta`` from
     :func:`transmission_mean` and :func:`transmission_variance`,
 
     ========  ==================  ======================
@@ -159,7 +160,7 @@ def _zero_or_inf(value, name: str) -> bool:
 
 
 def ensemble_of_limit(*, x=0.0, a=0.0, b=0.0) -> str:
-    """Name of the circular ensemble reached in a limit of the model (physics notes §4.2).
+    """Name of the circular ensemble reached in a limit of the model (appendix "Exact ensembles").
 
     Each parameter must be either 0 or infinite; "infinite" means ``x^2 >> N`` (orbital field),
     ``a^2 >> N`` (spin-orbit rate) and ``|b| >> N`` (Zeeman field; for ``x`` and ``b`` the

@@ -1,6 +1,7 @@
 """Route 2: the 4x4 diffuson and cooperon, inverted and contracted (paper Eqs. 8-12, 4).
 
-Formulation (physics notes §2.1, §2.3; forward Kronecker products, slot 1 = spin at the first
+Formulation (book appendix "Unambiguous tensor form" and
+"Singlet and triplets"; forward Kronecker products, slot 1 = spin at the first
 parameter point, slot 2 = spin at the primed point, product basis
 ``|uu>, |ud>, |du>, |dd>``):
 
@@ -20,7 +21,8 @@ is a TRS-odd perturbation with its own orbital matrix) and Zeeman vectors
     cov G = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)          (units (e^2/h)^2),
 
 ``P_swap |mu nu> = |nu mu>``. The printed Eqs. (9)-(10) follow after transposing the second
-slot and conjugating it with sigma_y (notes §3, D2); spectra and norms are the same.
+slot and conjugating it with sigma_y (item 2 of the appendix "Defects of the paper text"); spectra
+and norms are the same.
 
 Spin basis
 ----------
@@ -178,7 +180,8 @@ def wl_correction_general(
     """Weak-localization correction for per-axis spin-orbit terms and any Zeeman vector.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` at ``x = x'``, ``b = b'``, ``eps = eps'``
-    (Eqs. 4, 8, 10 in the form of notes §2.1/§2.3).
+    (Eqs. 4, 8, 10 in the form of the appendix,
+    section "Unambiguous tensor form").
 
     Parameters
     ----------
@@ -231,7 +234,8 @@ def conductance_covariance_general(
     """Conductance covariance for per-axis spin-orbit terms and any Zeeman vectors.
 
     ``cov[G(eps, x1, b1), G(eps', x2, b2)] = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``
-    (Eqs. 4, 8-12 in the form of notes §2.1/§2.3), thermally smeared for ``kT > 0``
+    (Eqs. 4, 8-12 in the form of the appendix,
+    section "Unambiguous tensor form"), thermally smeared for ``kT > 0``
     (:mod:`chaoticdot.theory.temperature`).
 
     Parameters

@@ -1,4 +1,5 @@
-"""Thermal smearing of the conductance covariance (paper, text after Eq. 14; notes §1.6).
+"""Thermal smearing of the conductance covariance (paper, text after Eq. 14; book
+appendix "Dephasing and temperature").
 
 At temperature T each conductance is an energy average with the weight ``-f'`` (Fermi
 function derivative). The covariance of two such averages is the zero-temperature
@@ -83,7 +84,8 @@ def _g(u: np.ndarray) -> np.ndarray:
 
 
 def thermal_kernel(de, kT):
-    """Energy-difference kernel of thermal smearing, notes §1.6, in the library's units.
+    """Energy-difference kernel of thermal smearing (appendix "Dephasing and temperature"), in the
+    library's units.
 
     ``K(de) = (u coth u - 1) / (4 pi kT sinh^2 u)``, ``u = de / (4 pi kT)``: the convolution of
     two Fermi-function derivatives, ``int K(de) d(de) = 1``, ``K(0) = 1 / (12 pi kT)``.
