@@ -64,6 +64,8 @@ __all__ = [
     "HBAR_J_S",
     "E_C",
     "PHI_0_T_M2",
+    "REFERENCE_DEVICE",
+    "reference_device",
 ]
 
 # Physical constants (CODATA 2018 exact or recommended values) and GaAs band parameters.
@@ -366,3 +368,43 @@ class Device:
                 stacklevel=2,
             )
         return violated
+
+
+#: Inputs of the book's reference GaAs dot, apart from its area. Every entry is an assumption
+#: of typical size for the experiments of Zumbuhl et al., PRL 89, 276803 (2002), not a
+#: property of a measured device: one spin-degenerate mode per point contact; sheet density
+#: (sets v_F and tau_erg = L/v_F); uniform Rashba length lambda_bar (um); gate modulation
+#: length lambda_s (um), so that 1/lambda = 1/lambda_bar +- 1/(2 lambda_s) does not change
+#: sign; electron temperature (K); dephasing time (ns); O(1) prefactors of Eqs. (2)-(3).
+REFERENCE_DEVICE = {
+    "N1": 1,
+    "N2": 1,
+    "density_cm2": 5.8e11,
+    "lambda_um": 4.5,
+    "lambda_s_um": 10.0,
+    "temperature_K": 0.1,
+    "tau_phi_ns": 0.3,
+    "c_u": 1.0,
+    "c_s": 1.0,
+}
+
+
+def reference_device(area_um2: float, **changes) -> Device:
+    """The book's reference GaAs dot (:data:`REFERENCE_DEVICE`) with area ``area_um2``.
+
+    Parameters
+    ----------
+    area_um2 : float
+        Dot area in um^2 (> 0); the book uses 1.2 (small dot) and 8 (large dot).
+    **changes
+        Fields of :class:`Device` that replace the reference values (e.g. ``B_par_T=0.1``).
+
+    Raises
+    ------
+    TypeError
+        For a keyword that is not a field of :class:`Device`.
+    """
+    unknown = set(changes) - set(Device.__dataclass_fields__)
+    if unknown:
+        raise TypeError(f"reference_device got unknown Device fields {sorted(unknown)}")
+    return Device(area_um2=area_um2, **{**REFERENCE_DEVICE, **changes})

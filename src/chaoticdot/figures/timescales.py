@@ -316,7 +316,7 @@ def fig_regime_map(quick: bool = False) -> FigureResult:
             color="C4",
             ls=":",
             lw=1.8,
-            label=r"$\hbar/\tau^s_{so} = 0.3\,E_T$ (hatched: above)",
+            label=r"$\hbar/\tau^s_{so} = 0.3\,E_T$ (hatched side: not universal)",
         ),
         Line2D(
             [],
