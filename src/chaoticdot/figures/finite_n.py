@@ -583,15 +583,13 @@ def fig_two_channel(quick: bool = False) -> FigureResult:
         for ens, xpos, marker, color in (
             ("COE", 0.0, "*", "C0"),
             ("CUE", 2.1, ">", "C0"),
-            ("CSE", 0.0, "*", "C3"),
+            # a = inf, not the red a^2 = 2N curve: grey diamond, labelled as such
+            ("CSE", 0.0, "D", "0.75"),
         ):
             mean, var = theory.exact_conductance_stats(n, n, ens)
-            axes[r, 0].plot(
-                [xpos], [mean - n], marker, ms=11, color=color, mec="k", label=f"exact {ens}"
-            )
-            axes[r, 1].plot(
-                [xpos], [var], marker, ms=11, color=color, mec="k", label=f"exact {ens}"
-            )
+            label = "exact CSE ($a=\\infty$)" if ens == "CSE" else f"exact {ens}"
+            axes[r, 0].plot([xpos], [mean - n], marker, ms=9, color=color, mec="k", label=label)
+            axes[r, 1].plot([xpos], [var], marker, ms=9, color=color, mec="k", label=label)
             table.add(
                 kind="exact",
                 ensemble=ens,
