@@ -218,7 +218,7 @@ def fig_family(quick: bool = False) -> FigureResult:
         for alpha2, ls in ((0.0, "-"), (5.0, "--")):
             wl = scaled_wl(xi=xi, alpha=np.sqrt(alpha2), nu=nu)
             var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), nu=nu)
-            label = rf"$n_\phi/N={nu:g}$" if alpha2 == 0 else None
+            label = rf"$N_\phi/N={nu:g}$" if alpha2 == 0 else None
             axes[0].plot(xi, wl, ls=ls, color=color, label=label)
             axes[1].plot(xi, var, ls=ls, color=color)
             table.add(
@@ -246,7 +246,7 @@ def fig_family(quick: bool = False) -> FigureResult:
         table.add(panel="x=0 versus a", nphi_over_N=nu, a2_over_N=alpha2, x_over_sqrtN=0.0, dG=wl)
     axes[2].axhline(0.0, color="0.6", lw=0.8)
     axes[2].set_xlabel(r"spin-orbit strength $a^2/N$")
-    axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+n_\phi)$", fontsize=9)
+    axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+N_\phi)$", fontsize=9)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 
@@ -268,11 +268,11 @@ def fig_dephasing_mc(quick: bool = False) -> FigureResult:
     table = LongTable()
     th_dg = theory.wl_correction(p["N1"], p["N2"], nphi=nf)
     th_var = theory.conductance_variance(p["N1"], p["N2"], nphi=nf)
-    axes[0].plot(nf, th_dg, color="C0", label=r"Eq. (13), $N\to N+n_\phi$")
+    axes[0].plot(nf, th_dg, color="C0", label=r"Eq. (13), $N\to N+N_\phi$")
     axes[0].errorbar(
         nphi, m.value - classical, yerr=m.error, fmt="o", color="C0", capsize=2, label="Monte Carlo"
     )
-    axes[1].plot(nf, th_var, color="C1", label=r"Eq. (14), $N\to N+n_\phi$")
+    axes[1].plot(nf, th_var, color="C1", label=r"Eq. (14), $N\to N+N_\phi$")
     axes[1].errorbar(
         nphi, v.value, yerr=v.error, fmt="o", color="C1", capsize=2, label="Monte Carlo"
     )
@@ -290,7 +290,7 @@ def fig_dephasing_mc(quick: bool = False) -> FigureResult:
     axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$e^2/h$]")
     axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
     for ax in axes:
-        ax.set_xlabel(r"dephasing rate $n_\phi = h/\tau_\phi\Delta$")
+        ax.set_xlabel(r"dephasing rate $N_\phi = h/\tau_\phi\Delta$")
         ax.legend(fontsize=8)
     fig.suptitle(rf"$N_1=N_2={p['N1']}$, $a=b=x=0$, $M={M}$, {G.shape[0]} samples", fontsize=9)
     fig.tight_layout()
@@ -322,7 +322,7 @@ def fig_thermal(quick: bool = False) -> FigureResult:
     # drawn on the same axis shows how many correlation widths a thermal window covers
     for nphi, color in ((0.0, "C0"), (4.0, "C1"), (16.0, "C2")):
         cov = theory.conductance_covariance(N1, N2, de=de, nphi=nphi)
-        axes[1].plot(de, cov / cov[len(de) // 2], color=color, label=rf"$n_\phi = {nphi:g}$")
+        axes[1].plot(de, cov / cov[len(de) // 2], color=color, label=rf"$N_\phi = {nphi:g}$")
         table.add(panel="energy correlation", nphi=nphi, de=de, value=cov)
     K1 = theory.thermal_kernel(de, 1.0)
     axes[1].plot(de, K1 / K1.max(), color="0.5", ls="--", lw=1.0, label=r"$K_T$, $k_BT=\Delta$")
@@ -335,13 +335,13 @@ def fig_thermal(quick: bool = False) -> FigureResult:
     for nphi, color in ((0.0, "C0"), (4.0, "C1"), (16.0, "C2")):
         var0 = theory.conductance_variance(N1, N2, nphi=nphi)
         ratio = np.asarray(theory.conductance_variance(N1, N2, nphi=nphi, kT=kT)) / var0
-        axes[2].loglog(kT, ratio, color=color, label=rf"$n_\phi = {nphi:g}$")
+        axes[2].loglog(kT, ratio, color=color, label=rf"$N_\phi = {nphi:g}$")
         axes[2].loglog(kT, high_temperature_ratio(N, nphi, kT), color=color, ls=":", lw=0.9)
         table.add(panel="var versus T", nphi=nphi, kT=kT, value=ratio)
     axes[2].set_ylim(1e-3, 2.0)
     axes[2].set_xlabel(r"temperature $k_BT/\Delta$")
     axes[2].set_ylabel(r"var$_T G$ / var$_0 G$")
-    axes[2].set_title(rf"$N={N}$, $a=x=0$; dotted: $(N+n_\phi)\Delta/12k_BT$", fontsize=9)
+    axes[2].set_title(rf"$N={N}$, $a=x=0$; dotted: $(N+N_\phi)\Delta/12k_BT$", fontsize=9)
     axes[2].legend(fontsize=8)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
