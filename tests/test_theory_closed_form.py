@@ -83,7 +83,7 @@ def test_variance_is_covariance_at_equal_arguments():
     )
 
 
-def test_out_of_plane_mean_matches_notes_formula():
+def test_out_of_plane_mean_matches_appendix_formula():
     # appendix "Singlet and triplets": B_z = 2/(N_C + 2a^2) - 4a^2 / (N_C (N_C + 4a^2) + 4 b_z^2)
     N1, N2, x1, _, a, b1, _, _, nphi = random_points(300)
     NC = N1 + N2 + 2 * x1**2 + nphi

@@ -31,7 +31,7 @@ def rounded(text):
     "area, delta, tau_h, e_t, tau_erg, e_t_over_delta",
     [(SMALL, "5.96", "0.69", "198", "3.3", "33"), (LARGE, "0.89", "4.6", "77", "8.6", "86")],
 )
-def test_scales_match_notes(area, delta, tau_h, e_t, tau_erg, e_t_over_delta):
+def test_scales_match_reference_values(area, delta, tau_h, e_t, tau_erg, e_t_over_delta):
     s = Device(area_um2=area).time_scales()
     assert s["Delta_ueV"] == rounded(delta)
     assert s["tau_H_ns"] == rounded(tau_h)
@@ -51,7 +51,7 @@ def test_fermi_data():
     "area, nphi, b_per_T, b_perp_x1_mT",
     [(SMALL, "2.3", "13.4", "0.34"), (LARGE, "15", "90", "0.032")],
 )
-def test_dimensionless_match_notes(area, nphi, b_per_T, b_perp_x1_mT):
+def test_dimensionless_match_reference_values(area, nphi, b_per_T, b_perp_x1_mT):
     d = Device(area_um2=area, tau_phi_ns=0.3, B_par_T=1.0)
     p = d.dimensionless(warn=False)
     assert p["nphi"] == rounded(nphi)
@@ -79,7 +79,7 @@ def test_temperature_and_zeeman_energy():
     assert Device(area_um2=1, B_par_T=1).time_scales()["E_Z_ueV"] == pytest.approx(25.47, rel=1e-3)
 
 
-def test_spin_orbit_helpers_match_notes():
+def test_spin_orbit_helpers_match_reference_values():
     for alpha, lam in [(1e-13, "5.7"), (3e-13, "1.9"), (1e-12, "0.57")]:
         assert rashba_length_um(alpha) == rounded(lam)
     assert spin_flux_field_T(4.5, 4.5) * 1e6 == rounded("16")
