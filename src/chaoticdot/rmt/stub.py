@@ -1,8 +1,7 @@
 """The stub random-matrix model of the paper, Eqs. (5)-(7), evaluated by a Schur complement.
 
-Model (paper Eqs. 5-7, dimensionless form; book appendix,
-"Parameters and level spacing" and "Stub model in practice")
---------------------------------------------------------------------
+Model (paper Eqs. 5-7, dimensionless; book appendix "Stub model in practice")
+-----------------------------------------------------------------------------
 ``S = P U (1 - Q^T R Q U)^{-1} P^T`` with ``U`` an ``M x M`` COE matrix (spin-trivial,
 ``U (x) 1_2``), ``P`` the projector on the ``N = N1 + N2`` lead sites and ``Q`` on the ``M - N``
 stub sites. With the paper's dimensionless parameters (``x``; ``a^2 = 2 pi hbar / tau_so Delta``;

@@ -18,8 +18,8 @@ and (14) as printed for ``b || x``. For a direction with a z component the mean 
 the general closed form below; the covariance is computed by route 2
 (:func:`chaoticdot.theory.kernels.conductance_covariance_general`).
 
-Weak localization for any field direction [derived; book appendix "Singlet and triplets"]
----------------------------------------------------------------
+Weak localization for any field direction (book appendix "Singlet and triplets")
+--------------------------------------------------------------------------------
 In the singlet/Cartesian-triplet basis ``(S, T_x, T_y, T_z)`` the inverse cooperon at
 ``x = x'``, ``b = b'`` is an arrow matrix: diagonal ``N_C, N_C + 2a^2, N_C + 2a^2,
 N_C + 4a^2``, and the Zeeman field couples only the singlet to the triplet along the field,
