@@ -13,220 +13,27 @@ Eqs. (13)-(14) and stated in the text after Eq. (14):
   ``<[G(x) - G(-x)]^2> = 2 var G(x) - 2 cov[G(x), G(-x)]`` tends to ``2 var G`` for
   ``x^2 >> N``, while it vanishes identically if only one of the two is present.
 
-Figures registered here: ``parallel-field-variance``, ``parallel-field-wl``,
-``parallel-field-asymmetry``, ``parallel-field-asymmetry-mc``, ``parallel-field-traces``.
+The physics is in :mod:`chaoticdot.theory.parallel_field`, the Monte Carlo in
+:mod:`chaoticdot.studies.parallel_field`. Figures registered here:
+``parallel-field-variance``, ``parallel-field-wl``, ``parallel-field-asymmetry``, ``parallel-field-asymmetry-mc``, ``parallel-field-traces``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-from .. import rmt, theory
+from .. import rmt
+from ..studies.parallel_field import (
+    MC_CASES,
+    MC_PARAMETERS,
+    asymmetry_samples,
+    case_arrays,
+    trace_samples,
+)
+from ..tables import LongTable
+from ..theory.parallel_field import LIMIT, asymmetry_correlator, scaled_asymmetry
+from ..theory.scaled import scaled_variance, scaled_wl_correction
 from . import FigureResult, register
-from ._scaled import LongTable, scaled_covariance, scaled_variance, scaled_wl
-
-__all__ = [
-    "LIMIT",
-    "REGIMES",
-    "variance_limits",
-    "asymmetry_correlator",
-    "MC_PARAMETERS",
-    "MC_CASES",
-    "asymmetry_samples",
-    "trace_samples",
-]
-
-#: Numerical stand-ins for "infinite" scaled parameters: ``xi^2 = x^2/N``, ``alpha^2 = a^2/N``
-#: and ``beta = b/N``. The Zeeman limit must be taken last, ``b^2 >> N a^2`` (paper, text
-#: after Eq. 14), hence ``beta >> alpha``. Corrections are of relative order 1e-4.
-LIMIT = {"xi": 1e3, "alpha": 1e2, "beta": 1e8}
-
-#: The four symmetry regimes of the text after Eq. (14): label, (alpha, beta) as 0 or "inf",
-#: and the circular ensembles reached at x = 0 and x = inf (physics notes §4.2).
-REGIMES = (
-    ("no spin-orbit, no field", 0.0, 0.0),
-    ("no spin-orbit, large b", 0.0, np.inf),
-    ("strong spin-orbit, no field", np.inf, 0.0),
-    ("strong spin-orbit, large b", np.inf, np.inf),
-)
-
-
-def _finite(value, name):
-    return LIMIT[name] if np.isinf(value) else value
-
-
-def variance_limits(n_exact: int = 500) -> dict[str, np.ndarray]:
-    """Eq. (13)-(14) in the four regimes at ``x = 0`` and ``x^2 >> N``, next to exact ensembles.
-
-    Parameters
-    ----------
-    n_exact : int
-        Channels per lead ``N1 = N2`` at which the exact circular-ensemble values are
-        evaluated (a large value checks the large-N limit; a small one shows finite-N
-        corrections).
-
-    Returns
-    -------
-    dict of 1-D arrays, one entry per regime
-        ``regime`` (label), ``ensemble_x0`` and ``ensemble_xinf`` (names, see
-        :data:`chaoticdot.theory.ENSEMBLES`), ``var_x0``/``var_xinf`` (Eq. 14) and
-        ``exact_var_x0``/``exact_var_xinf`` in ``(e^2/h)^2 (N1 N2/N^2)^2``, and ``wl_x0``,
-        ``exact_wl_x0`` (``<dG>`` at ``x = 0``, Eq. 13, in ``(e^2/h) N1 N2 / N^2``).
-    """
-    n = int(n_exact)
-    unit_mean = n * n / (2 * n) ** 2  # N1 N2 / N^2
-    classical = 2 * n * n / (2 * n)  # 2 N1 N2 / N
-    rows = LongTable()
-    for label, alpha, beta in REGIMES:
-        al, be = _finite(alpha, "alpha"), _finite(beta, "beta")
-        ens0 = theory.ensemble_of_limit(x=0.0, a=alpha, b=beta)
-        ensi = theory.ensemble_of_limit(x=np.inf, a=alpha, b=beta)
-        mean0, var0 = theory.exact_conductance_stats(n, n, ens0)
-        _, vari = theory.exact_conductance_stats(n, n, ensi)
-        rows.add(
-            regime=label,
-            ensemble_x0=ens0,
-            ensemble_xinf=ensi,
-            var_x0=float(scaled_variance(alpha=al, beta=be)),
-            var_xinf=float(scaled_variance(xi=LIMIT["xi"], alpha=al, beta=be)),
-            exact_var_x0=var0 / unit_mean**2,
-            exact_var_xinf=vari / unit_mean**2,
-            wl_x0=float(scaled_wl(alpha=al, beta=be)),
-            exact_wl_x0=(mean0 - classical) / unit_mean,
-        )
-    return rows.columns()
-
-
-def asymmetry_correlator(N1, N2, *, x, a, b, nphi=0.0):
-    """Mean-square field asymmetry ``<[G(x) - G(-x)]^2>`` from Eq. (14), in ``(e^2/h)^2``.
-
-    ``<[G(x) - G(-x)]^2> = var G(x) + var G(-x) - 2 cov[G(x), G(-x)]``; the averages ``<G(x)>``
-    and ``<G(-x)>`` are equal (Eq. 13 depends on ``x^2`` only), and so are the two variances.
-    Both conductances are taken at the same Zeeman field ``b``.
-
-    Parameters
-    ----------
-    N1, N2 : int
-        Channel numbers.
-    x, a, b, nphi : float or array_like
-        Dimensionless perpendicular field, spin-orbit strength (``inf`` allowed), Zeeman field
-        and dephasing rate, as in :func:`chaoticdot.theory.conductance_covariance`.
-
-    Returns
-    -------
-    float or ndarray
-        ``(e^2/h)^2``; exactly zero when ``a = 0`` or ``b = 0``.
-    """
-    var = theory.conductance_variance(N1, N2, x=x, a=a, b=b, nphi=nphi)
-    cov = theory.conductance_covariance(
-        N1, N2, x1=x, x2=-np.asarray(x, dtype=float), a=a, b1=b, b2=b, nphi=nphi
-    )
-    return 2.0 * (np.asarray(var) - np.asarray(cov))
-
-
-def _scaled_asymmetry(xi, alpha, beta):
-    """``<[G(x) - G(-x)]^2>`` in ``(e^2/h)^2 (N1 N2 / N^2)^2`` (scaled variables)."""
-    xi = np.asarray(xi, dtype=float)
-    return 2.0 * (
-        scaled_variance(xi=xi, alpha=alpha, beta=beta)
-        - scaled_covariance(xi1=xi, xi2=-xi, alpha=alpha, beta1=beta, beta2=beta)
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Monte Carlo: one small dot, three field/spin-orbit combinations sharing each realization
-# ---------------------------------------------------------------------------------------------
-
-#: Stub-model parameters of the Monte-Carlo figures. ``a^2 = N`` and ``b = 2N`` put the dot in
-#: the regime where both effects matter (``b^2 = 4 N a^2``); M follows the accuracy rule of
-#: :func:`chaoticdot.rmt.choose_M` except for the spin-orbit term (relative error
-#: ~ 0.6 a^2 / M = 3 % at M = 80; the quick version uses M = 40).
-MC_PARAMETERS = {"N1": 2, "N2": 2, "a": 2.0, "b": 8.0, "M": 80, "M_quick": 40, "seed": 2002}
-
-#: (label, spin-orbit on, Zeeman field on)
-MC_CASES = (
-    ("spin-orbit only", True, False),
-    ("Zeeman only", False, True),
-    ("spin-orbit and Zeeman", True, True),
-)
-
-
-def _case_arrays():
-    p = MC_PARAMETERS
-    a = np.array([p["a"] if so else 0.0 for _, so, _ in MC_CASES])
-    b = np.array([p["b"] if z else 0.0 for _, _, z in MC_CASES])
-    return a[:, None], b[:, None]
-
-
-def asymmetry_samples(quick: bool = False):
-    """Monte-Carlo ``G(x)`` on a grid symmetric about ``x = 0``, for the three cases.
-
-    Every realization is evaluated at all ``x`` and for all three cases (correlated
-    sampling), so that ``G(x) - G(-x)`` is computed sample by sample.
-
-    Returns
-    -------
-    x : ndarray, shape (nx,)
-        Grid ``-2 ... 2`` symmetric about 0 (``x[::-1] == -x``).
-    G : ndarray, shape (samples, 3, nx)
-        Conductances in ``e^2/h``; axis 1 follows :data:`MC_CASES`.
-    M : int
-        Stub size used.
-    """
-    return _asymmetry_samples(bool(quick))
-
-
-@lru_cache(maxsize=2)
-def _asymmetry_samples(quick: bool):
-    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
-    p = MC_PARAMETERS
-    x = np.linspace(-2.0, 2.0, 9)
-    a, b = _case_arrays()
-    M = p["M_quick"] if quick else p["M"]
-    samples = 80 if quick else 600
-    G = rmt.sample_conductance(
-        p["N1"], p["N2"], x=x[None, :], a=a, b=b, samples=samples, M=M, seed=p["seed"]
-    )
-    return x, G, M
-
-
-def trace_samples(quick: bool = False):
-    """Two single realizations ``G(x)`` on a fine symmetric grid for the three cases.
-
-    Returns
-    -------
-    x : ndarray, shape (nx,)
-    G : ndarray, shape (2, 3, nx)
-        Conductance traces in ``e^2/h`` (realization, case, x).
-    """
-    return _trace_samples(bool(quick))
-
-
-@lru_cache(maxsize=2)
-def _trace_samples(quick: bool):
-    p = MC_PARAMETERS
-    x = np.linspace(-2.5, 2.5, 21 if quick else 61)
-    a, b = _case_arrays()
-    M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(
-        p["N1"],
-        p["N2"],
-        x=x[None, :],
-        a=a,
-        b=b,
-        samples=2,
-        M=M,
-        seed=p["seed"] + 1,
-        executor="serial",
-    )
-    return x, G
-
-
-# ---------------------------------------------------------------------------------------------
-# Figures
-# ---------------------------------------------------------------------------------------------
 
 _ALPHA2_FAMILY = (0.0, 0.3, 1.0, 3.0, 10.0, 100.0, np.inf)
 
@@ -281,7 +88,7 @@ def fig_wl(quick: bool = False) -> FigureResult:
     family = (0.0, 0.5, 0.809, 2.0, 5.0, 20.0, 100.0)
     colors = plt.cm.plasma(np.linspace(0.0, 0.85, len(family)))
     for alpha2, color in zip(family, colors, strict=True):
-        wl = scaled_wl(alpha=np.sqrt(alpha2), beta=beta)
+        wl = scaled_wl_correction(alpha=np.sqrt(alpha2), beta=beta)
         axes[0].semilogx(beta, wl, color=color, label=_alpha_label(alpha2))
         table.add(panel="x=0", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=0.0, dG=wl)
     axes[0].axhline(0.0, color="0.6", lw=0.8)
@@ -295,7 +102,7 @@ def fig_wl(quick: bool = False) -> FigureResult:
     betas = (0.0, 2.0, 5.0, 10.0, 30.0, 1e3)
     colors = plt.cm.cividis(np.linspace(0.0, 0.9, len(betas)))
     for beta_k, color in zip(betas, colors, strict=True):
-        wl = scaled_wl(xi=xi, alpha=np.sqrt(alpha2), beta=beta_k)
+        wl = scaled_wl_correction(xi=xi, alpha=np.sqrt(alpha2), beta=beta_k)
         axes[1].plot(xi, wl, color=color, label=rf"$b/N={beta_k:g}$")
         table.add(panel="a2=20N", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi, dG=wl)
     axes[1].axhline(0.0, color="0.6", lw=0.8)
@@ -321,7 +128,7 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     betas = (0.0, 2.0, 5.0, 20.0, 100.0, LIMIT["beta"])
     colors = plt.cm.cividis(np.linspace(0.0, 0.9, len(betas)))
     for beta_k, color in zip(betas, colors, strict=True):
-        asym = _scaled_asymmetry(xi, np.sqrt(alpha2), beta_k)
+        asym = scaled_asymmetry(xi, np.sqrt(alpha2), beta_k)
         label = r"$b/N\to\infty$" if beta_k == LIMIT["beta"] else rf"$b/N={beta_k:g}$"
         axes[0].plot(xi, asym, color=color, label=label)
         table.add(
@@ -332,7 +139,7 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     table.add(
         panel="2 var G", a2_over_N=alpha2, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=ref
     )
-    zero = _scaled_asymmetry(xi, 0.0, LIMIT["beta"])
+    zero = scaled_asymmetry(xi, 0.0, LIMIT["beta"])
     axes[0].plot(xi, zero, color="tab:red", ls="--", label=r"$a=0$, $b/N\to\infty$")
     table.add(
         panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=zero
@@ -346,7 +153,7 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     family = (0.0, 0.3, 1.0, 5.0, 20.0, 100.0)
     colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(family)))
     for alpha2, color in zip(family, colors, strict=True):
-        asym = _scaled_asymmetry(LIMIT["xi"], np.sqrt(alpha2), beta)
+        asym = scaled_asymmetry(LIMIT["xi"], np.sqrt(alpha2), beta)
         axes[1].semilogx(beta, asym, color=color, label=_alpha_label(alpha2))
         table.add(
             panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf, asymmetry=asym
@@ -373,7 +180,7 @@ def fig_asymmetry_mc(quick: bool = False) -> FigureResult:
     d2 = (G - G[..., ::-1]) ** 2
     est = rmt.mean(d2[..., half])
     xf = np.linspace(0.0, 2.0, 81)
-    a, b = _case_arrays()
+    a, b = case_arrays()
     fig, ax = plt.subplots(figsize=(5.6, 3.8))
     table = LongTable()
     for k, (label, _, _) in enumerate(MC_CASES):

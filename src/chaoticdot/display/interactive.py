@@ -23,13 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .figures._fig2 import (
-    FIG2_ALPHAS,
-    XI_MAX,
-    alpha_colors,
-    scaled_variance,
-    scaled_wl_correction,
-)
+from ..theory.scaled import FIG2_ALPHAS, XI_MAX, scaled_variance, scaled_wl_correction
+from ._fig2_style import alpha_colors
 
 __all__ = [
     "ALPHA_STEPS",

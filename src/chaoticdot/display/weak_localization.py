@@ -9,30 +9,33 @@ Figures
 ``fig2-left-residuals``  Monte Carlo minus Eq. (13), split into finite-M and finite-N parts.
 
 Units: ``<dG>`` in ``(e^2/h) N1 N2 / N^2`` as in the paper's Fig. 2; scaled variables
-``xi = x / sqrt(N)``, ``alpha = a / sqrt(N)`` (see :mod:`chaoticdot.figures._fig2`).
+``xi = x / sqrt(N)``, ``alpha = a / sqrt(N)`` (see :mod:`chaoticdot.theory.scaled`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..theory import exact_conductance_stats, wl_correction
-from . import FigureResult, register
-from ._fig2 import (
+from ..studies.fig2_mc import stored_scaled_mc
+from ..theory.scaled import (
     FIG2_ALPHAS,
     SIGN_CHANGE,
-    WL_UNIT_LABEL,
     XI_MAX,
+    exact_scaled_wl_correction,
+    literal_wl_correction,
+    scaled_wl_correction,
+)
+from . import FigureResult, register
+from ._fig2_style import (
+    WL_UNIT_LABEL,
     alpha_colors,
     alpha_label,
     long_table,
     mc_legend_handles,
     mc_marker_styles,
     plot_mc_points,
-    scaled_wl_correction,
     table_block,
 )
-from .fig2_mc import stored_scaled_mc
 
 __all__ = [
     "fig2_left",
@@ -88,27 +91,6 @@ def fig2_left(quick: bool = False) -> FigureResult:
     ax.set_title("Eq. (13), scaled variables ($N=1$ reading)", fontsize=10)
     fig.tight_layout()
     return FigureResult(fig, long_table(table))
-
-
-def exact_scaled_wl_correction(N1: int, N2: int, ensemble: str) -> float:
-    """Exact finite-N ``<dG>`` of a circular ensemble in ``(e^2/h) N1 N2 / N^2``.
-
-    ``<dG> = <G> - 2 N1 N2 / N`` with the exact ``<G>`` of
-    :func:`chaoticdot.theory.exact_conductance_stats` (e.g. ``-2 N / (N + 1)`` for the COE).
-    """
-    n = N1 + N2
-    mean_g = exact_conductance_stats(N1, N2, ensemble)[0]
-    return (mean_g - 2.0 * N1 * N2 / n) / (N1 * N2 / n**2)
-
-
-def literal_wl_correction(x, a, N1: int = 1, N2: int = 1):
-    """Eq. (13) read literally at channel numbers ``N1, N2``, in ``(e^2/h) N1 N2 / N^2``.
-
-    This is the reading of the paper's Fig. 2 in which ``x`` and ``a`` are the parameters of
-    Eq. (13) themselves at a fixed ``N`` (``N = 2`` for ``N1 = N2 = 1``).
-    """
-    n = N1 + N2
-    return wl_correction(N1, N2, x=x, a=a) / (N1 * N2 / n**2)
 
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")

@@ -9,15 +9,8 @@ Paper, last paragraph and text after Eq. (14):
   kernel ``K_T`` (convolution of two Fermi-function derivatives; notes §1.6,
   :func:`chaoticdot.theory.thermal_kernel`). ``<dG>`` is temperature independent at this order.
 
-High-temperature limit [derived]
---------------------------------
-For ``k_B T`` much larger than the correlation energy, ``K_T`` is flat over the width of the
-energy correlation function: ``var_T G -> K(0) int cov(de) d(de)`` with
-``K(0) = 1 / (12 pi kT)`` (units: ``de = 2 pi (eps - eps')/Delta``, ``kT = k_B T / Delta``). At
-``a = b = x = 0`` the covariance is ``8 (N1 N2/N)^2 / |N + nphi - i de|^2``, whose integral is
-``8 pi (N1 N2/N)^2 / (N + nphi)``, so
-
-``var_T G / var_0 G -> (N + nphi) / (12 kT) = (N + nphi) Delta / (12 k_B T)``.
+The high-temperature asymptote is in :mod:`chaoticdot.theory.high_temperature`, the device
+estimate and the Monte Carlo in :mod:`chaoticdot.studies.dephasing_temperature`.
 
 Figures registered here: ``dephasing-family``, ``dephasing-mc``, ``thermal-smearing``,
 ``device-100mk``.
@@ -25,176 +18,31 @@ Figures registered here: ``dephasing-family``, ``dephasing-mc``, ``thermal-smear
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from .. import rmt, theory
-from ..units import Device
+from ..studies.dephasing_temperature import (
+    MC_DEPHASING,
+    dephasing_samples,
+    device_effects,
+    example_devices,
+)
+from ..tables import LongTable
+from ..theory.high_temperature import high_temperature_ratio
+from ..theory.scaled import scaled_variance, scaled_wl_correction
 from . import FigureResult, register
-from ._scaled import LongTable, scaled_variance, scaled_wl
-
-__all__ = [
-    "high_temperature_ratio",
-    "energy_integral_of_covariance",
-    "DEVICE_ASSUMPTIONS",
-    "example_devices",
-    "device_effects",
-    "MC_DEPHASING",
-    "dephasing_samples",
-]
 
 _NU_FAMILY = (0.0, 0.5, 1.0, 2.0, 5.0)
-
-
-def high_temperature_ratio(N, nphi, kT):
-    """Leading high-temperature suppression ``var_T G / var_0 G ~ (N + nphi) / (12 kT)``.
-
-    Valid for ``a = b = x = 0`` and ``kT >> (N + nphi)`` (module docstring).
-
-    Parameters
-    ----------
-    N : float
-        Total channel number ``N1 + N2``.
-    nphi : float
-        Dephasing rate (channel-number units).
-    kT : float or array_like
-        ``k_B T / Delta`` (> 0).
-
-    Returns
-    -------
-    float or ndarray
-        Dimensionless ratio.
-    """
-    return (N + nphi) / (12.0 * np.asarray(kT, dtype=float))
-
-
-def energy_integral_of_covariance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0):
-    """``int cov[G(eps), G(eps')] d(de)`` over the energy difference (Eq. 14), by quadrature.
-
-    Independent of the exact thermal evaluation in :mod:`chaoticdot.theory.temperature`; used
-    for the high-temperature asymptote ``var_T G -> K(0) * integral``.
-
-    Returns
-    -------
-    float
-        In ``(e^2/h)^2`` per unit of ``de = 2 pi (eps - eps') / Delta``.
-    """
-    from scipy.integrate import quad
-
-    def cov(de):
-        return theory.conductance_covariance(N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, de=de, nphi=nphi)
-
-    value, _ = quad(cov, -np.inf, np.inf, epsabs=0.0, epsrel=1e-10, limit=400)
-    return value
 
 
 # ---------------------------------------------------------------------------------------------
 # A realistic device at 100 mK
 # ---------------------------------------------------------------------------------------------
 
-#: Assumptions of the device estimate; every entry is an input, not a result. Sources: notes
-#: §8 (GaAs constants, density) and §9 (nominal dot areas, temperature and dephasing time of
-#: the Zumbuehl et al. experiments, quoted from memory and not verified against the paper).
-DEVICE_ASSUMPTIONS = {
-    "areas_um2": (1.2, 8.0),  # nominal dot areas [notes §9, unverified]
-    "N1": 1,  # one spin-degenerate mode per point contact [assumed]
-    "N2": 1,
-    "density_cm2": 5.8e11,  # sheet density [notes §8, assumed]
-    "temperature_K": 0.1,  # electron temperature of the question
-    "tau_phi_ns": 0.3,  # dephasing time, held fixed [notes §9, unverified]
-    "lambda_s_um": 10.0,  # gate modulation length of the SO coupling [assumed]
-    "c_s": 1.0,  # O(1) prefactor of Eq. (3) [unknown, set to 1]
-}
-
-
-def example_devices(**changes) -> list[Device]:
-    """The two example dots of :data:`DEVICE_ASSUMPTIONS` (``changes`` override entries)."""
-    p = {**DEVICE_ASSUMPTIONS, **changes}
-    return [
-        Device(
-            area_um2=area,
-            N1=p["N1"],
-            N2=p["N2"],
-            density_cm2=p["density_cm2"],
-            temperature_K=p["temperature_K"],
-            tau_phi_ns=p["tau_phi_ns"],
-            lambda_s_um=p["lambda_s_um"],
-            c_s=p["c_s"],
-        )
-        for area in p["areas_um2"]
-    ]
-
-
-def device_effects(device: Device) -> dict[str, float]:
-    """Size of dephasing and thermal smearing for one device (x = b = 0).
-
-    Returns
-    -------
-    dict
-        The dimensionless inputs (``N``, ``a2``, ``nphi``, ``kT``) and, for the ideal dot
-        (``nphi = kT = 0``), with dephasing only, with temperature only, and with both:
-        ``var_*`` (``(e^2/h)^2``) and ``dG_*`` (``e^2/h``; independent of temperature).
-    """
-    p = device.dimensionless(warn=False)
-    n1, n2, a, nphi, kT = p["N1"], p["N2"], p["a"], p["nphi"], p["kT"]
-    out = {"N": n1 + n2, "a2": a * a, "nphi": nphi, "kT": kT}
-    for label, nph, temp in (
-        ("ideal", 0.0, 0.0),
-        ("dephasing", nphi, 0.0),
-        ("temperature", 0.0, kT),
-        ("both", nphi, kT),
-    ):
-        out[f"var_{label}"] = theory.conductance_variance(n1, n2, a=a, nphi=nph, kT=temp)
-        out[f"dG_{label}"] = theory.wl_correction(n1, n2, a=a, nphi=nph)
-    return out
-
 
 # ---------------------------------------------------------------------------------------------
 # Monte Carlo of the absorbing stub
 # ---------------------------------------------------------------------------------------------
-
-#: N1 = N2 = 2, no field or spin-orbit coupling; nphi up to 2N. M = 10 max(N, nphi).
-MC_DEPHASING = {
-    "N1": 2,
-    "N2": 2,
-    "nphi": (0.0, 1.0, 2.0, 4.0, 8.0),
-    "M": 80,
-    "M_quick": 40,
-    "samples": 1000,
-    "samples_quick": 100,
-    "seed": 1986,
-}
-
-
-def dephasing_samples(quick: bool = False):
-    """Monte-Carlo conductances of the absorbing stub, shape ``(samples, len(nphi))``.
-
-    Returns
-    -------
-    nphi : ndarray
-    G : ndarray
-        Conductances in ``e^2/h`` from Eq. (4) with the sub-unitary ``S``.
-    M : int
-    """
-    return _dephasing_samples(bool(quick))
-
-
-@lru_cache(maxsize=2)
-def _dephasing_samples(quick: bool):
-    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
-    p = MC_DEPHASING
-    nphi = np.array(p["nphi"])
-    M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(
-        p["N1"],
-        p["N2"],
-        nphi=nphi,
-        samples=p["samples_quick"] if quick else p["samples"],
-        M=M,
-        seed=p["seed"],
-    )
-    return nphi, G, M
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,8 +64,8 @@ def fig_family(quick: bool = False) -> FigureResult:
     colors = plt.cm.magma(np.linspace(0.0, 0.8, len(_NU_FAMILY)))
     for nu, color in zip(_NU_FAMILY, colors, strict=True):
         for alpha2, ls in ((0.0, "-"), (5.0, "--")):
-            wl = scaled_wl(xi=xi, alpha=np.sqrt(alpha2), nu=nu)
-            var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), nu=nu)
+            wl = scaled_wl_correction(xi=xi, alpha=np.sqrt(alpha2), phi=nu)
+            var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), phi=nu)
             label = rf"$n_\phi/N={nu:g}$" if alpha2 == 0 else None
             axes[0].plot(xi, wl, ls=ls, color=color, label=label)
             axes[1].plot(xi, var, ls=ls, color=color)
@@ -238,7 +86,7 @@ def fig_family(quick: bool = False) -> FigureResult:
 
     alpha2 = np.linspace(0.0, 8.0, 81 if quick else 321)
     for nu, color in zip(_NU_FAMILY, colors, strict=True):
-        wl = scaled_wl(alpha=np.sqrt(alpha2), nu=nu)
+        wl = scaled_wl_correction(alpha=np.sqrt(alpha2), phi=nu)
         axes[2].plot(alpha2, wl, color=color)
         crossing = (1.0 + np.sqrt(5.0)) / 4.0 * (1.0 + nu)  # a^2 = 0.809 (N + nphi)
         if crossing <= alpha2[-1]:

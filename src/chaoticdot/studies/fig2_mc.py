@@ -26,12 +26,12 @@ import time
 
 import numpy as np
 
-from ..datastore import load, register_dataset
 from ..parallel import default_workers
 from ..rmt import covariance, finite_m_wl_correction, mean, sample_conductance, variance
 from ..rmt.kernels import finite_m_covariance
 from ..rmt.stub import StubPoint
-from ._fig2 import FIG2_ALPHAS
+from ..theory.scaled import FIG2_ALPHAS
+from . import load, register_dataset
 
 __all__ = [
     "FIG2_MC_CHANNELS",

@@ -12,31 +12,33 @@ Figures
 
 Units: ``var G`` and covariances in ``(e^2/h)^2 (N1 N2 / N^2)^2`` (the paper's Fig. 2);
 scaled variables ``xi = x / sqrt(N)``, ``alpha = a / sqrt(N)``, ``epsilon = de / N`` with
-``de = 2 pi (eps - eps') / Delta`` (see :mod:`chaoticdot.figures._fig2`).
+``de = 2 pi (eps - eps') / Delta`` (see :mod:`chaoticdot.theory.scaled`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..rmt import covariance, sample_conductance
-from ..theory import exact_conductance_stats
-from . import FigureResult, register
-from ._fig2 import (
+from ..studies.fig2_mc import stored_scaled_mc
+from ..studies.fluctuations import ENERGY_MC, energy_correlation_mc
+from ..theory.scaled import (
     FIG2_ALPHAS,
-    VAR_UNIT_LABEL,
     XI_MAX,
+    exact_scaled_variance,
+    scaled_covariance,
+    scaled_variance,
+)
+from . import FigureResult, register
+from ._fig2_style import (
+    VAR_UNIT_LABEL,
     alpha_colors,
     alpha_label,
     long_table,
     mc_legend_handles,
     mc_marker_styles,
     plot_mc_points,
-    scaled_covariance,
-    scaled_variance,
     table_block,
 )
-from .fig2_mc import stored_scaled_mc
 
 __all__ = [
     "ENERGY_MC",
@@ -48,23 +50,6 @@ __all__ = [
     "energy_correlation",
     "exact_scaled_variance",
 ]
-
-#: Settings of the light energy-correlation Monte Carlo run while the figure is built.
-ENERGY_MC = {
-    "N1": 4,
-    "M": 64,
-    "alphas": (0.0, np.inf),
-    "epsilon": np.linspace(0.0, 3.0, 7),
-    "samples": 400,
-    "quick_samples": 60,
-    "seed": 1402,
-}
-
-
-def exact_scaled_variance(N1: int, N2: int, ensemble: str) -> float:
-    """Exact finite-N ``var G`` of a circular ensemble in ``(e^2/h)^2 (N1 N2 / N^2)^2``."""
-    n = N1 + N2
-    return exact_conductance_stats(N1, N2, ensemble)[1] / (N1 * N2 / n**2) ** 2
 
 
 @register("fig2-right", "Fig. 2 right: var G vs x for a = 0, 0.3, 0.5, 1, inf, Eq. (14) + MC")
@@ -267,54 +252,6 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
     )
     fig.tight_layout()
     return FigureResult(fig, long_table(table))
-
-
-def energy_correlation_mc(
-    *,
-    samples: int,
-    N1: int = ENERGY_MC["N1"],
-    M: int = ENERGY_MC["M"],
-    alphas=ENERGY_MC["alphas"],
-    epsilon=ENERGY_MC["epsilon"],
-    seed=ENERGY_MC["seed"],
-):
-    """Monte-Carlo ``cov[G(eps), G(eps + de)]`` at ``x = b = 0`` in scaled units.
-
-    Parameters
-    ----------
-    samples : int
-        Realizations of the stub model (each used at every energy).
-    N1 : int
-        Channels per lead (``N1 = N2``, ``N = 2 N1``).
-    M : int
-        Stub size.
-    alphas : sequence of float
-        Scaled spin-orbit strengths ``a / sqrt(N)`` (``inf``: CSE).
-    epsilon : array_like
-        Scaled energy differences ``de / N``, ``de = 2 pi (eps - eps') / Delta``.
-    seed : int
-        Root seed.
-
-    Returns
-    -------
-    value, error : ndarray, shape ``(len(alphas), len(epsilon))``
-        Covariance and its standard error in ``(e^2/h)^2 (N1 N2 / N^2)^2``.
-    """
-    n = 2 * N1
-    alphas = np.asarray(alphas, dtype=float)
-    energy = np.asarray(epsilon, dtype=float) * n
-    g = sample_conductance(
-        N1,
-        N1,
-        energy=energy[None, :],
-        a=alphas[:, None] * np.sqrt(n),
-        samples=samples,
-        M=M,
-        seed=seed,
-    )
-    est = covariance(g[:, :, :1], g)
-    unit = (N1 * N1 / n**2) ** 2
-    return np.asarray(est.value) / unit, np.asarray(est.error) / unit
 
 
 @register(

@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .theory import conductance_covariance, conductance_variance, wl_correction
+from ..theory import conductance_covariance, conductance_variance, wl_correction
 
 __all__ = [
     "wl_explorer",

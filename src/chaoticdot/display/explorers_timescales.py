@@ -15,8 +15,8 @@ import math
 
 import numpy as np
 
-from . import units
-from .units import Device
+from .. import units
+from ..units import Device
 
 __all__ = ["device_report", "assumptions", "report_html", "timescales_calculator"]
 
