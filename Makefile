@@ -69,7 +69,7 @@ chapter: install
 
 data: install
 	@test -n "$(NAME)" || { echo "usage: make data NAME=fig2-mc"; exit 2; }
-	$(BIN)/python -m chaoticdot data $(NAME)
+	$(BIN)/python -m chaoticdot data $(NAME) --replace
 
 bench: install
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f; done

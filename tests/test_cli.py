@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from chaoticdot.__main__ import main
-from chaoticdot.datastore import datasets
-from chaoticdot.figures import available
+from chaoticdot.display import available
+from chaoticdot.studies import datasets
 
 FIGURES = sorted(available())
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pytest
 
-from chaoticdot.datastore import DATA_DIR, generate, load
-from chaoticdot.figures.fig2_mc import (
+from chaoticdot.studies import DATA_DIR, generate, load
+from chaoticdot.studies.fig2_mc import (
     FIG2_MC_CHANNELS,
     FIG2_MC_M_PER_N,
     FIG2_MC_SAMPLES,

@@ -12,19 +12,19 @@ import numpy as np
 import pytest
 from scipy.optimize import brentq
 
-from chaoticdot.figures import FigureResult, available, make
-from chaoticdot.figures._fig2 import (
-    FIG2_ALPHAS,
-    SIGN_CHANGE,
-    scaled_covariance,
-    scaled_variance,
-    scaled_wl_correction,
-)
+from chaoticdot.display import FigureResult, available, make
 from chaoticdot.theory import (
     conductance_covariance,
     conductance_variance,
     exact_conductance_stats,
     wl_correction,
+)
+from chaoticdot.theory.scaled import (
+    FIG2_ALPHAS,
+    SIGN_CHANGE,
+    scaled_covariance,
+    scaled_variance,
+    scaled_wl_correction,
 )
 
 FIGURES = [
@@ -212,8 +212,7 @@ def test_covariance_map_symmetries():
 
 
 def test_exact_values_used_in_residual_figures():
-    from chaoticdot.figures.fluctuations import exact_scaled_variance
-    from chaoticdot.figures.weak_localization import exact_scaled_wl_correction
+    from chaoticdot.theory.scaled import exact_scaled_variance, exact_scaled_wl_correction
 
     for n1 in (2, 5, 10):
         n = 2 * n1
@@ -228,7 +227,8 @@ def test_exact_values_used_in_residual_figures():
 
 
 def test_energy_correlation_monte_carlo_matches_exact_variance():
-    from chaoticdot.figures.fluctuations import energy_correlation_mc, exact_scaled_variance
+    from chaoticdot.studies.fluctuations import energy_correlation_mc
+    from chaoticdot.theory.scaled import exact_scaled_variance
 
     value, error = energy_correlation_mc(samples=200, epsilon=np.array([0.0]), seed=11)
     for i, ensemble in enumerate(("COE", "CSE")):
@@ -241,7 +241,7 @@ def test_energy_correlation_monte_carlo_matches_exact_variance():
 
 
 def _slider_figures():
-    from chaoticdot import interactive
+    from chaoticdot.display import interactive
 
     return {
         "wl-alpha-slider": (interactive.wl_alpha_slider, interactive.ALPHA_STEPS),
@@ -253,7 +253,7 @@ def _slider_figures():
 
 @pytest.mark.parametrize("figure_id", sorted(_slider_figures()))
 def test_interactive_slider_figure(figure_id):
-    from chaoticdot.figures._interactive import show_plotly
+    from chaoticdot.display import show_plotly
 
     builder, values = _slider_figures()[figure_id]
     fig = builder()
@@ -285,7 +285,7 @@ def test_interactive_slider_figure(figure_id):
 
 
 def test_interactive_end_points_are_the_ensemble_values():
-    from chaoticdot.interactive import variance_alpha_slider, wl_alpha_slider
+    from chaoticdot.display.interactive import variance_alpha_slider, wl_alpha_slider
 
     for builder, first, last in ((wl_alpha_slider, -2.0, 1.0), (variance_alpha_slider, 8.0, 2.0)):
         fig = builder()
@@ -295,7 +295,7 @@ def test_interactive_end_points_are_the_ensemble_values():
 
 
 def test_zeeman_slider_suppresses_antilocalization_and_halves_variance():
-    from chaoticdot.interactive import variance_zeeman_slider, wl_zeeman_slider
+    from chaoticdot.display.interactive import variance_zeeman_slider, wl_zeeman_slider
 
     wl = wl_zeeman_slider().data[5:]
     var = variance_zeeman_slider().data[5:]
@@ -322,7 +322,7 @@ def test_zeeman_slider_suppresses_antilocalization_and_halves_variance():
 def test_explorer_constructs_and_redraws(name, changes):
     import ipywidgets
 
-    from chaoticdot import explorers
+    from chaoticdot.display import explorers
 
     widget = getattr(explorers, name)()
     assert isinstance(widget, ipywidgets.VBox)

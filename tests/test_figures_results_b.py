@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from chaoticdot.figures import FigureResult, available, make
+from chaoticdot.display import FigureResult, available, make
 
 CHAPTER_FIGURES = {
     "parallel_field": [

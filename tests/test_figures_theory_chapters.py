@@ -18,16 +18,18 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from chaoticdot import paper_conventions as pc  # noqa: E402
 from chaoticdot import rmt, theory  # noqa: E402
-from chaoticdot.explorers_timescales import (  # noqa: E402
+from chaoticdot.display import available, make  # noqa: E402
+from chaoticdot.display import cooperon as cofig  # noqa: E402
+from chaoticdot.display import gauge as gfig  # noqa: E402
+from chaoticdot.display import random_matrix as rmfig  # noqa: E402
+from chaoticdot.display import timescales as ts  # noqa: E402
+from chaoticdot.display.explorers_timescales import (  # noqa: E402
     assumptions,
     device_report,
     report_html,
 )
-from chaoticdot.figures import available, make  # noqa: E402
-from chaoticdot.figures import cooperon as cofig  # noqa: E402
-from chaoticdot.figures import gauge as gfig  # noqa: E402
-from chaoticdot.figures import random_matrix as rmfig  # noqa: E402
-from chaoticdot.figures import timescales as ts  # noqa: E402
+from chaoticdot.studies import random_matrix as rms  # noqa: E402
+from chaoticdot.theory import single_channel  # noqa: E402
 from chaoticdot.units import Device  # noqa: E402
 
 DATA_FIGURES = [
@@ -186,7 +188,7 @@ def test_device_report_and_calculator():
     assert any("c_u = 1" in line for line in assumptions(dev))
     assert "universal regime violated" in report_html(dev)
     widgets = pytest.importorskip("ipywidgets")
-    from chaoticdot.explorers_timescales import timescales_calculator
+    from chaoticdot.display.explorers_timescales import timescales_calculator
 
     box = timescales_calculator()
     assert isinstance(box, widgets.VBox)
@@ -199,7 +201,7 @@ def test_device_report_and_calculator():
 
 
 def test_time_reversal_parities_of_the_stub_terms():
-    parity = {k: rmfig.time_reversal_parities(v) for k, v in rmfig.stub_terms(24, 4).items()}
+    parity = {k: rms.time_reversal_parities(v) for k, v in rms.stub_terms(24, 4).items()}
     assert {k: v["theta"] for k, v in parity.items()} == {
         "energy": 1,
         "x": -1,
@@ -226,25 +228,25 @@ def test_landauer_lambda_form_one_sample():
         assert abs(v.sum()) < 1e-14 and np.sum(v**2) == pytest.approx(n1 * n2 / (n1 + n2))
 
 
-@pytest.mark.parametrize("name,beta", list(rmfig.ENSEMBLE_LIMITS.items()))
+@pytest.mark.parametrize("name,beta", list(rms.ENSEMBLE_LIMITS.items()))
 def test_exact_single_channel_density(name, beta):
     # The N1 = N2 = 1 distribution against the general-N moments of the library (independent).
     g = np.linspace(0, 2, 400001)[1:]
-    p = rmfig.exact_density(g, beta)
+    p = single_channel.exact_density(g, beta)
     mean = np.trapezoid(g * p, g)
     second = np.trapezoid(g * g * p, g)
     exact_mean, exact_var = theory.exact_conductance_stats(1, 1, name)
     assert np.trapezoid(p, g) == pytest.approx(1.0, abs=2e-3)
     assert mean == pytest.approx(exact_mean, abs=2e-3)
     assert second - mean**2 == pytest.approx(exact_var, abs=3e-3)
-    assert np.sum(rmfig._bin_average(np.linspace(0, 2, 21), beta) * 0.1) == pytest.approx(1.0)
+    assert np.sum(rmfig.bin_average(np.linspace(0, 2, 21), beta) * 0.1) == pytest.approx(1.0)
 
 
 def test_histogram_moments_agree_with_exact_ensembles():
     res = make("rmt-histograms", quick=True)
     plt.close(res.figure)
     t = res.table
-    for name in rmfig.ENSEMBLE_LIMITS:
+    for name in rms.ENSEMBLE_LIMITS:
         i = np.flatnonzero(t["ensemble"] == name)[0]
         assert abs(t["mc_mean"][i] - t["exact_mean"][i]) <= (
             4 * t["mc_mean_err"][i] + t["finite_M_allowance"][i]
@@ -253,11 +255,11 @@ def test_histogram_moments_agree_with_exact_ensembles():
             4 * t["mc_var_err"][i] + t["finite_M_var_allowance"][i]
         )
     with pytest.raises(ValueError, match="ensemble"):
-        rmfig.limit_parameters("GUE")
+        rms.limit_parameters("GUE")
 
 
 def test_finite_m_kernel_converges_like_one_over_m():
-    k = rmfig.kernel_convergence([16, 256])
+    k = rms.kernel_convergence([16, 256])
     for case in dict.fromkeys(k["case"]):
         dev = k["deviation"][k["case"] == case]
         assert dev[1] < dev[0] / 8

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from chaoticdot import __version__
-from chaoticdot.datastore import DATA_DIR, generate, load
-from chaoticdot.figures.finite_n import M_PER_N, QUICK_SCAN, SCAN, SEED, scan_points
+from chaoticdot.studies import DATA_DIR, generate, load
+from chaoticdot.studies.finite_n import M_PER_N, QUICK_SCAN, SCAN, SEED, scan_points
 from chaoticdot.theory import exact_conductance_stats
 
 NSIGMA = 4.0

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from chaoticdot import _validation as v
-from chaoticdot import datastore, parallel
-from chaoticdot.figures import FigureResult, available, make, write_csv
+from chaoticdot import parallel, studies
+from chaoticdot.display import FigureResult, available, make
+from chaoticdot.tables import write_csv
 
 
 def _draw(seed_seq, n):
@@ -71,13 +72,13 @@ def test_direction_normalised():
 
 def test_datastore_roundtrip_with_provenance(tmp_path):
     arrays = {"x": np.linspace(0, 1, 5), "G": np.arange(5.0)}
-    datastore.save("demo", arrays, {"seed": 3, "samples": 10, "M": 40}, directory=tmp_path)
-    loaded, prov = datastore.load("demo", directory=tmp_path)
+    studies.save("demo", arrays, {"seed": 3, "samples": 10, "M": 40}, directory=tmp_path)
+    loaded, prov = studies.load("demo", directory=tmp_path)
     assert np.array_equal(loaded["x"], arrays["x"]) and np.array_equal(loaded["G"], arrays["G"])
     for key in ("library_version", "created", "seed", "samples", "M", "numpy"):
         assert key in prov
     with pytest.raises(FileNotFoundError, match="python -m chaoticdot data missing"):
-        datastore.load("missing", directory=tmp_path)
+        studies.load("missing", directory=tmp_path)
 
 
 def test_csv_table(tmp_path):

@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chaoticdot.datastore import load
-from chaoticdot.figures import lattice as figlat
-from chaoticdot.figures import make
+from chaoticdot.display import lattice as figlat
+from chaoticdot.display import make
 from chaoticdot.lattice import conductance_ensemble
 from chaoticdot.rmt.statistics import mean as _mean_se  # (value, standard error)
+from chaoticdot.studies import lattice as latstudy
+from chaoticdot.studies import load
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def test_stored_magnetoconductance_provenance(stored_mc):
 
 def test_magnetoconductance_regeneration_agrees_statistically(stored_mc):
     arrays, _ = stored_mc
-    quick, _ = figlat.data_lattice_magnetoconductance(quick=True)
+    quick, _ = latstudy.data_lattice_magnetoconductance(quick=True)
     s_prof, s_flux = list(arrays["profiles"]), list(arrays["flux"])
     for i, prof in enumerate(quick["profiles"]):
         k = s_prof.index(prof)
@@ -51,11 +52,11 @@ def test_magnetoconductance_regeneration_agrees_statistically(stored_mc):
 
 def test_one_stored_realisation_is_reproduced_exactly(stored_mc):
     arrays, prov = stored_mc
-    model = figlat.magnetoconductance_model()
+    model = latstudy.magnetoconductance_model()
     prof = "checkerboard"
     flux = float(arrays["flux"][1])
     res = conductance_ensemble(
-        model, [figlat._variant(prof, flux)], n_samples=1, seed=prov["seed"], executor="serial"
+        model, [latstudy.variant(prof, flux)], n_samples=1, seed=prov["seed"], executor="serial"
     )
     k, j = list(arrays["profiles"]).index(prof), 1
     assert res.energies[0, 0] == pytest.approx(arrays["energies"][0], abs=1e-15)
@@ -65,7 +66,7 @@ def test_one_stored_realisation_is_reproduced_exactly(stored_mc):
 def test_levels_regeneration_agrees_statistically():
     arrays, prov = load("lattice-levels")
     assert prov["n_spectra"] >= 16
-    quick, _ = figlat.data_lattice_levels(quick=True)
+    quick, _ = latstudy.data_lattice_levels(quick=True)
     s_prof, s_rat = list(arrays["profiles"]), list(arrays["ratios"])
     pairs = [(quick["ratio_none"], arrays["ratio_none"])]
     for i, prof in enumerate(quick["profiles"]):
@@ -98,7 +99,7 @@ def test_scaling_exponents_small_dot():
     matplotlib.use("Agg")
     result = figlat.fig_lattice_scaling(quick=True)
     table = result.table
-    for prof in figlat.SCALING_PROFILES:
+    for prof in latstudy.SCALING_PROFILES:
         rows = table["profile"] == prof
         slope, err = table["slope"][rows][0], table["slope_error"][rows][0]
         predicted = 4.0 if prof == "uniform" else 2.0

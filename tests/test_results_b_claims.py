@@ -12,9 +12,11 @@ import pytest
 from scipy.optimize import brentq
 
 from chaoticdot import rmt, theory
-from chaoticdot.figures import dephasing_temperature as dt
-from chaoticdot.figures import finite_n as fn
-from chaoticdot.figures import parallel_field as pf
+from chaoticdot.studies import dephasing_temperature as dts
+from chaoticdot.studies import parallel_field as pfs
+from chaoticdot.theory import high_temperature as hot
+from chaoticdot.theory import large_n
+from chaoticdot.theory import parallel_field as pft
 
 NSIGMA = 4.0
 GOLDEN = (1.0 + np.sqrt(5.0)) / 4.0  # 0.809: sign change a^2 = GOLDEN * (N + nphi)
@@ -26,7 +28,7 @@ GOLDEN = (1.0 + np.sqrt(5.0)) / 4.0  # 0.809: sign change a^2 = GOLDEN * (N + np
 
 
 def test_variance_factors_8_4_2_1_and_exact_ensembles():
-    lim = pf.variance_limits(n_exact=2000)
+    lim = pft.variance_limits(n_exact=2000)
     np.testing.assert_allclose(lim["var_x0"], [8, 4, 2, 1], atol=1e-3)
     np.testing.assert_allclose(lim["var_xinf"], [4, 2, 1, 1], atol=1e-3)
     np.testing.assert_allclose(lim["wl_x0"], [-2, -2, 1, 0], atol=1e-3)
@@ -39,7 +41,7 @@ def test_variance_factors_8_4_2_1_and_exact_ensembles():
 
 
 def test_small_dot_exact_values_quoted_in_text():
-    lim = pf.variance_limits(n_exact=1)
+    lim = pft.variance_limits(n_exact=1)
     # "for N1 = N2 = 1 the 8 becomes 5.7": 4 var T_1 / (1/4)^2 = (16/45) * 16
     assert lim["exact_var_x0"][0] == pytest.approx(16 / 45 * 16)
     assert round(float(lim["exact_var_x0"][0]), 1) == 5.7
@@ -86,7 +88,7 @@ def test_asymmetry_equals_2x2_decomposition(a, b, x):
         return _f_blocks(n, a2, 0.0, 2 * b) - _f_blocks(n, a2, 2 * b, 0.0)
 
     expected = 2 * (n1 * n2 / N) ** 2 * (h(N) - h(N + 2 * x * x))
-    got = pf.asymmetry_correlator(n1, n2, x=x, a=a, b=b)
+    got = pft.asymmetry_correlator(n1, n2, x=x, a=a, b=b)
     assert got == pytest.approx(expected, rel=1e-10)
     assert got > 0
 
@@ -101,16 +103,16 @@ def test_asymmetry_against_general_route():
         n1, n2, x1=x, x2=-x, so_axes=(a, a, 0.0), b1_vec=(b, 0.0, 0.0), b2_vec=(b, 0.0, 0.0)
     )
     np.testing.assert_allclose(
-        pf.asymmetry_correlator(n1, n2, x=x, a=a, b=b), 2 * (var - cov), rtol=1e-10
+        pft.asymmetry_correlator(n1, n2, x=x, a=a, b=b), 2 * (var - cov), rtol=1e-10
     )
 
 
 def test_asymmetry_zero_with_one_ingredient_and_two_var_with_both():
     x = np.array([0.5, 2.0, 30.0])
-    assert np.all(pf.asymmetry_correlator(4, 4, x=x, a=0.0, b=50.0) == 0.0)
-    assert np.all(pf.asymmetry_correlator(4, 4, x=x, a=5.0, b=0.0) == 0.0)
+    assert np.all(pft.asymmetry_correlator(4, 4, x=x, a=0.0, b=50.0) == 0.0)
+    assert np.all(pft.asymmetry_correlator(4, 4, x=x, a=5.0, b=0.0) == 0.0)
     a, b = np.sqrt(800.0), 1e6  # a^2 = 100 N, b^2 >> N a^2
-    ratio = pf.asymmetry_correlator(4, 4, x=x[-1], a=a, b=b) / (
+    ratio = pft.asymmetry_correlator(4, 4, x=x[-1], a=a, b=b) / (
         2 * theory.conductance_variance(4, 4, x=x[-1], a=a, b=b)
     )
     assert ratio == pytest.approx(1.0, abs=0.02)
@@ -151,13 +153,13 @@ def test_monte_carlo_onsager_full_field_reversal():
 
 
 def test_monte_carlo_asymmetry_agrees_with_eq14():
-    p = pf.MC_PARAMETERS
+    p = pfs.MC_PARAMETERS
     x = np.array([-2.0, -1.0, 1.0, 2.0])
     G = rmt.sample_conductance(
         p["N1"], p["N2"], x=x, a=p["a"], b=p["b"], samples=300, M=60, seed=314
     )
     est = rmt.mean((G[:, 2:] - G[:, 1::-1]) ** 2)
-    theo = pf.asymmetry_correlator(p["N1"], p["N2"], x=x[2:], a=p["a"], b=p["b"])
+    theo = pft.asymmetry_correlator(p["N1"], p["N2"], x=x[2:], a=p["a"], b=p["b"])
     assert np.all(est.within(theo, NSIGMA)), (est, theo)
 
 
@@ -187,14 +189,14 @@ def test_high_temperature_law(a, nphi):
     ratio = theory.conductance_variance(
         n1, n2, a=a, nphi=nphi, kT=kT
     ) / theory.conductance_variance(n1, n2, a=a, nphi=nphi)
-    assert ratio == pytest.approx(dt.high_temperature_ratio(n1 + n2, nphi, kT), rel=0.01)
+    assert ratio == pytest.approx(hot.high_temperature_ratio(n1 + n2, nphi, kT), rel=0.01)
 
 
 @pytest.mark.parametrize("nphi", [0.0, 3.0])
 def test_energy_integral_of_covariance(nphi):
     n1, n2 = 1, 3
     N = n1 + n2
-    value = dt.energy_integral_of_covariance(n1, n2, nphi=nphi)
+    value = hot.energy_integral_of_covariance(n1, n2, nphi=nphi)
     assert value == pytest.approx(8 * np.pi * (n1 * n2 / N) ** 2 / (N + nphi), rel=1e-8)
     # K(0) times the integral is the asymptote of var_T: same law as high_temperature_ratio
     kT = 1e3
@@ -215,7 +217,7 @@ def test_absorbing_stub_without_absorption_is_exact_coe():
 
 
 def test_example_devices_statements():
-    small, large = (dt.device_effects(d) for d in dt.example_devices())
+    small, large = (dts.device_effects(d) for d in dts.example_devices())
     assert small["N"] == large["N"] == 2
     # small dot: a^2 between 0.809 N and 0.809 (N + nphi) -> dephasing turns AL into WL
     assert GOLDEN * small["N"] < small["a2"] < GOLDEN * (small["N"] + small["nphi"])
@@ -228,7 +230,7 @@ def test_example_devices_statements():
         assert eff["dG_temperature"] == eff["dG_ideal"]  # temperature does not change <G>
         assert eff["var_both"] < min(eff["var_dephasing"], eff["var_temperature"])
     # the universal-regime conditions hold for the chosen assumptions
-    assert all(not d.universal_regime() for d in dt.example_devices())
+    assert all(not d.universal_regime() for d in dts.example_devices())
 
 
 # --------------------------------------------------------------------------------------------
@@ -240,7 +242,7 @@ def test_example_devices_statements():
 def test_exact_limits_are_shifted_cooperon_denominators(n1, n2):
     """COE: N_C -> N + 1; CSE: N_C -> N - 1/2 (notes §4.2 remark), from the exact formulas."""
     N = n1 + n2
-    table = fn.exact_vs_large_n(n1, n2)
+    table = large_n.exact_vs_large_n(n1, n2)
     row = {e: i for i, e in enumerate(table["ensemble"])}
     assert table["exact_dG"][row["COE"]] == pytest.approx(-2 * n1 * n2 / (N * (N + 1)))
     assert table["exact_dG"][row["CSE"]] == pytest.approx(n1 * n2 / (N * (N - 0.5)))
@@ -251,7 +253,7 @@ def test_exact_limits_are_shifted_cooperon_denominators(n1, n2):
 
 
 def test_two_channel_numbers_quoted_in_text():
-    t = fn.exact_vs_large_n(1, 1)
+    t = large_n.exact_vs_large_n(1, 1)
     row = {e: i for i, e in enumerate(t["ensemble"])}
     assert t["exact_var"][row["COE"]] / t["exact_var"][row["CUE"]] == pytest.approx(16 / 15)
     assert t["exact_var"][row["CSE"]] / t["exact_var"][row["CUE2N"]] == pytest.approx(10 / 3)
@@ -260,7 +262,7 @@ def test_two_channel_numbers_quoted_in_text():
 
 
 def test_smallest_trustworthy_n():
-    thresholds = fn.smallest_trustworthy_n(0.1)
+    thresholds = large_n.smallest_trustworthy_n(0.1)
     # COE: relative deviation of <dG> is -1/(N+1) = -1/(2n+1) <= 0.1 from n = 5
     assert thresholds["dG"]["COE"] == 5
     # CSE: +1/(2N-1) = 1/(4n-1) <= 0.1 from n = 3
@@ -268,9 +270,9 @@ def test_smallest_trustworthy_n():
     assert "CUE" not in thresholds["dG"]
     assert thresholds["var"]["CUE2N"] == 1
     with pytest.raises(ValueError, match="tol"):
-        fn.smallest_trustworthy_n(1.5)
+        large_n.smallest_trustworthy_n(1.5)
 
 
 def test_large_n_limit_rejects_unknown_ensemble():
     with pytest.raises(ValueError, match="ensemble"):
-        fn.large_n_limit(1, 1, "GOE")
+        large_n.large_n_limit(1, 1, "GOE")

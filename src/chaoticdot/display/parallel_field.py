@@ -15,7 +15,8 @@ Eqs. (13)-(14) and stated in the text after Eq. (14):
 
 The physics is in :mod:`chaoticdot.theory.parallel_field`, the Monte Carlo in
 :mod:`chaoticdot.studies.parallel_field`. Figures registered here:
-``parallel-field-variance``, ``parallel-field-wl``, ``parallel-field-asymmetry``, ``parallel-field-asymmetry-mc``, ``parallel-field-traces``.
+``parallel-field-variance``, ``parallel-field-wl``, ``parallel-field-asymmetry``,
+``parallel-field-asymmetry-mc``, ``parallel-field-traces``.
 """
 
 from __future__ import annotations

@@ -162,14 +162,14 @@ def fig_histograms(quick: bool = False) -> FigureResult:
         cols["G_center"].append(centers)
         cols["density"].append(dens)
         # Exact probability per bin divided by the bin width (comparable with the histogram).
-        cols["exact_density"].append(_bin_average(edges, beta))
+        cols["exact_density"].append(bin_average(edges, beta))
     axes[0].set_ylabel("probability density")
     axes[0].legend(fontsize=8, loc="upper right")
     table = {k: np.concatenate(v) for k, v in cols.items()}
     return FigureResult(figure=fig, table=table)
 
 
-def _bin_average(edges, beta):
+def bin_average(edges, beta):
     # Cumulative distribution of G: F(G) = (G/2)^(beta/2).
     cdf = (np.clip(edges, 0, 2) / 2) ** (beta / 2)
     return np.diff(cdf) / np.diff(edges)

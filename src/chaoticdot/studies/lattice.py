@@ -94,7 +94,7 @@ def magnetoconductance_model() -> DotModel:
     return DotModel(length=100, lead_width=8, kf=0.6, disorder=0.55)
 
 
-def _variant(profile: str, flux: float) -> dict:
+def variant(profile: str, flux: float) -> dict:
     if profile == "none":
         return {"so_length": np.inf, "flux": float(flux)}
     return {"so_profile": profile, "so_length": MC_LAMBDA, "flux": float(flux)}
@@ -117,7 +117,7 @@ def data_lattice_magnetoconductance(quick: bool = False):
         fluxes, profiles, n, seed = (0.0, 4.0), ("none", "checkerboard"), 32, MC_SEED + 1
     else:
         fluxes, profiles, n, seed = MC_FLUXES, MC_PROFILES, MC_SAMPLES, MC_SEED
-    variants = [_variant(p, f) for p in profiles for f in fluxes]
+    variants = [variant(p, f) for p in profiles for f in fluxes]
     start = time.time()
     res = conductance_ensemble(model, variants, n_samples=n, seed=seed, progress=not quick)
     elapsed = time.time() - start
