@@ -118,9 +118,19 @@ def plot_scaling(study):
     "lattice-scaling",
     "lattice: spin-orbit suppression of the WL dip vs L/lambda, slopes 4 (uniform) and 2 (gates)",
 )
-def fig_lattice_scaling(quick: bool = False) -> FigureResult:
-    """The scaling figure (computed; about a minute on two cores, seconds with ``quick``)."""
-    study = scaling_study(quick)
+def fig_lattice_scaling(*, quick: bool = False, study=None) -> FigureResult:
+    """The scaling figure (computed; about a minute on two cores, seconds with ``quick``).
+
+    Parameters
+    ----------
+    quick : bool
+        Small dot and few realisations.
+    study : chaoticdot.lattice.SuppressionStudy, optional
+        A finished run of :func:`chaoticdot.studies.lattice.scaling_study` to draw (a chapter
+        that also prints the fitted slopes passes its own run); computed if omitted.
+    """
+    if study is None:
+        study = scaling_study(quick)
     return FigureResult(figure=plot_scaling(study), table=study.table())
 
 

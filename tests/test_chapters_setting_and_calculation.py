@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
+from _chapters import figures_shown  # noqa: E402
 from chaoticdot import paper_conventions as pc  # noqa: E402
 from chaoticdot import rmt, theory  # noqa: E402
 from chaoticdot.display import available, make  # noqa: E402
@@ -32,18 +33,12 @@ from chaoticdot.studies import random_matrix as rms  # noqa: E402
 from chaoticdot.theory import single_channel  # noqa: E402
 from chaoticdot.units import Device  # noqa: E402
 
-DATA_FIGURES = [
-    "gauge-spin-flux",
-    "gauge-loop-phase",
-    "timescales-vs-size",
-    "timescales-vs-lambda",
-    "timescales-regime-map",
-    "rmt-histograms",
-    "rmt-convergence",
-    "cooperon-spectrum",
-]
 SCHEMATICS = ["rmt-stub-schematic", "cooperon-diagrams"]
-
+DATA_FIGURES = [
+    name
+    for name in figures_shown("gauge", "timescales", "random_matrix", "cooperon")
+    if name not in SCHEMATICS
+]
 
 # --- figures -----------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from scipy.optimize import brentq
 
+from _chapters import figures_shown
 from chaoticdot.display import FigureResult, available, make
 from chaoticdot.theory import (
     conductance_covariance,
@@ -27,17 +28,7 @@ from chaoticdot.theory.scaled import (
     scaled_wl_correction,
 )
 
-FIGURES = [
-    "fig2-left",
-    "fig2-left-readings",
-    "wl-sign-change",
-    "fig2-left-residuals",
-    "fig2-right",
-    "fig2-right-residuals",
-    "covariance-map",
-    "covariance-cuts",
-    "energy-correlation",
-]
+FIGURES = figures_shown("weak_localization", "fluctuations")
 ALPHAS = np.array(FIG2_ALPHAS)
 
 
