@@ -139,10 +139,8 @@ def _append_hash_cell(app, docname, source):
         return
     key = chapter_hash(Path(app.confdir), text)
     if key:
-        source[0] = (
-            text.rstrip("\n")
-            + f"\n\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n\n# figure sources {key}\n```\n"
-        )
+        cell = f"```{{code-cell}} ipython3\n:tags: [remove-cell]\n\n# figure sources {key}\n```\n"
+        source[0] = text.rstrip("\n") + "\n\n" + cell
 
 
 def setup(app):

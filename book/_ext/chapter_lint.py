@@ -67,27 +67,37 @@ def _magic(line: str) -> bool:
     return line.lstrip().startswith(("%", "!"))
 
 
-def format_code(code: str) -> str:
-    """``ruff format`` of one cell (cells with IPython magics are left alone)."""
-    if not code.strip() or any(_magic(line) for line in code.splitlines()):
-        return code
-    # sort the cell's imports first (a per-cell fix that cannot depend on other cells)
-    sort = _ruff(
-        "check", "--isolated", "--fix", "--select=I", "--stdin-filename=cell.py", "-", stdin=code
-    )
-    code = sort.stdout or code
-    proc = _ruff(
-        "format", f"--line-length={LINE_LENGTH}", "--stdin-filename=cell.py", "-", stdin=code
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"ruff format failed on a cell:\n{code}\n{proc.stderr}")
-    return proc.stdout
+def format_codes(codes: list[str]) -> list[str]:
+    """``ruff format`` (after sorting imports) of many cells in one ruff run.
+
+    Cells with IPython magics are left alone. Each cell is formatted on its own: imports are
+    sorted within a cell, never across cells.
+    """
+    out = list(codes)
+    todo = [
+        k
+        for k, code in enumerate(codes)
+        if code.strip() and not any(_magic(line) for line in code.splitlines())
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {k: Path(tmp) / f"cell_{k:05d}.py" for k in todo}
+        for k, path in paths.items():
+            path.write_text(codes[k], encoding="utf-8")
+        _ruff("check", "--no-cache", "--fix", "--select=I", tmp)
+        proc = _ruff("format", "--no-cache", f"--line-length={LINE_LENGTH}", tmp)
+        if proc.returncode != 0:
+            raise RuntimeError(f"ruff format failed on a chapter cell:\n{proc.stderr}")
+        for k, path in paths.items():
+            out[k] = path.read_text(encoding="utf-8")
+    return out
 
 
 def format_chapter(text: str) -> str:
+    found = list(cells(text))
+    formatted = format_codes([code for *_, code in found])
     out, last = [], 0
-    for start, end, options, code in cells(text):
-        out += [text[last:start], options, format_code(code)]
+    for (start, end, options, _), code in zip(found, formatted, strict=True):
+        out += [text[last:start], options, code]
         last = end
     return "".join(out) + text[last:]
 
