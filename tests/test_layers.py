@@ -34,6 +34,7 @@ PHYSICS = {
     "paper_conventions",
     "kwant_crosscheck",
     "_validation",
+    "_registry",
     "__init__",
 }
 PLOTTING = ("matplotlib", "plotly", "ipywidgets", "IPython")

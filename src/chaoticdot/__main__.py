@@ -28,22 +28,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _figure_epilog() -> str:
-    from .display import available  # reads the sources; imports no figure module
-
-    lines = ["figures:"] + [f"  {k:28s} {v}" for k, v in available().items()]
-    return "\n".join(lines)
-
-
-def _data_epilog() -> str:
-    from .studies import datasets  # reads the sources; imports no generator
-
-    lines = ["datasets:"] + [f"  {k:28s} {v}" for k, v in datasets().items()]
-    return "\n".join(lines)
+def _epilog(title: str, entries: dict[str, str]) -> str:
+    return "\n".join([f"{title}:"] + [f"  {k:28s} {v}" for k, v in entries.items()])
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .display import available  # reads the sources; imports no figure module
+    from .studies import datasets  # likewise for the dataset generators
 
     parser = _Parser(prog="python -m chaoticdot", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"chaoticdot {__version__}")
@@ -51,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     fig = sub.add_parser(
         "figure",
         help="regenerate one figure of the book",
-        epilog=_figure_epilog(),
+        epilog=_epilog("figures", available()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     fig.add_argument("name", help="figure name (listed below)")
@@ -61,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     data = sub.add_parser(
         "data",
         help="regenerate a stored dataset (expensive runs)",
-        epilog=_data_epilog(),
+        epilog=_epilog("datasets", datasets()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     data.add_argument("name", help="dataset name (listed below)")

@@ -16,20 +16,16 @@ Other public names: :func:`show_plotly` (interactive plotly figures rendered off
 
 from __future__ import annotations
 
-import ast
 import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
+from .._registry import listing
 from ..tables import write_csv
 
 __all__ = ["FigureResult", "register", "available", "make", "write_csv", "show_plotly"]
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass
@@ -66,41 +62,16 @@ def register(name: str, description: str):
     return wrap
 
 
-def _figure_modules() -> list[str]:
-    return [info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
-
-
-def _declared(module: str) -> dict[str, str]:
-    """``{name: description}`` of the ``@register(...)`` decorators in ``module`` (by AST)."""
-    tree = ast.parse((_PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8"))
-    found = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            continue
-        for deco in node.decorator_list:
-            if (
-                isinstance(deco, ast.Call)
-                and getattr(deco.func, "id", None) == "register"
-                and len(deco.args) == 2
-                and all(isinstance(a, ast.Constant) for a in deco.args)
-            ):
-                found[deco.args[0].value] = deco.args[1].value
-    return found
-
-
 def available() -> dict[str, str]:
     """Figure names and one-line descriptions, sorted by name (imports no figure module)."""
     found: dict[str, str] = {}
-    for module in _figure_modules():
-        found.update(_declared(module))
+    for entries in listing(__path__, "register").values():
+        found.update(entries)
     return dict(sorted(found.items()))
 
 
 def _module_of(name: str) -> str | None:
-    for module in _figure_modules():
-        if name in _declared(module):
-            return module
-    return None
+    return next((m for m, e in listing(__path__, "register").items() if name in e), None)
 
 
 def make(name: str, *, quick: bool = False, **parameters) -> FigureResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..tables import LongTable
-from ..theory.scaled import FIG2_ALPHAS
+from ..theory.scaled import FIG2_ALPHAS, XI_MAX
 
 WL_UNIT_LABEL = r"$\langle\delta G\rangle$  [$(e^2/h)\,N_1N_2/N^2$]"
 VAR_UNIT_LABEL = r"var $G$  [$(e^2/h)^2(N_1N_2/N^2)^2$]"
@@ -32,14 +32,6 @@ def mc_marker_styles(n_total) -> dict:
     return {"marker": "s", "ms": 4.0, "mfc": "white"}
 
 
-def long_table(rows: list[dict]) -> dict[str, np.ndarray]:
-    """Concatenate blocks of equal-length columns into one long-format table."""
-    table = LongTable()
-    for row in rows:
-        table.add(**row)
-    return table.columns()
-
-
 def table_block(source: str, alpha: float, xi, value, error=None) -> dict:
     """One block of a long-format table: a curve or a set of points of one ``alpha``."""
     xi = np.asarray(xi, dtype=float)
@@ -53,28 +45,86 @@ def table_block(source: str, alpha: float, xi, value, error=None) -> dict:
     }
 
 
-def plot_mc_points(ax, mc, key, colors, table, *, offset=0.036):
-    """Error bars of the stored Monte-Carlo runs (one marker style per channel number)."""
+def plot_mc_points(ax, mc, key, color_of: dict, table: LongTable, *, offset=0.036):
+    """Error bars of the stored Monte-Carlo runs (one marker style per channel number).
+
+    Only the stored spin-orbit strengths that have a colour in ``color_of`` are drawn.
+    """
     xi = mc["xi"]
     for c, n_total in enumerate(mc["N"]):
         style = mc_marker_styles(n_total)
         shift = (c - 0.5 * (len(mc["N"]) - 1)) * offset  # keep error bars apart
         for i, alpha in enumerate(mc["alpha"]):
+            if float(alpha) not in color_of:
+                continue
+            color = color_of[float(alpha)]
             value, err = mc[key][c, i], mc[key + "_err"][c, i]
             ax.errorbar(
                 xi + shift,
                 value,
                 yerr=err,
                 ls="none",
-                color=colors[i],
+                color=color,
                 capsize=1.5,
                 lw=0.9,
                 marker=style["marker"],
                 ms=style["ms"],
-                mfc=style["mfc"] or colors[i],
-                mec=colors[i],
+                mfc=style["mfc"] or color,
+                mec=color,
             )
-            table.append(table_block(f"Monte Carlo N={n_total:g}", alpha, xi, value, err))
+            table.add(**table_block(f"Monte Carlo N={n_total:g}", alpha, xi, value, err))
+
+
+def fig2_panel(curve, *, xi, alphas, mc, mc_key, source, ylabel, legend_loc, title):
+    """One panel of the paper's Fig. 2: closed-form curves and the stored Monte Carlo.
+
+    Parameters
+    ----------
+    curve : callable
+        ``curve(xi, alpha)`` in the panel's units (scaled variables).
+    xi : ndarray
+        Scaled field grid ``x / sqrt(N)``.
+    alphas : sequence of float
+        Scaled spin-orbit strengths ``a / sqrt(N)`` (``inf`` allowed).
+    mc : dict
+        Stored Monte Carlo in the panel's units (``chaoticdot.studies.fig2_mc``).
+    mc_key, source : str
+        Monte-Carlo quantity (``"dG"`` or ``"var"``) and the table label of the curves.
+    ylabel, legend_loc, title : str
+        Axis label, legend position and title.
+
+    Returns
+    -------
+    fig, ax, table
+        The matplotlib figure and axes and the :class:`~chaoticdot.tables.LongTable`.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    colors = alpha_colors(alphas)
+    table = LongTable()
+    fig, ax = plt.subplots(figsize=(7.0, 4.6))
+    for alpha, color in zip(alphas, colors, strict=True):
+        value = curve(xi, alpha)
+        ax.plot(xi, value, color=color, lw=1.8)
+        table.add(**table_block(source, alpha, xi, value))
+    plot_mc_points(ax, mc, mc_key, dict(zip(map(float, alphas), colors, strict=True)), table)
+    ax.set_xlim(0.0, XI_MAX)
+    ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
+    ax.set_ylabel(ylabel)
+    curve_handles = [
+        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
+        for a, c in zip(alphas, colors, strict=True)
+    ]
+    ax.legend(
+        handles=mc_legend_handles(mc, curve_handles),
+        loc=legend_loc,
+        fontsize=8.5,
+        ncol=2,
+        frameon=False,
+    )
+    ax.set_title(title, fontsize=10)
+    return fig, ax, table
 
 
 def mc_legend_handles(mc, extra_handles=()):

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..studies.fig2_mc import stored_scaled_mc
 from ..studies.fluctuations import ENERGY_MC, energy_correlation_mc
+from ..tables import LongTable
 from ..theory.scaled import (
     FIG2_ALPHAS,
     XI_MAX,
@@ -33,10 +34,8 @@ from ._fig2_style import (
     VAR_UNIT_LABEL,
     alpha_colors,
     alpha_label,
-    long_table,
-    mc_legend_handles,
+    fig2_panel,
     mc_marker_styles,
-    plot_mc_points,
     table_block,
 )
 
@@ -53,44 +52,28 @@ __all__ = [
 
 
 @register("fig2-right", "Fig. 2 right: var G vs x for a = 0, 0.3, 0.5, 1, inf, Eq. (14) + MC")
-def fig2_right(quick: bool = False) -> FigureResult:
+def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     """The right panel of the paper's Fig. 2 with Monte-Carlo points (stored data).
 
     Curves: Eq. (14) at equal arguments in the scaled (``N = 1``) reading, ``var G`` in
     ``(e^2/h)^2 (N1 N2 / N^2)^2`` versus ``x / sqrt(N)``. Points: dataset ``fig2-mc``
     (``N1 = N2 = 5`` and ``10``, ``M = 8 N``) with one standard error bars.
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    xi = np.linspace(0.0, XI_MAX, 61 if quick else 301)
-    colors = alpha_colors()
     mc, _ = stored_scaled_mc()
-    table: list[dict] = []
-    fig, ax = plt.subplots(figsize=(7.0, 4.6))
-    for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
-        value = scaled_variance(xi, alpha)
-        ax.plot(xi, value, color=color, lw=1.8)
-        table.append(table_block("Eq. 14", alpha, xi, value))
-    plot_mc_points(ax, mc, "var", colors, table)
-    ax.set_xlim(0.0, XI_MAX)
-    ax.set_ylim(0.0, 8.6)
-    ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
-    ax.set_ylabel(VAR_UNIT_LABEL)
-    curve_handles = [
-        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
-        for a, c in zip(FIG2_ALPHAS, colors, strict=True)
-    ]
-    ax.legend(
-        handles=mc_legend_handles(mc, curve_handles),
-        loc="upper right",
-        fontsize=8.5,
-        ncol=2,
-        frameon=False,
+    fig, ax, table = fig2_panel(
+        scaled_variance,
+        xi=np.linspace(0.0, XI_MAX, 61 if quick else 301),
+        alphas=alphas,
+        mc=mc,
+        mc_key="var",
+        source="Eq. 14",
+        ylabel=VAR_UNIT_LABEL,
+        legend_loc="upper right",
+        title="Eq. (14), scaled variables ($N=1$ reading)",
     )
-    ax.set_title("Eq. (14), scaled variables ($N=1$ reading)", fontsize=10)
+    ax.set_ylim(0.0, 8.6)
     fig.tight_layout()
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())
 
 
 @register(
@@ -110,7 +93,7 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
     mc, _ = stored_scaled_mc()
     colors = alpha_colors()
     xi = mc["xi"]
-    table: list[dict] = []
+    table = LongTable()
     fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
     for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
         theory = scaled_variance(xi, alpha)
@@ -131,7 +114,7 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
                 lw=0.9,
                 label=f"MC, $N={n_total:g}$",
             )
-            table.append(table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
+            table.add(**table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
             ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
             if ensemble:
                 n1 = int(n_total) // 2
@@ -145,11 +128,11 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
                     ls="none",
                     label="exact finite $N$" if c == 0 else None,
                 )
-                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
+                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
         kernel = mc["kernel_var"][-1, i] / theory - 1.0
         if np.all(np.isfinite(kernel)):
             ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label="finite-$M$ stub kernel")
-            table.append(table_block("kernel", alpha, xi, kernel))
+            table.add(**table_block("kernel", alpha, xi, kernel))
         ax.axhline(0.0, color="0.6", lw=0.6)
         ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
         ax.set_xlabel(r"$x/\sqrt{N}$")
@@ -157,7 +140,7 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())
 
 
 @register("covariance-map", "cov[G(x1), G(x2)] in the (x1, x2) plane for a = 0, 0.5, inf")
@@ -214,7 +197,7 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
     xi_mc = mc["xi"]
     c = len(mc["N"]) - 1  # the largest channel number
     xi = np.linspace(0.0, float(xi_mc[-1]), 41 if quick else 201)
-    table: list[dict] = []
+    table = LongTable()
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
     for ax, target in zip(axes, (0.0, 1.0), strict=True):
         j = int(np.argmin(np.abs(xi_mc - target)))  # the stored grid point nearest to target
@@ -222,7 +205,7 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
         for i, (alpha, color) in enumerate(zip(mc["alpha"], colors, strict=True)):
             curve = scaled_covariance(xi1, xi, alpha)
             ax.plot(xi, curve, color=color, lw=1.6, label=alpha_label(alpha))
-            table.append(table_block(f"Eq. 14 xi1={xi1:g}", alpha, xi, curve))
+            table.add(**table_block(f"Eq. 14 xi1={xi1:g}", alpha, xi, curve))
             ax.errorbar(
                 xi_mc,
                 mc["cov"][c, i, j],
@@ -234,8 +217,8 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
                 capsize=1.5,
                 lw=0.8,
             )
-            table.append(
-                table_block(
+            table.add(
+                **table_block(
                     f"MC N={mc['N'][c]:g} xi1={xi1:g}",
                     alpha,
                     xi_mc,
@@ -251,7 +234,7 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
         fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
     )
     fig.tight_layout()
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())
 
 
 @register(
@@ -272,13 +255,13 @@ def energy_correlation(quick: bool = False) -> FigureResult:
 
     eps = np.linspace(0.0, 4.0, 81 if quick else 301)
     colors = alpha_colors()
-    table: list[dict] = []
+    table = LongTable()
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9.6, 3.9))
     for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
         cov = scaled_covariance(0.0, 0.0, alpha, epsilon=eps)
         ax.plot(eps, cov, color=color, lw=1.7, label=alpha_label(alpha))
         ax2.plot(eps, cov / cov[0], color=color, lw=1.7)
-        table.append(table_block("Eq. 14", alpha, eps, cov))
+        table.add(**table_block("Eq. 14", alpha, eps, cov))
     ax2.plot(
         eps, 1.0 / (1.0 + eps**2), color="black", ls=":", lw=1.2, label=r"$1/(1+\varepsilon^2)$"
     )
@@ -300,13 +283,13 @@ def energy_correlation(quick: bool = False) -> FigureResult:
             capsize=1.5,
             lw=0.9,
         )
-        table.append(
-            table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"], value[i], err[i])
+        table.add(
+            **table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"], value[i], err[i])
         )
         ensemble = "COE" if alpha == 0.0 else "CSE"
         exact = exact_scaled_variance(ENERGY_MC["N1"], ENERGY_MC["N1"], ensemble)
         ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none")
-        table.append(table_block(f"exact {ensemble} N={n_total}", alpha, [0.0], [exact]))
+        table.add(**table_block(f"exact {ensemble} N={n_total}", alpha, [0.0], [exact]))
     ax.plot([], [], "ks", mfc="white", label=f"Monte Carlo, $N={n_total}$ ({samples} samples)")
     ax.plot([], [], "*", color="tab:red", ms=10, label=f"exact variance, $N={n_total}$")
     ax.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
@@ -316,4 +299,4 @@ def energy_correlation(quick: bool = False) -> FigureResult:
     ax2.set_ylabel("correlation coefficient")
     ax2.legend(fontsize=8, frameon=False)
     fig.tight_layout()
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..studies.fig2_mc import stored_scaled_mc
+from ..tables import LongTable
 from ..theory.scaled import (
     FIG2_ALPHAS,
     SIGN_CHANGE,
@@ -30,10 +31,8 @@ from ._fig2_style import (
     WL_UNIT_LABEL,
     alpha_colors,
     alpha_label,
-    long_table,
-    mc_legend_handles,
+    fig2_panel,
     mc_marker_styles,
-    plot_mc_points,
     table_block,
 )
 
@@ -52,7 +51,7 @@ def _grid(quick: bool, stop: float = XI_MAX) -> np.ndarray:
 
 
 @register("fig2-left", "Fig. 2 left: <dG> vs x for a = 0, 0.3, 0.5, 1, inf, Eq. (13) + MC")
-def fig2_left(quick: bool = False) -> FigureResult:
+def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     """The left panel of the paper's Fig. 2 with Monte-Carlo points (stored data).
 
     Curves: Eq. (13) in the scaled (``N = 1``) reading, ``<dG>`` in ``(e^2/h) N1 N2 / N^2``
@@ -60,37 +59,21 @@ def fig2_left(quick: bool = False) -> FigureResult:
     dataset ``fig2-mc`` (stub model, ``N1 = N2 = 5`` and ``10``, ``M = 8 N``), one standard
     error bars. ``quick`` only coarsens the analytic grid (the points are stored).
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    xi = _grid(quick)
-    colors = alpha_colors()
     mc, _ = stored_scaled_mc()
-    table: list[dict] = []
-    fig, ax = plt.subplots(figsize=(7.0, 4.6))
-    for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
-        value = scaled_wl_correction(xi, alpha)
-        ax.plot(xi, value, color=color, lw=1.8, label=alpha_label(alpha))
-        table.append(table_block("Eq. 13", alpha, xi, value))
-    plot_mc_points(ax, mc, "dG", colors, table)
-    ax.axhline(0.0, color="0.6", lw=0.6)
-    ax.set_xlim(0.0, XI_MAX)
-    ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
-    ax.set_ylabel(WL_UNIT_LABEL)
-    curve_handles = [
-        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
-        for a, c in zip(FIG2_ALPHAS, colors, strict=True)
-    ]
-    ax.legend(
-        handles=mc_legend_handles(mc, curve_handles),
-        loc="lower right",
-        fontsize=8.5,
-        ncol=2,
-        frameon=False,
+    fig, ax, table = fig2_panel(
+        scaled_wl_correction,
+        xi=_grid(quick),
+        alphas=alphas,
+        mc=mc,
+        mc_key="dG",
+        source="Eq. 13",
+        ylabel=WL_UNIT_LABEL,
+        legend_loc="lower right",
+        title="Eq. (13), scaled variables ($N=1$ reading)",
     )
-    ax.set_title("Eq. (13), scaled variables ($N=1$ reading)", fontsize=10)
+    ax.axhline(0.0, color="0.6", lw=0.6)
     fig.tight_layout()
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())
 
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")
@@ -105,7 +88,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
 
     x = _grid(quick)
     colors = alpha_colors()
-    table: list[dict] = []
+    table = LongTable()
     fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.0), sharey=True)
     readings = (
         (
@@ -133,7 +116,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
                 fontsize=8,
                 color=color,
             )
-            table.append(table_block(name, alpha, x, value))
+            table.add(**table_block(name, alpha, x, value))
         ax.axhline(0.0, color="0.6", lw=0.6)
         ax.set_xlim(0.0, XI_MAX)
         ax.set_xlabel(xlabel)
@@ -141,7 +124,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
     axes[0].set_ylabel(WL_UNIT_LABEL)
     axes[1].legend(loc="lower right", fontsize=8.5, frameon=False)
     fig.tight_layout()
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())
 
 
 @register("wl-sign-change", "Sign change of <dG>: zero at a^2 = 0.809 (N + 2x^2)")
@@ -243,7 +226,7 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
     mc, _ = stored_scaled_mc()
     colors = alpha_colors()
     xi = mc["xi"]
-    table: list[dict] = []
+    table = LongTable()
     fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
     for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
         theory = scaled_wl_correction(xi, alpha)
@@ -264,9 +247,7 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
                 lw=0.9,
                 label=f"MC $-$ Eq. (13), $N={n_total:g}$",
             )
-            table.append(
-                table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid, mc["dG_err"][c, i])
-            )
+            table.add(**table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid, mc["dG_err"][c, i]))
             ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
             if ensemble:
                 n1 = int(n_total) // 2
@@ -280,7 +261,7 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
                     ls="none",
                     label="exact finite $N$ (COE, CSE)" if c == 0 else None,
                 )
-                table.append(table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
+                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
             kernel = mc["kernel_dG"][c, i] - theory
             if c == len(mc["N"]) - 1 and np.all(np.isfinite(kernel)):
                 ax.plot(
@@ -291,7 +272,7 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
                     lw=1.2,
                     label="finite-$M$ stub kernel $-$ Eq. (13)",
                 )
-                table.append(table_block("kernel-Eq13", alpha, xi, kernel))
+                table.add(**table_block("kernel-Eq13", alpha, xi, kernel))
         ax.axhline(0.0, color="0.6", lw=0.6)
         ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
         ax.set_xlabel(r"$x/\sqrt{N}$")
@@ -299,4 +280,4 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
-    return FigureResult(fig, long_table(table))
+    return FigureResult(fig, table.columns())

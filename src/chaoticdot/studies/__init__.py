@@ -19,11 +19,9 @@ are discovered automatically); a generator takes ``quick`` (bool) and returns
 
 from __future__ import annotations
 
-import ast
 import datetime as _dt
 import importlib
 import json
-import pkgutil
 import platform
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
+from .._registry import listing
 
 __all__ = [
     "DATA_DIR",
@@ -45,7 +44,6 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _GENERATORS: dict[str, tuple[str, Callable]] = {}
-_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def register_dataset(name: str, description: str):
@@ -64,38 +62,17 @@ def register_dataset(name: str, description: str):
     return wrap
 
 
-def _study_modules() -> list[str]:
-    return [info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
-
-
-def _declared(module: str) -> dict[str, str]:
-    """``{name: description}`` of the ``@register_dataset(...)`` decorators of ``module``."""
-    tree = ast.parse((_PACKAGE_DIR / f"{module}.py").read_text(encoding="utf-8"))
-    found = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            for deco in node.decorator_list:
-                if (
-                    isinstance(deco, ast.Call)
-                    and getattr(deco.func, "id", None) == "register_dataset"
-                    and len(deco.args) == 2
-                    and all(isinstance(a, ast.Constant) for a in deco.args)
-                ):
-                    found[deco.args[0].value] = deco.args[1].value
-    return found
-
-
 def datasets() -> dict[str, str]:
     """Registered dataset names with their descriptions (imports no generator module)."""
     found: dict[str, str] = {}
-    for module in _study_modules():
-        found.update(_declared(module))
+    for entries in listing(__path__, "register_dataset").values():
+        found.update(entries)
     return dict(sorted(found.items()))
 
 
 def _generator(name: str) -> Callable:
-    for module in _study_modules():
-        if name in _declared(module):
+    for module, entries in listing(__path__, "register_dataset").items():
+        if name in entries:
             importlib.import_module(f"{__name__}.{module}")
             return _GENERATORS[name][1]
     raise ValueError(f"unknown dataset {name!r}; choose one of: {', '.join(datasets())}")

@@ -52,6 +52,17 @@ _REF_N = _REF_N1 + _REF_N2
 _WL_UNIT = _REF_N1 * _REF_N2 / _REF_N**2
 
 
+def _unscaled(xi, alpha, beta, phi) -> dict:
+    """Scaled variables -> ``x, a, b, nphi`` of the reference dot (``x = xi sqrt(N)``, ...)."""
+    root_n = np.sqrt(_REF_N)
+    return {
+        "x": np.multiply(xi, root_n),
+        "a": np.multiply(alpha, root_n),
+        "b": np.multiply(beta, _REF_N),
+        "nphi": np.multiply(phi, _REF_N),
+    }
+
+
 def scaled_wl_correction(xi=0.0, alpha=0.0, beta=0.0, phi=0.0):
     """``<dG>`` of Eq. (13) in units of ``(e^2/h) N1 N2 / N^2`` versus scaled variables.
 
@@ -73,15 +84,7 @@ def scaled_wl_correction(xi=0.0, alpha=0.0, beta=0.0, phi=0.0):
         with ``u = 1 + phi + 2 xi^2`` (Eq. 13 with ``N = 1``), evaluated by
         :func:`chaoticdot.theory.wl_correction`.
     """
-    root_n = np.sqrt(_REF_N)
-    value = wl_correction(
-        _REF_N1,
-        _REF_N2,
-        x=np.multiply(xi, root_n),
-        a=np.multiply(alpha, root_n),
-        b=np.multiply(beta, _REF_N),
-        nphi=np.multiply(phi, _REF_N),
-    )
+    value = wl_correction(_REF_N1, _REF_N2, **_unscaled(xi, alpha, beta, phi))
     return value / _WL_UNIT
 
 
@@ -136,17 +139,10 @@ def scaled_variance(xi=0.0, alpha=0.0, beta=0.0, phi=0.0, *, kT_over_N=0.0):
     float or ndarray
         The variance in ``(e^2/h)^2 (N1 N2 / N^2)^2``.
     """
-    if np.all(np.asarray(kT_over_N) == 0.0):
+    if np.all(np.asarray(kT_over_N) == 0.0):  # zero temperature: Eq. (14) at x1 = x2
         return scaled_covariance(xi, xi, alpha, beta1=beta, beta2=beta, phi=phi)
-    root_n = np.sqrt(_REF_N)
     value = conductance_variance(
-        _REF_N1,
-        _REF_N2,
-        x=np.multiply(xi, root_n),
-        a=np.multiply(alpha, root_n),
-        b=np.multiply(beta, _REF_N),
-        nphi=np.multiply(phi, _REF_N),
-        kT=np.multiply(kT_over_N, _REF_N),
+        _REF_N1, _REF_N2, **_unscaled(xi, alpha, beta, phi), kT=np.multiply(kT_over_N, _REF_N)
     )
     return np.asarray(value) / _WL_UNIT**2
 
