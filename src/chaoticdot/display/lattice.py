@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import rmt
 from ..lattice import PROFILES, DotModel, profile_strength
 from ..lattice.levels import RATIO_REFERENCE
 from ..studies import load
@@ -63,8 +64,8 @@ def plot_scaling(study):
     for k, (prof, ratios) in enumerate(study.ratios.items()):
         shift = 1.0 + 0.012 * (k - (n_prof - 1) / 2)  # small offsets: coinciding points visible
         d = study.differences[prof]
-        mean = d.mean(axis=0)
-        err = d.std(axis=0, ddof=1) / np.sqrt(d.shape[0])
+        est = rmt.mean(d)
+        mean, err = np.asarray(est.value), np.asarray(est.error)
         ok = mean > 0
         fit = study.fits[prof]
         label = (
@@ -159,8 +160,8 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     for ax, group in zip(axes, panels, strict=True):
         for prof in group:
             i = profiles.index(prof)
-            mean = g[:, i].mean(axis=0)
-            err = g[:, i].std(axis=0, ddof=1) / np.sqrt(g.shape[0])
+            est = rmt.mean(g[:, i])
+            mean, err = est.value, est.error
             fit = fits[prof] if prof == "none" else fits[prof]["eq13"]
             lab = "no spin-orbit" if prof == "none" else f"{prof}: $a$ = {fit.a:.2f}"
             ax.errorbar(
@@ -181,8 +182,9 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
         for j, f in enumerate(flux):
             table["profile"].append(prof)
             table["flux"].append(f)
-            table["mean_G"].append(g[:, i, j].mean())
-            table["stderr"].append(g[:, i, j].std(ddof=1) / np.sqrt(g.shape[0]))
+            est = rmt.mean(g[:, i, j])
+            table["mean_G"].append(est.value)
+            table["stderr"].append(est.error)
             table["fit_eq13"].append(float(fit(f)))
     axes[0].set_ylabel(r"$\langle G\rangle$  [$e^2/h$]")
     axes[0].set_title("straight edge, half gate, corner", fontsize=9)
@@ -219,7 +221,8 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
     table = {"panel": [], "profile": [], "x": [], "value": [], "stderr": []}
     for k, prof in enumerate(profiles):
         d = g[:, k, zero] - g[:, k, big]
-        mean, err = d.mean(), d.std(ddof=1) / np.sqrt(d.size)
+        est = rmt.mean(d)
+        mean, err = est.value, est.error
         ax1.errorbar(k, mean, yerr=err, fmt=_MARKERS[prof], color=_COLORS[prof], capsize=3)
         for key, val in (
             ("panel", "wl"),
