@@ -5,8 +5,9 @@ field ``b``, dephasing ``nphi``, ...) and a picture that is redrawn with matplot
 slider moves. The picture is an ``<img>`` with a descriptive alt text inside an HTML widget, so
 the widget also displays (in its initial state) on a static website without a kernel.
 
-Unlike the precomputed plotly figures of :mod:`chaoticdot.interactive`, the explorers evaluate
-the formulas for any parameter values, in the physical (unscaled) variables of the paper.
+Unlike the precomputed plotly figures of :mod:`chaoticdot.display.interactive`, the explorers
+evaluate the formulas for any parameter values, in the physical (unscaled) variables of the
+paper.
 
 Functions
 ---------

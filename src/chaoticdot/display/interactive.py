@@ -13,10 +13,10 @@ Figures
 
 All curves use the scaled variables of the paper's Fig. 2 (``xi = x / sqrt(N)``,
 ``alpha = a / sqrt(N)``, ``beta = b / N``; units ``(e^2/h) N1 N2 / N^2`` and
-``(e^2/h)^2 (N1 N2 / N^2)^2``), see :mod:`chaoticdot.figures._fig2`. Every figure carries
+``(e^2/h)^2 (N1 N2 / N^2)^2``), see :mod:`chaoticdot.theory.scaled`. Every figure carries
 ``layout.meta.figure_id`` (e.g. ``"wl-alpha-slider"``) so that a browser can find it:
 ``[...document.querySelectorAll('.js-plotly-plot')].find(g => g.layout.meta?.figure_id === id)``.
-Display them in a notebook with ``chaoticdot.figures._interactive.show_plotly``.
+Display them in a notebook with :func:`chaoticdot.display.show_plotly`.
 """
 
 from __future__ import annotations

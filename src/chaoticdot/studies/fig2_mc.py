@@ -149,7 +149,7 @@ def fig2_mc(quick: bool = False):
         references ``kernel_dG`` (``<dG>``, e^2/h) and ``kernel_var_G`` ((e^2/h)^2), NaN at
         ``alpha = inf``.
     provenance : dict
-        Seed rule, sample counts, ``M``, method, wall time and number of workers (the datastore
+        Seed rule, sample counts, ``M``, method, wall time and number of workers (the store
         adds library version, date and command).
     """
     if quick:
