@@ -53,3 +53,23 @@ def test_make_rejects_bad_names():
         display.make("no-such-figure")
     with pytest.raises(TypeError, match="name"):
         display.make(3)
+
+
+def test_physics_keywords_reach_the_figure():
+    """A reader changes a parameter in the notebook: the curves follow, the stored Monte
+    Carlo is drawn only where it exists (a = 0 is stored, a = 2 is not)."""
+    import matplotlib.pyplot as plt
+
+    from chaoticdot.theory.scaled import scaled_wl_correction
+
+    result = display.make("fig2-left", quick=True, alphas=(0.0, 2.0))
+    plt.close(result.figure)
+    table = result.table
+    curves = table["source"] == "Eq. 13"
+    assert set(table["alpha"][curves]) == {0.0, 2.0}
+    assert set(table["alpha"][~curves]) == {0.0}
+    at_two = curves & (table["alpha"] == 2.0)
+    expected = scaled_wl_correction(table["xi"][at_two], 2.0)
+    assert abs(table["value"][at_two] - expected).max() < 1e-12
+    with pytest.raises(TypeError):
+        display.make("fig2-left", quick=True, no_such_parameter=1.0)

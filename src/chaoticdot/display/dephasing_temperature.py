@@ -54,15 +54,18 @@ _NU_FAMILY = (0.0, 0.5, 1.0, 2.0, 5.0)
     "dephasing-family",
     "voltage-probe dephasing N -> N + nphi: <dG>(x), var G(x) and the WL/AL crossover",
 )
-def fig_family(quick: bool = False) -> FigureResult:
-    """Curves of Eqs. (13)-(14) with ``N_{C,D} -> N_{C,D} + nphi`` (scaled units)."""
+def fig_family(*, quick: bool = False, nphi_over_N=_NU_FAMILY) -> FigureResult:
+    """Curves of Eqs. (13)-(14) with ``N_{C,D} -> N_{C,D} + nphi`` (scaled units).
+
+    ``nphi_over_N``: the dephasing rates ``nphi / N`` of the curves.
+    """
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 3, figsize=(12.0, 3.8))
     table = LongTable()
     xi = np.linspace(0.0, 3.0, 61 if quick else 241)
-    colors = plt.cm.magma(np.linspace(0.0, 0.8, len(_NU_FAMILY)))
-    for nu, color in zip(_NU_FAMILY, colors, strict=True):
+    colors = plt.cm.magma(np.linspace(0.0, 0.8, len(nphi_over_N)))
+    for nu, color in zip(nphi_over_N, colors, strict=True):
         for alpha2, ls in ((0.0, "-"), (5.0, "--")):
             wl = scaled_wl_correction(xi=xi, alpha=np.sqrt(alpha2), phi=nu)
             var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), phi=nu)
@@ -85,7 +88,7 @@ def fig_family(quick: bool = False) -> FigureResult:
     axes[0].legend(fontsize=8, title=r"solid $a=0$, dashed $a^2=5N$", title_fontsize=8)
 
     alpha2 = np.linspace(0.0, 8.0, 81 if quick else 321)
-    for nu, color in zip(_NU_FAMILY, colors, strict=True):
+    for nu, color in zip(nphi_over_N, colors, strict=True):
         wl = scaled_wl_correction(alpha=np.sqrt(alpha2), phi=nu)
         axes[2].plot(alpha2, wl, color=color)
         crossing = (1.0 + np.sqrt(5.0)) / 4.0 * (1.0 + nu)  # a^2 = 0.809 (N + nphi)

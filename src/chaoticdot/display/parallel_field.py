@@ -49,16 +49,19 @@ def _alpha_label(alpha2):
     "parallel-field-variance",
     "var G versus Zeeman field b for several spin-orbit strengths: factors 8, 4, 2, 1",
 )
-def fig_variance(quick: bool = False) -> FigureResult:
-    """var G (Eq. 14) versus ``b/N`` at ``x = 0`` and ``x^2 >> N`` for a family of ``a^2/N``."""
+def fig_variance(*, quick: bool = False, a2_over_N=_ALPHA2_FAMILY) -> FigureResult:
+    """var G (Eq. 14) versus ``b/N`` at ``x = 0`` and ``x^2 >> N`` for a family of ``a^2/N``.
+
+    ``a2_over_N``: the spin-orbit strengths ``a^2 / N`` of the curves (``inf`` allowed).
+    """
     import matplotlib.pyplot as plt
 
     beta = np.logspace(-2, 4, 61 if quick else 241)
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
     table = LongTable()
-    colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(_ALPHA2_FAMILY)))
+    colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(a2_over_N)))
     for ax, xi, title in ((axes[0], 0.0, r"$x = 0$"), (axes[1], LIMIT["xi"], r"$x^2 \gg N$")):
-        for alpha2, color in zip(_ALPHA2_FAMILY, colors, strict=True):
+        for alpha2, color in zip(a2_over_N, colors, strict=True):
             var = scaled_variance(xi=xi, alpha=np.sqrt(alpha2), beta=beta)
             ax.semilogx(beta, var, color=color, label=_alpha_label(alpha2))
             table.add(
@@ -79,14 +82,19 @@ def fig_variance(quick: bool = False) -> FigureResult:
     "parallel-field-wl",
     "weak (anti)localization versus Zeeman field: suppression of antilocalization",
 )
-def fig_wl(quick: bool = False) -> FigureResult:
-    """<dG> (Eq. 13) at ``x = 0`` versus ``b/N``, and <dG>(x) at ``a^2 = 20 N`` for several b."""
+def fig_wl(
+    *, quick: bool = False, a2_over_N=(0.0, 0.5, 0.809, 2.0, 5.0, 20.0, 100.0)
+) -> FigureResult:
+    """<dG> (Eq. 13) at ``x = 0`` versus ``b/N``, and <dG>(x) at ``a^2 = 20 N`` for several b.
+
+    ``a2_over_N``: the spin-orbit strengths ``a^2 / N`` of the left panel.
+    """
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8))
     table = LongTable()
     beta = np.logspace(-2, 3, 51 if quick else 201)
-    family = (0.0, 0.5, 0.809, 2.0, 5.0, 20.0, 100.0)
+    family = a2_over_N
     colors = plt.cm.plasma(np.linspace(0.0, 0.85, len(family)))
     for alpha2, color in zip(family, colors, strict=True):
         wl = scaled_wl_correction(alpha=np.sqrt(alpha2), beta=beta)
