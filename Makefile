@@ -3,7 +3,7 @@
 #   make test   install everything, build the book strictly and run every test
 #
 # Other targets: make chapter CHAPTER=gauge (execute one chapter), make data NAME=fig2-mc,
-# make bench, make lint, make clean.
+# make bench, make lint (ruff on the code and the chapters), make format, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test install assets chromium kwant chapter data bench lint clean
+.PHONY: book test install assets chromium kwant chapter data bench lint format clean
 
 install: $(VENV)/.installed node_modules/.installed chromium
 
@@ -69,13 +69,20 @@ chapter: install
 
 data: install
 	@test -n "$(NAME)" || { echo "usage: make data NAME=fig2-mc"; exit 2; }
-	$(BIN)/python -m chaoticdot data $(NAME)
+	$(BIN)/python -m chaoticdot data $(NAME) --replace
 
 bench: install
 	for f in benchmarks/bench_*.py; do $(BIN)/python $$f; done
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks book/_ext
+	$(BIN)/ruff check src tests benchmarks book/_ext
+	$(BIN)/python book/_ext/chapter_lint.py
+
+format: install
+	$(BIN)/ruff format src tests benchmarks book/_ext
+	$(BIN)/ruff check --fix src tests benchmarks book/_ext
+	$(BIN)/python book/_ext/chapter_lint.py --fix
 
 clean:
 	rm -rf _build book/_static/vendor

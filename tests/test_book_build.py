@@ -88,20 +88,62 @@ def test_failing_chapter_fails_the_build(tmp_path):
     assert not (root / "_build/html/book/intro.html").exists()
 
 
-def test_cache_key_follows_the_library(tmp_path):
+def _tiny_library(root):
+    """A package with one core module and two figure modules, committed to git."""
+    display = root / "src/chaoticdot/display"
+    display.mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    (root / "src/chaoticdot/core.py").write_text("A = 1\n")
+    (display / "__init__.py").write_text("")
+    (display / "one.py").write_text('@register("fig-one", "first")\ndef f(): pass\n')
+    (display / "two.py").write_text('@register("fig-two", "second")\ndef g(): pass\n')
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "."], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=root, check=True)
+    return display
+
+
+def test_cache_key_uses_tracked_sources_only(tmp_path):
     cache_key = _load_cache_key()
-    (tmp_path / "src/pkg").mkdir(parents=True)
-    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
-    module = tmp_path / "src/pkg/mod.py"
-    module.write_text("A = 1\n")
-    first = cache_key.library_hash(tmp_path)
-    assert cache_key.library_hash(tmp_path) == first  # deterministic
-    module.write_text("A = 2\n")
-    second = cache_key.library_hash(tmp_path)
+    _tiny_library(tmp_path)
+    first = cache_key.core_hash(tmp_path)
+    # build leftovers are not tracked: the key does not move
+    (tmp_path / "src/chaoticdot.egg-info").mkdir()
+    (tmp_path / "src/chaoticdot.egg-info/PKG-INFO").write_text("Version: 1\n")
+    (tmp_path / "src/chaoticdot/__pycache__").mkdir()
+    (tmp_path / "src/chaoticdot/__pycache__/core.cpython-311.pyc").write_bytes(b"\0")
+    assert cache_key.core_hash(tmp_path) == first
+    # a change of a tracked core file or of pyproject.toml does
+    (tmp_path / "src/chaoticdot/core.py").write_text("A = 2\n")
+    second = cache_key.core_hash(tmp_path)
     assert second != first
     (tmp_path / "pyproject.toml").write_text("[project]\nname='y'\n")
-    assert cache_key.library_hash(tmp_path) not in (first, second)
-    # byte-code caches do not count
-    (tmp_path / "src/pkg/__pycache__").mkdir()
+    assert cache_key.core_hash(tmp_path) not in (first, second)
+
+
+def test_figure_change_reexecutes_only_chapters_using_it(tmp_path):
+    cache_key = _load_cache_key()
+    display = _tiny_library(tmp_path)
+    uses_one = 'x = 1\n_ = make("fig-one")\n'
+    uses_two = "from chaoticdot.display import two\n"
+    core = cache_key.core_hash(tmp_path)
+    before = cache_key.chapter_hash(tmp_path, uses_one), cache_key.chapter_hash(tmp_path, uses_two)
+    (display / "one.py").write_text('@register("fig-one", "first")\ndef f(): return 1\n')
+    after = cache_key.chapter_hash(tmp_path, uses_one), cache_key.chapter_hash(tmp_path, uses_two)
+    assert cache_key.core_hash(tmp_path) == core
+    assert after[0] != before[0] and after[1] == before[1]
+    assert cache_key.chapter_hash(tmp_path, "print(1)\n") == ""
+
+
+def test_cache_key_outside_git_skips_leftovers(tmp_path):
+    cache_key = _load_cache_key()
+    (tmp_path / "src/pkg/__pycache__").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n")
+    (tmp_path / "src/pkg/mod.py").write_text("A = 1\n")
+    files = cache_key.tracked_sources(tmp_path)
     (tmp_path / "src/pkg/__pycache__/mod.cpython-311.pyc").write_bytes(b"\0")
-    assert cache_key.library_hash(tmp_path) == cache_key.library_hash(tmp_path)
+    (tmp_path / "src/pkg.egg-info").mkdir()
+    (tmp_path / "src/pkg.egg-info/PKG-INFO").write_text("x")
+    assert cache_key.tracked_sources(tmp_path) == files
+    assert [str(p) for p in files] == ["pyproject.toml", "src/pkg/mod.py"]

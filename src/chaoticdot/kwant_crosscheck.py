@@ -13,13 +13,11 @@ from __future__ import annotations
 import numpy as np
 import scipy.linalg as sla
 
+from .pauli import SIGMA
+
 __all__ = ["kwant_available", "build_kwant_system", "kwant_conductance", "compare_with_kwant"]
 
-_PAULI = (
-    np.array([[0, 1], [1, 0]], dtype=complex),
-    np.array([[0, -1j], [1j, 0]], dtype=complex),
-    np.array([[1, 0], [0, -1]], dtype=complex),
-)
+_PAULI = tuple(SIGMA)
 
 
 def kwant_available() -> bool:

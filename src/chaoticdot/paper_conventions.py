@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .pauli import PAULI, SIGMA
+
 __all__ = [
     "PAULI4",
     "tensor_matrix",
@@ -52,9 +54,7 @@ __all__ = [
 ]
 
 #: sigma_0 = 1, sigma_x, sigma_y, sigma_z.
-PAULI4 = np.array(
-    [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex
-)
+PAULI4 = np.concatenate([PAULI["1"][None], SIGMA])
 
 
 def _check(c) -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 from .._validation import check_finite, check_nonnegative
 from .geometry import DotGeometry, disorder_potential
 from .hamiltonian import dot_hamiltonian
-from .leads import channel_count, channel_window, energy_from_kf, mode_thresholds
+from .leads import channel_count, channel_window, energy_from_kf
 from .spin_orbit import PROFILES, RashbaField
 from .transport import conductance, scattering_matrix, transmission_matrix
 
@@ -195,7 +195,3 @@ class DotModel:
     def conductance(self, energy: float | None = None) -> float:
         """Conductance ``tr t^dagger t`` in units of ``e^2/h`` (paper Eq. (4)) at ``energy``."""
         return conductance(self.hamiltonian(), self.geometry, self._energy(energy))
-
-    def thresholds(self) -> np.ndarray:
-        """Lead thresholds ``eps_n`` (units t), useful to choose energy windows."""
-        return mode_thresholds(self.lead_width)

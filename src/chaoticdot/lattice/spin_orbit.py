@@ -38,6 +38,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .._validation import check_finite, check_nonnegative
+from ..pauli import SIGMA
 from .geometry import DotGeometry
 
 __all__ = [
@@ -49,8 +50,6 @@ __all__ = [
     "ColumnGaugeField",
     "spin_rotation",
 ]
-
-SIGMA = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
 
 
 def _heaviside(z: np.ndarray) -> np.ndarray:

@@ -27,10 +27,6 @@ class Estimate(NamedTuple):
         """``|value - reference| <= nsigma * error + extra`` (elementwise)."""
         return np.abs(np.asarray(self.value) - reference) <= nsigma * np.asarray(self.error) + extra
 
-    def zscore(self, reference):
-        """``(value - reference) / error``."""
-        return (np.asarray(self.value) - reference) / np.asarray(self.error)
-
 
 def _out(v):
     return float(v) if np.ndim(v) == 0 else v

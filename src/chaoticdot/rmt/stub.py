@@ -58,6 +58,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.linalg
 
+from ..pauli import SIGMA
 from .perturbations import perturbation_matrices
 
 __all__ = [
@@ -71,7 +72,7 @@ __all__ = [
 ]
 
 #: Pauli matrices sigma_x, sigma_y, sigma_z.
-PAULI = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
+PAULI = SIGMA
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_channels
+from ._common import as_output
 
 __all__ = [
     "ENSEMBLES",
@@ -55,11 +56,6 @@ def _check_beta(beta) -> float:
     return float(beta)
 
 
-def _out(value):
-    """Python float for scalar results, arrays otherwise (ufunc-like)."""
-    return float(value) if np.ndim(value) == 0 else value
-
-
 def transmission_mean(N1, N2, beta):
     """Exact ensemble average of the total transmission ``T = sum_n T_n``.
 
@@ -79,7 +75,7 @@ def transmission_mean(N1, N2, beta):
     """
     n1, n2 = check_channels(N1, N2)
     b = _check_beta(beta)
-    return _out(n1 * n2 / (n1 + n2 - 1.0 + 2.0 / b))
+    return as_output(n1 * n2 / (n1 + n2 - 1.0 + 2.0 / b))
 
 
 def transmission_variance(N1, N2, beta):
@@ -107,7 +103,7 @@ def transmission_variance(N1, N2, beta):
     s = 2.0 / b
     num = 2.0 * n1 * n2 * (n1 - 1.0 + s) * (n2 - 1.0 + s)
     den = b * (n - 2.0 + s) * (n - 1.0 + s) ** 2 * (n - 1.0 + 2.0 * s)
-    return _out(num / den)
+    return as_output(num / den)
 
 
 def exact_conductance_stats(N1, N2, ensemble):

@@ -58,6 +58,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_direction, check_positive_int
+from ..pauli import SIGMA
 from ._common import (
     as_output,
     channel_factor,
@@ -79,7 +80,7 @@ __all__ = [
 
 SPIN_BASIS_LABELS = ("S", "T_x", "T_y", "T_z")
 
-_PAULI = np.array([[[0, 1], [1, 0]], [[0, -1j], [1j, 0]], [[1, 0], [0, -1]]], dtype=complex)
+_PAULI = SIGMA
 _EYE2 = np.eye(2)
 _R2 = np.sqrt(0.5)
 # Columns: singlet and Cartesian triplets (sigma_j (x) 1 |S> is proportional to |T_j>).

@@ -1,0 +1,146 @@
+"""Styles shared by the two panels of the paper's Fig. 2 and their companions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..tables import LongTable
+from ..theory.scaled import FIG2_ALPHAS, XI_MAX
+
+WL_UNIT_LABEL = r"$\langle\delta G\rangle$  [$(e^2/h)\,N_1N_2/N^2$]"
+VAR_UNIT_LABEL = r"var $G$  [$(e^2/h)^2(N_1N_2/N^2)^2$]"
+
+
+def alpha_label(alpha: float, symbol: str = "a") -> str:
+    """Legend label such as ``a = 0.3`` or ``a = inf`` (mathtext)."""
+    value = r"\infty" if np.isinf(alpha) else f"{alpha:g}"
+    return f"${symbol} = {value}$"
+
+
+def alpha_colors(alphas=FIG2_ALPHAS) -> list:
+    """One colour per spin-orbit strength, dark (a = 0) to light (a = inf)."""
+    import matplotlib
+
+    cmap = matplotlib.colormaps["viridis"]
+    return [cmap(v) for v in np.linspace(0.0, 0.85, len(alphas))]
+
+
+def mc_marker_styles(n_total) -> dict:
+    """Marker style of the Monte-Carlo points of total channel number ``N`` (10 or 20)."""
+    if int(n_total) >= 20:
+        return {"marker": "o", "ms": 4.5, "mfc": None}
+    return {"marker": "s", "ms": 4.0, "mfc": "white"}
+
+
+def table_block(source: str, alpha: float, xi, value, error=None) -> dict:
+    """One block of a long-format table: a curve or a set of points of one ``alpha``."""
+    xi = np.asarray(xi, dtype=float)
+    value = np.asarray(value, dtype=float)
+    return {
+        "source": np.full(xi.shape, source),
+        "alpha": np.full(xi.shape, alpha),
+        "xi": xi,
+        "value": value,
+        "error": np.zeros_like(value) if error is None else np.asarray(error, dtype=float),
+    }
+
+
+def plot_mc_points(ax, mc, key, color_of: dict, table: LongTable, *, offset=0.036):
+    """Error bars of the stored Monte-Carlo runs (one marker style per channel number).
+
+    Only the stored spin-orbit strengths that have a colour in ``color_of`` are drawn.
+    """
+    xi = mc["xi"]
+    for c, n_total in enumerate(mc["N"]):
+        style = mc_marker_styles(n_total)
+        shift = (c - 0.5 * (len(mc["N"]) - 1)) * offset  # keep error bars apart
+        for i, alpha in enumerate(mc["alpha"]):
+            if float(alpha) not in color_of:
+                continue
+            color = color_of[float(alpha)]
+            value, err = mc[key][c, i], mc[key + "_err"][c, i]
+            ax.errorbar(
+                xi + shift,
+                value,
+                yerr=err,
+                ls="none",
+                color=color,
+                capsize=1.5,
+                lw=0.9,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or color,
+                mec=color,
+            )
+            table.add(**table_block(f"Monte Carlo N={n_total:g}", alpha, xi, value, err))
+
+
+def fig2_panel(curve, *, xi, alphas, mc, mc_key, source, ylabel, legend_loc, title):
+    """One panel of the paper's Fig. 2: closed-form curves and the stored Monte Carlo.
+
+    Parameters
+    ----------
+    curve : callable
+        ``curve(xi, alpha)`` in the panel's units (scaled variables).
+    xi : ndarray
+        Scaled field grid ``x / sqrt(N)``.
+    alphas : sequence of float
+        Scaled spin-orbit strengths ``a / sqrt(N)`` (``inf`` allowed).
+    mc : dict
+        Stored Monte Carlo in the panel's units (``chaoticdot.studies.fig2_mc``).
+    mc_key, source : str
+        Monte-Carlo quantity (``"dG"`` or ``"var"``) and the table label of the curves.
+    ylabel, legend_loc, title : str
+        Axis label, legend position and title.
+
+    Returns
+    -------
+    fig, ax, table
+        The matplotlib figure and axes and the :class:`~chaoticdot.tables.LongTable`.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    colors = alpha_colors(alphas)
+    table = LongTable()
+    fig, ax = plt.subplots(figsize=(7.0, 4.6))
+    for alpha, color in zip(alphas, colors, strict=True):
+        value = curve(xi, alpha)
+        ax.plot(xi, value, color=color, lw=1.8)
+        table.add(**table_block(source, alpha, xi, value))
+    plot_mc_points(ax, mc, mc_key, dict(zip(map(float, alphas), colors, strict=True)), table)
+    ax.set_xlim(0.0, XI_MAX)
+    ax.set_xlabel(r"$x$  (scaled: $x/\sqrt{N}$)")
+    ax.set_ylabel(ylabel)
+    curve_handles = [
+        Line2D([], [], color=c, lw=1.8, label=alpha_label(a))
+        for a, c in zip(alphas, colors, strict=True)
+    ]
+    ax.legend(
+        handles=mc_legend_handles(mc, curve_handles),
+        loc=legend_loc,
+        fontsize=8.5,
+        ncol=2,
+        frameon=False,
+    )
+    ax.set_title(title, fontsize=10)
+    return fig, ax, table
+
+
+def mc_legend_handles(mc, extra_handles=()):
+    """Legend handles: the given curve handles plus one marker per Monte-Carlo channel number."""
+    from matplotlib.lines import Line2D
+
+    handles = list(extra_handles) + [
+        Line2D(
+            [],
+            [],
+            ls="none",
+            color="0.3",
+            marker=mc_marker_styles(n)["marker"],
+            mfc=mc_marker_styles(n)["mfc"] or "0.3",
+            label=f"Monte Carlo, $N={n:g}$",
+        )
+        for n in mc["N"]
+    ]
+    return handles

@@ -1,0 +1,302 @@
+"""Conductance fluctuations: the right panel of the paper's Fig. 2 and the correlation functions.
+
+Figures
+-------
+``fig2-right``            var G versus x for a = 0, 0.3, 0.5, 1, inf (Eq. 14, N = 1 reading),
+                          with stored Monte-Carlo points at N = 10 and 20.
+``fig2-right-residuals``  Monte Carlo minus Eq. (14), split into finite-M and finite-N parts.
+``covariance-map``        cov[G(x1), G(x2)] in the (x1, x2) plane (Eq. 14).
+``covariance-cuts``       cuts through the map with the stored Monte-Carlo covariances.
+``energy-correlation``    cov[G(eps), G(eps + d eps)] versus d eps (Eq. 14), with a light
+                          Monte-Carlo run done when the figure is built.
+
+Units: ``var G`` and covariances in ``(e^2/h)^2 (N1 N2 / N^2)^2`` (the paper's Fig. 2);
+scaled variables ``xi = x / sqrt(N)``, ``alpha = a / sqrt(N)``, ``epsilon = de / N`` with
+``de = 2 pi (eps - eps') / Delta`` (see :mod:`chaoticdot.theory.scaled`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..studies.fig2_mc import stored_scaled_mc
+from ..studies.fluctuations import ENERGY_MC, energy_correlation_mc
+from ..tables import LongTable
+from ..theory.scaled import (
+    FIG2_ALPHAS,
+    XI_MAX,
+    exact_scaled_variance,
+    scaled_covariance,
+    scaled_variance,
+)
+from . import FigureResult, register
+from ._fig2_style import (
+    VAR_UNIT_LABEL,
+    alpha_colors,
+    alpha_label,
+    fig2_panel,
+    mc_marker_styles,
+    table_block,
+)
+
+__all__ = [
+    "ENERGY_MC",
+    "fig2_right",
+    "fig2_right_residuals",
+    "covariance_map",
+    "covariance_cuts",
+    "energy_correlation_mc",
+    "energy_correlation",
+    "exact_scaled_variance",
+]
+
+
+@register("fig2-right", "Fig. 2 right: var G vs x for a = 0, 0.3, 0.5, 1, inf, Eq. (14) + MC")
+def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
+    """The right panel of the paper's Fig. 2 with Monte-Carlo points (stored data).
+
+    Curves: Eq. (14) at equal arguments in the scaled (``N = 1``) reading, ``var G`` in
+    ``(e^2/h)^2 (N1 N2 / N^2)^2`` versus ``x / sqrt(N)``. Points: dataset ``fig2-mc``
+    (``N1 = N2 = 5`` and ``10``, ``M = 8 N``) with one standard error bars.
+    """
+    mc, _ = stored_scaled_mc()
+    fig, ax, table = fig2_panel(
+        scaled_variance,
+        xi=np.linspace(0.0, XI_MAX, 61 if quick else 301),
+        alphas=alphas,
+        mc=mc,
+        mc_key="var",
+        source="Eq. 14",
+        ylabel=VAR_UNIT_LABEL,
+        legend_loc="upper right",
+        title="Eq. (14), scaled variables ($N=1$ reading)",
+    )
+    ax.set_ylim(0.0, 8.6)
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())
+
+
+@register(
+    "fig2-right-residuals",
+    "Monte Carlo minus Eq. (14) for var G: finite-M (stub kernel) and finite-N parts",
+)
+def fig2_right_residuals(quick: bool = False) -> FigureResult:
+    """Relative deviation of the stored Monte-Carlo ``var G`` from Eq. (14), per value of ``a``.
+
+    Points: ``(MC - Eq. 14) / Eq. 14`` at ``N = 10`` and ``20``. Dashed: the same for the
+    leading-order stub kernel at ``M = 8 N`` (finite-``M`` part alone). Stars at ``x = 0``: the
+    exact finite-``N`` circular-ensemble values (COE for ``a = 0``, CSE for ``a = inf``), which
+    the stub reproduces for any ``M``.
+    """
+    import matplotlib.pyplot as plt
+
+    mc, _ = stored_scaled_mc()
+    colors = alpha_colors()
+    xi = mc["xi"]
+    table = LongTable()
+    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
+    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
+        theory = scaled_variance(xi, alpha)
+        for c, n_total in enumerate(mc["N"]):
+            style = mc_marker_styles(n_total)
+            rel = mc["var"][c, i] / theory - 1.0
+            err = mc["var_err"][c, i] / theory
+            ax.errorbar(
+                xi + (c - 0.5) * 0.03,
+                rel,
+                yerr=err,
+                ls="none",
+                color=color,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or color,
+                capsize=1.5,
+                lw=0.9,
+                label=f"MC, $N={n_total:g}$",
+            )
+            table.add(**table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
+            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
+            if ensemble:
+                n1 = int(n_total) // 2
+                exact = exact_scaled_variance(n1, n1, ensemble) / theory[0] - 1.0
+                ax.plot(
+                    0.0,
+                    exact,
+                    marker="*",
+                    ms=10,
+                    color="tab:red",
+                    ls="none",
+                    label="exact finite $N$" if c == 0 else None,
+                )
+                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
+        kernel = mc["kernel_var"][-1, i] / theory - 1.0
+        if np.all(np.isfinite(kernel)):
+            ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label="finite-$M$ stub kernel")
+            table.add(**table_block("kernel", alpha, xi, kernel))
+        ax.axhline(0.0, color="0.6", lw=0.6)
+        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
+        ax.set_xlabel(r"$x/\sqrt{N}$")
+    axes[0].set_ylabel("relative deviation from Eq. (14)")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    return FigureResult(fig, table.columns())
+
+
+@register("covariance-map", "cov[G(x1), G(x2)] in the (x1, x2) plane for a = 0, 0.5, inf")
+def covariance_map(quick: bool = False) -> FigureResult:
+    """Eq. (14) as a map over two perpendicular fields, three spin-orbit strengths.
+
+    The diffuson term depends on ``x1 - x2`` and the cooperon term on ``x1 + x2``
+    (Eqs. 11-12), so the map has two ridges, along ``x1 = x2`` and ``x1 = -x2``. Units
+    ``(e^2/h)^2 (N1 N2 / N^2)^2``, scaled fields ``x / sqrt(N)``.
+    """
+    import matplotlib.pyplot as plt
+
+    alphas = (0.0, 0.5, np.inf)
+    xi = np.linspace(-2.5, 2.5, 41 if quick else 161)
+    x1, x2 = np.meshgrid(xi, xi, indexing="ij")
+    fig, axes = plt.subplots(1, 3, figsize=(11.0, 3.7), sharey=True)
+    table = {"alpha": [], "xi1": [], "xi2": [], "cov": []}
+    mesh = None
+    for ax, alpha in zip(axes, alphas, strict=True):
+        cov = scaled_covariance(x1, x2, alpha)
+        mesh = ax.pcolormesh(
+            x1, x2, cov, cmap="magma", vmin=0.0, vmax=8.0, shading="auto", rasterized=True
+        )
+        ax.contour(x1, x2, cov, levels=[0.5, 1, 2, 4], colors="white", linewidths=0.5)
+        ax.set_aspect("equal")
+        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
+        ax.set_xlabel(r"$x_1/\sqrt{N}$")
+        for key, val in (
+            ("alpha", np.full(cov.size, alpha)),
+            ("xi1", x1.ravel()),
+            ("xi2", x2.ravel()),
+            ("cov", cov.ravel()),
+        ):
+            table[key].append(val)
+    axes[0].set_ylabel(r"$x_2/\sqrt{N}$")
+    fig.colorbar(
+        mesh, ax=axes, label=r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]", shrink=0.9
+    )
+    return FigureResult(fig, {k: np.concatenate(v) for k, v in table.items()})
+
+
+@register("covariance-cuts", "cov[G(x1), G(x2)] vs x2 at x1 = 0 and 1, Eq. (14) + stored MC")
+def covariance_cuts(quick: bool = False) -> FigureResult:
+    """Cuts through the covariance map with the stored Monte-Carlo covariances.
+
+    ``cov[G(x1), G(x2)]`` versus ``x2`` for ``x1 = 0`` (left) and ``x1 = sqrt(N)`` (right), all
+    five values of ``a``; points: dataset ``fig2-mc`` at ``N = 20`` (one standard error).
+    Because ``G(x) = G(-x)`` at zero Zeeman field, only ``x2 >= 0`` is shown.
+    """
+    import matplotlib.pyplot as plt
+
+    mc, _ = stored_scaled_mc()
+    colors = alpha_colors()
+    xi_mc = mc["xi"]
+    c = len(mc["N"]) - 1  # the largest channel number
+    xi = np.linspace(0.0, float(xi_mc[-1]), 41 if quick else 201)
+    table = LongTable()
+    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
+    for ax, target in zip(axes, (0.0, 1.0), strict=True):
+        j = int(np.argmin(np.abs(xi_mc - target)))  # the stored grid point nearest to target
+        xi1 = float(xi_mc[j])
+        for i, (alpha, color) in enumerate(zip(mc["alpha"], colors, strict=True)):
+            curve = scaled_covariance(xi1, xi, alpha)
+            ax.plot(xi, curve, color=color, lw=1.6, label=alpha_label(alpha))
+            table.add(**table_block(f"Eq. 14 xi1={xi1:g}", alpha, xi, curve))
+            ax.errorbar(
+                xi_mc,
+                mc["cov"][c, i, j],
+                yerr=mc["cov_err"][c, i, j],
+                ls="none",
+                marker="o",
+                ms=3.5,
+                color=color,
+                capsize=1.5,
+                lw=0.8,
+            )
+            table.add(
+                **table_block(
+                    f"MC N={mc['N'][c]:g} xi1={xi1:g}",
+                    alpha,
+                    xi_mc,
+                    mc["cov"][c, i, j],
+                    mc["cov_err"][c, i, j],
+                )
+            )
+        ax.axvline(xi1, color="0.6", lw=0.6, ls=":")
+        ax.set_xlabel(r"$x_2/\sqrt{N}$")
+        ax.set_title(rf"$x_1/\sqrt{{N}} = {xi1:g}$", fontsize=10)
+    axes[0].set_ylabel(r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
+    axes[1].legend(
+        fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
+    )
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())
+
+
+@register(
+    "energy-correlation",
+    "cov[G(eps), G(eps + de)] vs de for the Fig. 2 values of a, Eq. (14) + light MC",
+)
+def energy_correlation(quick: bool = False) -> FigureResult:
+    """Energy correlation function of the conductance at ``x = b = 0`` (Eq. 14 with ``de``).
+
+    Left: ``cov[G(eps), G(eps')]`` versus ``de / N`` for the five values of ``a`` of Fig. 2,
+    with a light Monte-Carlo run (``N1 = N2 = 4``, ``M = 64``, ``a = 0`` and ``inf``) made when
+    the figure is built and the exact finite-N variances (COE, CSE) at ``de = 0`` (stars).
+    Right: the same normalised by the variance; for ``a = 0`` and ``a = inf`` it is the
+    Lorentzian ``1 / (1 + epsilon^2)``, in between the triplet terms (width ``N + 2a^2``)
+    make it decay more slowly.
+    """
+    import matplotlib.pyplot as plt
+
+    eps = np.linspace(0.0, 4.0, 81 if quick else 301)
+    colors = alpha_colors()
+    table = LongTable()
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9.6, 3.9))
+    for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
+        cov = scaled_covariance(0.0, 0.0, alpha, epsilon=eps)
+        ax.plot(eps, cov, color=color, lw=1.7, label=alpha_label(alpha))
+        ax2.plot(eps, cov / cov[0], color=color, lw=1.7)
+        table.add(**table_block("Eq. 14", alpha, eps, cov))
+    ax2.plot(
+        eps, 1.0 / (1.0 + eps**2), color="black", ls=":", lw=1.2, label=r"$1/(1+\varepsilon^2)$"
+    )
+    samples = ENERGY_MC["quick_samples"] if quick else ENERGY_MC["samples"]
+    value, err = energy_correlation_mc(samples=samples)
+    n_total = 2 * ENERGY_MC["N1"]
+    for i, alpha in enumerate(ENERGY_MC["alphas"]):
+        color = colors[FIG2_ALPHAS.index(alpha)]
+        ax.errorbar(
+            ENERGY_MC["epsilon"],
+            value[i],
+            yerr=err[i],
+            ls="none",
+            marker="s",
+            ms=4,
+            mfc="white",
+            mec=color,
+            color=color,
+            capsize=1.5,
+            lw=0.9,
+        )
+        table.add(
+            **table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"], value[i], err[i])
+        )
+        ensemble = "COE" if alpha == 0.0 else "CSE"
+        exact = exact_scaled_variance(ENERGY_MC["N1"], ENERGY_MC["N1"], ensemble)
+        ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none")
+        table.add(**table_block(f"exact {ensemble} N={n_total}", alpha, [0.0], [exact]))
+    ax.plot([], [], "ks", mfc="white", label=f"Monte Carlo, $N={n_total}$ ({samples} samples)")
+    ax.plot([], [], "*", color="tab:red", ms=10, label=f"exact variance, $N={n_total}$")
+    ax.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
+    ax.set_ylabel(r"cov$[G(\varepsilon_F),G(\varepsilon_F')]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
+    ax.legend(fontsize=8, frameon=False)
+    ax2.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
+    ax2.set_ylabel("correlation coefficient")
+    ax2.legend(fontsize=8, frameon=False)
+    fig.tight_layout()
+    return FigureResult(fig, table.columns())

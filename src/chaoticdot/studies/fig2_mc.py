@@ -1,0 +1,251 @@
+"""Stored Monte-Carlo data for the paper's Fig. 2 (dataset ``fig2-mc``).
+
+The stub random-matrix model, Eqs. (4)-(7), is sampled at two channel numbers
+(``N1 = N2 = 5`` and ``10``, i.e. ``N = 10, 20``) on the grid of scaled variables of the
+figure, ``x = xi sqrt(N)`` and ``a = alpha sqrt(N)`` (physics notes §1.7), with the stub size
+``M = 8 N``. Every realization is used for all ``(alpha, xi)`` points (correlated sampling), so
+the stored covariances ``cov[G(x1), G(x2)]`` come with the means and variances.
+
+Why stored data: at about 2 % statistical precision the run takes of the order of 20 minutes
+on two cores (numerics notes §1), far beyond a chapter's budget. Regenerate with
+``python -m chaoticdot data fig2-mc`` (``--quick`` for a reduced run of a few seconds, used by
+the tests to check the stored file statistically).
+
+Finite-M reference
+------------------
+At finite ``M`` the stub model reproduces Eqs. (13)-(14) only up to corrections of relative
+order ``N / M`` (numerics notes §1). To separate them from the finite-``N`` corrections the
+dataset also stores the leading-order (Gaussian) cooperon/diffuson result of the *same* stub at
+the same ``M`` (:mod:`chaoticdot.rmt.kernels`): Monte Carlo minus this reference is the pure
+finite-``N`` correction.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..parallel import default_workers
+from ..rmt import covariance, finite_m_wl_correction, mean, sample_conductance, variance
+from ..rmt.kernels import finite_m_covariance
+from ..rmt.stub import StubPoint
+from ..theory.scaled import FIG2_ALPHAS
+from . import load, register_dataset
+
+__all__ = [
+    "FIG2_MC_CHANNELS",
+    "FIG2_MC_XI",
+    "FIG2_MC_M_PER_N",
+    "FIG2_MC_SAMPLES",
+    "FIG2_MC_SEED",
+    "QUICK_SETTINGS",
+    "fig2_mc",
+    "simulate_fig2",
+    "load_fig2_mc",
+    "scaled_fig2_mc",
+    "stored_scaled_mc",
+]
+
+#: Channels per lead of the stored runs (``N1 = N2``).
+FIG2_MC_CHANNELS = (5, 10)
+#: Scaled perpendicular fields ``xi = x / sqrt(N)`` of the Monte-Carlo points.
+FIG2_MC_XI = np.round(np.linspace(0.0, 2.0, 11), 12)
+#: Stub size ``M = FIG2_MC_M_PER_N * N`` (the finite-M bias then depends on ``M / N`` only).
+FIG2_MC_M_PER_N = 8
+#: Realizations per channel number (statistical error of <dG> about 2 % of its x = 0 value).
+FIG2_MC_SAMPLES = {5: 5000, 10: 5000}
+#: Root seed; the run for ``N1`` uses ``SeedSequence([seed, N1])``.
+FIG2_MC_SEED = 20020210
+#: The reduced run of ``quick=True``: one channel number, every other field, an independent seed.
+QUICK_SETTINGS = {"channels": (5,), "xi": FIG2_MC_XI[::2], "samples": 300, "seed": FIG2_MC_SEED + 1}
+
+
+def _kernel_references(n1: int, M: int, alphas, xis):
+    """Finite-M Gaussian-level ``<dG>`` and ``var G`` of the stub (e^2/h); NaN at ``a = inf``."""
+    N = 2 * n1
+    dg = np.full((len(alphas), len(xis)), np.nan)
+    var = np.full_like(dg, np.nan)
+    for i, alpha in enumerate(alphas):
+        if np.isinf(alpha):  # the COE-stub kernels do not describe the CSE limit
+            continue
+        a = float(alpha * np.sqrt(N))
+        for j, xi in enumerate(xis):
+            x = float(xi * np.sqrt(N))
+            dg[i, j] = finite_m_wl_correction(n1, n1, x=x, a=a, M=M)
+            point = StubPoint(x=x, so=(a, a, 0.0))
+            var[i, j] = finite_m_covariance(n1, n1, point, point, M)
+    return dg, var
+
+
+def simulate_fig2(
+    n1: int,
+    *,
+    xi,
+    alphas=FIG2_ALPHAS,
+    samples: int,
+    M: int,
+    seed,
+    executor=None,
+    progress: bool = False,
+) -> dict[str, np.ndarray]:
+    """Monte-Carlo statistics of ``G`` on the Fig. 2 grid for ``N1 = N2 = n1``.
+
+    Parameters
+    ----------
+    n1 : int
+        Channels per lead; ``N = 2 n1``.
+    xi, alphas : array_like
+        Scaled field ``x / sqrt(N)`` and spin-orbit strength ``a / sqrt(N)`` (``inf``: CSE).
+    samples, M : int
+        Realizations and stub size.
+    seed : int or numpy.random.SeedSequence
+        Root seed of :func:`chaoticdot.rmt.sample_conductance`.
+    executor, progress
+        Passed to :func:`chaoticdot.rmt.sample_conductance`.
+
+    Returns
+    -------
+    dict of ndarray
+        ``mean_G``, ``mean_G_err``, ``var_G``, ``var_G_err`` (shape ``(n_alpha, n_xi)``) and
+        ``cov_G``, ``cov_G_err`` (shape ``(n_alpha, n_xi, n_xi)``), in units of ``e^2/h`` and
+        ``(e^2/h)^2``; errors are one standard error.
+    """
+    N = 2 * n1
+    xi = np.asarray(xi, dtype=float)
+    alphas = np.asarray(alphas, dtype=float)
+    g = sample_conductance(
+        n1,
+        n1,
+        x=xi[None, :] * np.sqrt(N),
+        a=alphas[:, None] * np.sqrt(N),
+        samples=samples,
+        M=M,
+        seed=seed,
+        executor=executor,
+        progress=progress,
+    )
+    m, v = mean(g), variance(g)
+    c = covariance(g[:, :, :, None], g[:, :, None, :])
+    return {
+        "mean_G": m.value,
+        "mean_G_err": m.error,
+        "var_G": v.value,
+        "var_G_err": v.error,
+        "cov_G": c.value,
+        "cov_G_err": c.error,
+    }
+
+
+@register_dataset("fig2-mc", "Fig. 2 Monte-Carlo overlay: <G>, var G, cov G at N1=N2=5, 10")
+def fig2_mc(quick: bool = False):
+    """Generate the stored Monte-Carlo data of Fig. 2 (about 20 min on two cores).
+
+    Returns
+    -------
+    arrays : dict of ndarray
+        ``channels`` (``N1 = N2``), ``M``, ``samples`` (per channel number), ``alpha``, ``xi``;
+        statistics of :func:`simulate_fig2` stacked along a leading channel axis; the finite-M
+        references ``kernel_dG`` (``<dG>``, e^2/h) and ``kernel_var_G`` ((e^2/h)^2), NaN at
+        ``alpha = inf``.
+    provenance : dict
+        Seed rule, sample counts, ``M``, method, wall time and number of workers (the store
+        adds library version, date and command).
+    """
+    if quick:
+        channels, xis = QUICK_SETTINGS["channels"], QUICK_SETTINGS["xi"]
+        samples = {n1: QUICK_SETTINGS["samples"] for n1 in channels}
+        seed = QUICK_SETTINGS["seed"]
+    else:
+        channels, xis, samples, seed = (FIG2_MC_CHANNELS, FIG2_MC_XI, FIG2_MC_SAMPLES, FIG2_MC_SEED)
+    alphas = np.asarray(FIG2_ALPHAS)
+    start = time.perf_counter()
+    runs, kernels_dg, kernels_var = [], [], []
+    for n1 in channels:
+        M = FIG2_MC_M_PER_N * 2 * n1
+        runs.append(
+            simulate_fig2(
+                n1,
+                xi=xis,
+                alphas=alphas,
+                samples=samples[n1],
+                M=M,
+                seed=np.random.SeedSequence([seed, n1]),
+                progress=not quick,
+            )
+        )
+        dg, var = _kernel_references(n1, M, alphas, xis)
+        kernels_dg.append(dg)
+        kernels_var.append(var)
+    elapsed = time.perf_counter() - start
+    arrays = {
+        "channels": np.array(channels),
+        "M": np.array([FIG2_MC_M_PER_N * 2 * n1 for n1 in channels]),
+        "samples": np.array([samples[n1] for n1 in channels]),
+        "alpha": alphas,
+        "xi": np.asarray(xis, dtype=float),
+        **{key: np.stack([r[key] for r in runs]) for key in runs[0]},
+        "kernel_dG": np.stack(kernels_dg),
+        "kernel_var_G": np.stack(kernels_var),
+    }
+    provenance = {
+        "seed": seed,
+        "seed_rule": "numpy.random.SeedSequence([seed, N1]) for the run with N1 = N2",
+        "samples": {str(n1): samples[n1] for n1 in channels},
+        "M": {str(n1): FIG2_MC_M_PER_N * 2 * n1 for n1 in channels},
+        "M_rule": f"M = {FIG2_MC_M_PER_N} N",
+        "grid": "x = xi sqrt(N), a = alpha sqrt(N), N = 2 N1; alpha = inf sampled from the CSE",
+        "method": "chaoticdot.rmt.sample_conductance (stub model, Eqs. 4-7), correlated "
+        "sampling over all (alpha, xi) points; kernels: chaoticdot.rmt.kernels",
+        "units": "G in e^2/h, variances and covariances in (e^2/h)^2, errors one sigma",
+        "elapsed_seconds": round(elapsed, 1),
+        "workers": default_workers(),
+    }
+    return arrays, provenance
+
+
+def load_fig2_mc():
+    """The stored dataset ``fig2-mc``: ``(arrays, provenance)`` (see :func:`fig2_mc`)."""
+    return load("fig2-mc")
+
+
+def scaled_fig2_mc(arrays: dict) -> dict[str, np.ndarray]:
+    """Convert stored Fig. 2 statistics to the figure's units (scaled, per channel number).
+
+    Returns
+    -------
+    dict of ndarray
+        ``N`` (total channels), ``dG``, ``dG_err``, ``kernel_dG`` in ``(e^2/h) N1 N2 / N^2``;
+        ``var``, ``var_err``, ``kernel_var`` in ``(e^2/h)^2 (N1 N2 / N^2)^2``;
+        ``cov``, ``cov_err`` likewise. Leading axis: channel number.
+    """
+    n1 = np.asarray(arrays["channels"], dtype=float)
+    n = 2.0 * n1
+    unit = (n1 * n1 / n**2)[:, None, None]
+    classical = (2.0 * n1 * n1 / n)[:, None, None]
+    return {
+        "N": n,
+        "dG": (arrays["mean_G"] - classical) / unit,
+        "dG_err": arrays["mean_G_err"] / unit,
+        "kernel_dG": arrays["kernel_dG"] / unit,
+        "var": arrays["var_G"] / unit**2,
+        "var_err": arrays["var_G_err"] / unit**2,
+        "kernel_var": arrays["kernel_var_G"] / unit**2,
+        "cov": arrays["cov_G"] / unit[..., None] ** 2,
+        "cov_err": arrays["cov_G_err"] / unit[..., None] ** 2,
+    }
+
+
+def stored_scaled_mc():
+    """The stored ``fig2-mc`` data in the figure's units, plus its provenance.
+
+    Returns
+    -------
+    mc : dict of ndarray
+        :func:`scaled_fig2_mc` of the stored arrays, with ``xi`` and ``alpha`` added.
+    provenance : dict
+    """
+    arrays, provenance = load_fig2_mc()
+    mc = scaled_fig2_mc(arrays)
+    mc["xi"], mc["alpha"] = arrays["xi"], arrays["alpha"]
+    return mc, provenance

@@ -1,0 +1,319 @@
+"""Lattice studies: the scaling run and the stored lattice datasets with their provenance.
+
+Datasets (``python -m chaoticdot data NAME``)
+--------------------------------------------
+lattice-magnetoconductance
+    400 realisations x 8 fluxes x 7 spin-orbit configurations at L = 100 (tens of minutes).
+lattice-levels
+    Closed-dot spacing ratios for six gate profiles at three L/lambda (about ten minutes).
+lattice-kwant-agreement
+    Conductance of seven small dots from chaoticdot and from Kwant (needs Kwant).
+
+Conductances in ``e^2/h``, lengths in lattice constants ``a0``, flux in ``h/e``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from ..lattice import DotModel, conductance_ensemble
+from ..lattice.levels import RATIO_REFERENCE, kramers_levels, spacing_ratios
+from ..lattice.magnetoconductance import fit_line_shape
+from ..lattice.scaling import suppression_study
+from ..parallel import run_chunks, spawn_seeds
+from ..rmt import mean
+from . import load, register_dataset
+
+__all__ = [
+    "SCALING_RATIOS",
+    "SCALING_PROFILES",
+    "scaling_setup",
+    "scaling_study",
+    "MC_FLUXES",
+    "MC_PROFILES",
+    "MC_LAMBDA",
+    "magnetoconductance_model",
+    "magnetoconductance_fits",
+    "levels_summary",
+    "KWANT_ENERGY",
+    "kwant_agreement_models",
+]
+
+SCALING_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard")
+
+
+#: L/lambda (uniform) and L/lambda_s (gates): a factor sqrt(2) apart, small enough that the
+#: suppression stays below about 5 % of the dip (the perturbative regime of Eqs. (2)-(3)).
+SCALING_RATIOS = tuple(float(0.75 * 2.0 ** (-k / 2)) for k in (4, 3, 2, 1))
+
+
+def scaling_setup(quick: bool = False):
+    """Dot, number of realisations and seed of the scaling figure.
+
+    Full: L = 60 sites, leads of 12 sites (N = 2 channels per lead at k_F a0 = 0.6), disorder
+    w = 0.55 t, 40 realisations (about 1000 solves). Quick: a 24-site dot, 8 realisations.
+    """
+    if quick:
+        return DotModel(length=24, lead_width=8, kf=0.6, disorder=0.55), 8, 20020
+    return DotModel(length=60, lead_width=12, kf=0.6, disorder=0.55), 40, 20020
+
+
+def scaling_study(quick: bool = False, executor=None, progress: bool = False):
+    """Run :func:`~chaoticdot.lattice.scaling.suppression_study` for the figure's setup."""
+    model, n_samples, seed = scaling_setup(quick)
+    return suppression_study(
+        model,
+        {p: SCALING_RATIOS for p in SCALING_PROFILES},
+        n_samples=n_samples,
+        seed=seed,
+        executor=executor,
+        progress=progress,
+    )
+
+
+MC_FLUXES = (0.0, 0.15, 0.3, 0.5, 0.75, 1.1, 1.8, 4.0)
+
+
+MC_PROFILES = ("none", "uniform", "half", "step", "corner", "curved", "checkerboard")
+
+
+#: Spin-orbit length under the gate (a0): the same "gate material" for every shape.
+MC_LAMBDA = 30.0
+
+
+MC_SEED = 20021
+
+
+MC_SAMPLES = 400
+
+
+def magnetoconductance_model() -> DotModel:
+    """Single-channel dot of the stored magnetoconductance data: L = 100, leads of 8 sites."""
+    return DotModel(length=100, lead_width=8, kf=0.6, disorder=0.55)
+
+
+def variant(profile: str, flux: float) -> dict:
+    if profile == "none":
+        return {"so_length": np.inf, "flux": float(flux)}
+    return {"so_profile": profile, "so_length": MC_LAMBDA, "flux": float(flux)}
+
+
+@register_dataset(
+    "lattice-magnetoconductance",
+    "lattice: <G>(flux) of single-channel L=100 dots, six gate shapes, 400 samples",
+)
+def data_lattice_magnetoconductance(quick: bool = False):
+    """Conductance of single-channel dots versus flux for every gate shape at lambda = 30 a0.
+
+    Full run: 400 realisations (disorder + energy in the one-channel window) x 8 fluxes x 7
+    spin-orbit configurations = 22400 sparse solves at L = 100. ``quick``: fluxes 0 and 4,
+    no spin-orbit and the checkerboard gate, 32 realisations from an *independent* seed (for
+    the statistical regeneration test).
+    """
+    model = magnetoconductance_model()
+    if quick:
+        fluxes, profiles, n, seed = (0.0, 4.0), ("none", "checkerboard"), 32, MC_SEED + 1
+    else:
+        fluxes, profiles, n, seed = MC_FLUXES, MC_PROFILES, MC_SAMPLES, MC_SEED
+    variants = [variant(p, f) for p in profiles for f in fluxes]
+    start = time.time()
+    res = conductance_ensemble(model, variants, n_samples=n, seed=seed, progress=not quick)
+    elapsed = time.time() - start
+    g = res.conductance[:, 0, :].reshape(n, len(profiles), len(fluxes))
+    arrays = {
+        "flux": np.array(fluxes),
+        "profiles": np.array(profiles),
+        "conductance": g,
+        "energies": res.energies[:, 0],
+    }
+    provenance = {
+        "model": {
+            "length": model.length,
+            "width": model.geometry.width,
+            "lead_width": model.lead_width,
+            "kf": model.kf,
+            "disorder": model.disorder,
+            "obstacle_radius": model.geometry.obstacle_radius,
+            "smooth_contacts": model.smooth_contacts,
+            "n_channels_per_lead": model.n_channels,
+        },
+        "so_length_under_gate": MC_LAMBDA,
+        "energy_window": list(model.energy_window()),
+        "seed": seed,
+        "n_samples": n,
+        "n_solves": int(n * len(variants)),
+        "elapsed_seconds": round(elapsed, 1),
+        "units": "conductance in e^2/h, flux in h/e through the 100 x 100 rectangle",
+    }
+    return arrays, provenance
+
+
+def magnetoconductance_fits(arrays=None):
+    """Eq. (13) fits of the stored curves (reference fit without spin-orbit coupling first).
+
+    Returns
+    -------
+    dict
+        profile -> dict(eq13=LineShapeFit, one_axis=LineShapeFit) for the gate shapes, and
+        ``"none"`` -> LineShapeFit of the reference curve.
+    """
+    if arrays is None:
+        arrays, _ = load("lattice-magnetoconductance")
+    flux, profiles, g = arrays["flux"], list(arrays["profiles"]), arrays["conductance"]
+    ref = fit_line_shape(flux, g[:, profiles.index("none")])
+    out = {"none": ref}
+    for i, prof in enumerate(profiles):
+        if prof == "none":
+            continue
+        out[prof] = {
+            kind: fit_line_shape(flux, g[:, i], kind=kind, shared=ref)
+            for kind in ("eq13", "one-axis")
+        }
+    return out
+
+
+LEVEL_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard")
+
+
+LEVEL_RATIOS = (1.0, 2.0, 4.0)
+
+
+LEVEL_SPECTRA = 16
+
+
+LEVEL_PAIRS = 40
+
+
+LEVEL_SEED = 20022
+
+
+def levels_model() -> DotModel:
+    """Closed dot of the level-statistics data: L = 60 (leads unused)."""
+    return DotModel(length=60, lead_width=12, kf=0.6, disorder=0.55)
+
+
+def _levels_chunk(model, specs, seed_seq, n_pairs):
+    """Mean spacing ratio of one disorder realisation for every (profile, lambda) spec."""
+    sample = model.replace(seed=seed_seq)
+    out = np.empty(len(specs))
+    for k, (prof, lam) in enumerate(specs):
+        dot = (
+            sample.replace(so_profile=prof, so_length=lam)
+            if np.isfinite(lam)
+            else sample.replace(so_length=np.inf)
+        )
+        levels = kramers_levels(dot.hamiltonian(), dot.energy, n_pairs)
+        out[k] = spacing_ratios(levels).mean()
+    return out
+
+
+@register_dataset(
+    "lattice-levels", "lattice: closed-dot spacing ratios of Kramers doublets, six gate shapes"
+)
+def data_lattice_levels(quick: bool = False):
+    """Mean spacing ratio of the 40 Kramers doublets closest to E(k_F a0 = 0.6), L = 60.
+
+    Full: 16 disorder realisations x (6 profiles x L/lambda = 1, 2, 4, plus no spin-orbit).
+    ``quick``: uniform and step at L/lambda = 2 and no spin-orbit, 6 realisations from an
+    independent seed.
+    """
+    model = levels_model()
+    if quick:
+        profiles, ratios, n, seed = ("uniform", "step"), (2.0,), 6, LEVEL_SEED + 1
+    else:
+        profiles, ratios, n, seed = LEVEL_PROFILES, LEVEL_RATIOS, LEVEL_SPECTRA, LEVEL_SEED
+    specs = [("uniform", np.inf)] + [(p, model.length / r) for p in profiles for r in ratios]
+    start = time.time()
+    res = run_chunks(
+        _levels_chunk,
+        [(model, specs, s, LEVEL_PAIRS) for s in spawn_seeds(seed, n)],
+        work_estimate=2.0 * n * len(specs),
+        progress=not quick,
+        desc="closed-dot spectra",
+    )
+    r = np.array(res)  # (n, 1 + P * R)
+    arrays = {
+        "profiles": np.array(profiles),
+        "ratios": np.array(ratios),
+        "ratio_none": r[:, 0],
+        "ratio": r[:, 1:].reshape(n, len(profiles), len(ratios)),
+    }
+    provenance = {
+        "model": {
+            "length": model.length,
+            "kf": model.kf,
+            "disorder": model.disorder,
+            "obstacle_radius": model.geometry.obstacle_radius,
+        },
+        "n_pairs_per_spectrum": LEVEL_PAIRS,
+        "center_energy": model.energy,
+        "seed": seed,
+        "n_spectra": n,
+        "elapsed_seconds": round(time.time() - start, 1),
+        "reference": RATIO_REFERENCE,
+    }
+    return arrays, provenance
+
+
+def levels_summary(arrays=None):
+    """Mean and standard error (over realisations) of the spacing ratio per profile and L/lambda."""
+    if arrays is None:
+        arrays, _ = load("lattice-levels")
+    ratio, none = mean(arrays["ratio"]), mean(arrays["ratio_none"])
+    return {
+        "profiles": list(arrays["profiles"]),
+        "ratios": arrays["ratios"],
+        "mean": ratio.value,
+        "stderr": ratio.error,
+        "none": (float(none.value), float(none.error)),
+    }
+
+
+KWANT_SYSTEM = dict(
+    length=22,
+    width=18,
+    lead_width=8,
+    kf=0.6,
+    disorder=0.7,
+    seed=4,
+    so_length=7.0,
+    flux=1.1,
+    zeeman=(0.02, -0.01, 0.03),
+)
+
+
+KWANT_ENERGY = 0.5
+
+
+def kwant_agreement_models():
+    """The systems of the stored Kwant comparison: every gate profile plus no spin-orbit."""
+    from ..lattice import PROFILES
+
+    models = [DotModel(**{**KWANT_SYSTEM, "so_profile": p}) for p in PROFILES]
+    models.append(DotModel(**{**KWANT_SYSTEM, "so_length": np.inf}))
+    return models
+
+
+@register_dataset(
+    "lattice-kwant-agreement",
+    "lattice: conductance of seven small dots from chaoticdot and from Kwant (needs kwant)",
+)
+def data_lattice_kwant_agreement(quick: bool = False):
+    """Both routes for every gate profile (field and Zeeman term on), stored for builds without
+    Kwant. ``quick`` has no effect (the run takes seconds)."""
+    import kwant
+
+    from ..kwant_crosscheck import kwant_conductance
+
+    models = kwant_agreement_models()
+    ours = np.array([m.conductance(KWANT_ENERGY) for m in models])
+    theirs = np.array([kwant_conductance(m, KWANT_ENERGY) for m in models])
+    labels = np.array([m.so_profile if np.isfinite(m.so_length) else "none" for m in models])
+    provenance = {
+        "system": {k: (list(v) if isinstance(v, tuple) else v) for k, v in KWANT_SYSTEM.items()},
+        "energy": KWANT_ENERGY,
+        "kwant_version": kwant.__version__,
+    }
+    return {"profiles": labels, "conductance": ours, "conductance_kwant": theirs}, provenance

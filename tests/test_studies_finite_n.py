@@ -1,0 +1,164 @@
+"""The stored finite-N Monte-Carlo scan (dataset ``finite-n``): provenance and reproducibility.
+
+A reduced run (``quick=True``: the two smallest dots, fewer samples, an independent seed) is
+regenerated and compared point by point with the stored file; the tolerance is four combined
+standard errors. Where the exact answer is known (COE at ``x = 0``, CSE) the stored data must
+reproduce it, and the stored finite-M references must be reproduced exactly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chaoticdot import __version__
+from chaoticdot.studies import DATA_DIR, generate, load
+from chaoticdot.studies.finite_n import M_PER_N, QUICK_SCAN, SCAN, SEED, scan_points
+from chaoticdot.theory import exact_conductance_stats
+
+NSIGMA = 4.0
+COLUMNS = (
+    "n",
+    "xi",
+    "a2_over_N",
+    "x",
+    "a",
+    "M",
+    "samples",
+    "mean_G",
+    "mean_G_err",
+    "var_G",
+    "var_G_err",
+    "kernel_dG",
+    "kernel_var_G",
+)
+
+
+@pytest.fixture(scope="module")
+def stored():
+    return load("finite-n")
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("finite_n")
+    generate("finite-n", quick=True, directory=directory)
+    return load("finite-n", directory=directory)
+
+
+def test_stored_file_is_small():
+    assert (DATA_DIR / "finite-n.npz").stat().st_size < 1_000_000
+
+
+def test_provenance_fields(stored):
+    arrays, prov = stored
+    for key in (
+        "library_version",
+        "created",
+        "command",
+        "seed",
+        "samples",
+        "cse_samples",
+        "M",
+        "M_per_N",
+        "method",
+        "units",
+        "elapsed_seconds",
+        "python",
+        "numpy",
+        "quick",
+    ):
+        assert key in prov, key
+    assert prov["command"] == "python -m chaoticdot data finite-n"
+    assert prov["quick"] is False
+    assert prov["seed"] == SEED
+    assert prov["library_version"].split(".")[:2] == __version__.split(".")[:2]
+    assert prov["M_per_N"] == M_PER_N
+    assert prov["cse_samples"] == SCAN["cse_samples"]
+    for n, samples in zip(SCAN["n"], SCAN["samples"], strict=True):
+        assert prov["samples"][str(n)] == samples
+        assert prov["M"][str(n)] == M_PER_N * 2 * n
+
+
+def test_layout(stored):
+    arrays, _ = stored
+    assert set(arrays) == set(COLUMNS)
+    lengths = {len(arrays[k]) for k in COLUMNS}
+    assert len(lengths) == 1
+    expected = sum(len(scan_points(n, SCAN["scan_up_to_n"])) + 1 for n in SCAN["n"])
+    assert lengths.pop() == expected
+    stub = np.isfinite(arrays["a2_over_N"])
+    np.testing.assert_array_equal(arrays["M"][stub], M_PER_N * 2 * arrays["n"][stub])
+    assert np.all(arrays["mean_G_err"] > 0) and np.all(arrays["var_G_err"] > 0)
+    assert np.all(np.isfinite(arrays["kernel_dG"][stub]))
+    assert np.all(np.isnan(arrays["kernel_dG"][~stub]))
+    # the dimensionless parameters are the scaled ones times sqrt(N)
+    N = 2 * arrays["n"][stub]
+    np.testing.assert_allclose(arrays["x"][stub], arrays["xi"][stub] * np.sqrt(N))
+    np.testing.assert_allclose(arrays["a"][stub] ** 2, arrays["a2_over_N"][stub] * N)
+
+
+def _match(full, quick):
+    """Row of the stored file for every row of the quick run."""
+    rows = []
+    for i in range(len(quick["n"])):
+        same = (
+            (full["n"] == quick["n"][i])
+            & np.isclose(full["xi"], quick["xi"][i])
+            & (
+                np.isclose(full["a2_over_N"], quick["a2_over_N"][i])
+                | (np.isinf(full["a2_over_N"]) & np.isinf(quick["a2_over_N"][i]))
+            )
+        )
+        (j,) = np.flatnonzero(same)
+        rows.append(j)
+    return np.array(rows)
+
+
+def test_quick_run_settings(regenerated):
+    arrays, prov = regenerated
+    assert prov["quick"] is True and prov["seed"] == SEED + 1
+    assert sorted(set(arrays["n"].astype(int))) == list(QUICK_SCAN["n"])
+
+
+@pytest.mark.parametrize("key", ["mean_G", "var_G"])
+def test_regenerated_agrees_with_stored(stored, regenerated, key):
+    full, _ = stored
+    quick, _ = regenerated
+    j = _match(full, quick)
+    z = (quick[key] - full[key][j]) / np.hypot(full[key + "_err"][j], quick[key + "_err"])
+    assert np.all(np.abs(z) < NSIGMA), f"max |z| = {np.max(np.abs(z)):.2f}"
+    # independent runs: the deviations are not all negligible (the check is not vacuous)
+    assert np.mean(z**2) > 0.05
+
+
+def test_finite_m_references_reproduce(stored, regenerated):
+    full, _ = stored
+    quick, _ = regenerated
+    j = _match(full, quick)
+    for key in ("kernel_dG", "kernel_var_G"):
+        np.testing.assert_allclose(quick[key], full[key][j], rtol=1e-9, equal_nan=True)
+
+
+@pytest.mark.parametrize("ensemble", ["COE", "CSE"])
+def test_stored_matches_exact_ensembles(stored, ensemble):
+    """x = 0: the stub is exactly COE (a = 0) for any M; the a = inf rows are exact CSE."""
+    arrays, _ = stored
+    if ensemble == "COE":
+        rows = np.flatnonzero((arrays["xi"] == 0) & (arrays["a2_over_N"] == 0))
+    else:
+        rows = np.flatnonzero(np.isinf(arrays["a2_over_N"]))
+    assert len(rows) == len(SCAN["n"])
+    for i in rows:
+        n = int(arrays["n"][i])
+        mean, var = exact_conductance_stats(n, n, ensemble)
+        assert abs(arrays["mean_G"][i] - mean) < NSIGMA * arrays["mean_G_err"][i]
+        assert abs(arrays["var_G"][i] - var) < NSIGMA * arrays["var_G_err"][i]
+
+
+def test_finite_n_deviation_is_resolved_at_two_channels(stored):
+    """The stored COE point at N1 = N2 = 1 excludes the large-N value <dG> = -1/2 e^2/h."""
+    arrays, _ = stored
+    (i,) = np.flatnonzero((arrays["n"] == 1) & (arrays["xi"] == 0) & (arrays["a2_over_N"] == 0))
+    large_n = -0.5
+    assert abs(arrays["mean_G"][i] - 1 - large_n) > 10 * arrays["mean_G_err"][i]
