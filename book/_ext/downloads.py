@@ -1,8 +1,9 @@
 """Executed notebooks of the chapters: one per chapter and all of them in one archive.
 
-myst-nb writes every executed chapter to ``_build/jupyter_execute/<docname>.ipynb``. When the
-HTML build finishes, this extension copies them next to the page sources the site already
-serves (``_sources/<docname>.ipynb``) and packs them into ``notebooks/ARCHIVE`` (a zip with
+When the HTML build finishes, this extension reads every chapter (jupytext), merges the outputs
+of this build's execution cache into it (jupyter-cache, the same cells the pages show), writes
+the executed notebook next to the page sources the site already serves
+(``_sources/<docname>.ipynb``) and packs them into ``notebooks/ARCHIVE`` (a zip with
 fixed timestamps, so that the same notebooks give the same bytes). Each chapter's download
 menu offers its ``.ipynb`` and the archive; the ``{notebook-downloads}`` directive lists them
 on the Downloads page.
@@ -10,7 +11,6 @@ on the Downloads page.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -65,16 +65,19 @@ def write_archive(notebooks: list[Path], target: Path) -> None:
 def _publish(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    import jupytext
+    from jupyter_cache import get_cache
+
     root, outdir = Path(app.confdir), Path(app.outdir)
-    executed = outdir.parent / "jupyter_execute"
+    cache = get_cache(app.config.nb_execution_cache_path)
     published = []
     for docname in chapters(root):
-        source = executed / f"{docname}.ipynb"
-        if not source.exists():  # a chapter must have been executed by this build
-            raise RuntimeError(f"no executed notebook for {docname} in {executed}")
+        notebook = jupytext.read(root / f"{docname}.md")
+        # KeyError if this build did not execute the chapter: a stale download is worse
+        _, executed = cache.merge_match_into_notebook(notebook)
         target = outdir / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        jupytext.write(executed, target, fmt="ipynb")
         published.append(target)
     write_archive(published, outdir / "notebooks" / ARCHIVE)
 
