@@ -113,10 +113,15 @@ _PRINT_JS = """() => {
   return solutions.length;
 }"""
 
+# The theme prints a page's title in its print header (and hides the article's first h1).
 _APPENDIX_JS = """(html) => {
   const article = document.querySelector('article.bd-article');
   article.innerHTML = html;
   document.title = 'Solutions';
+  const header = document.querySelector('#jb-print-docs-body h1');
+  if (header) header.textContent = 'Appendix: solutions to the exercises';
+  const toc = document.querySelector('#jb-print-toc');
+  if (toc) toc.remove();
   return MathJax.typesetPromise ? MathJax.typesetPromise([article]) : null;
 }"""
 
