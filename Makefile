@@ -18,7 +18,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test install assets chromium kwant chapter data bench lint clean student pdf editions
+.PHONY: book test install assets chromium kwant chapter data bench lint clean student pdf editions normalize
 
 install: $(VENV)/.installed node_modules/.installed chromium
 
@@ -67,6 +67,10 @@ pdf: book
 	$(BIN)/python book/_ext/editions.py pdf
 
 editions: student pdf
+
+# Chapters in the form JupyterLab saves them (opening and saving then changes nothing).
+normalize: $(VENV)/.installed
+	$(BIN)/python book/_ext/normalize.py
 
 test: install kwant book editions
 	CHAOTICDOT_REQUIRE_SITE=1 CHAOTICDOT_REQUIRE_KWANT=1 $(BIN)/python -m pytest

@@ -287,6 +287,9 @@ def test_axe_no_serious_violations(server, browser, page):
                    target: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
         )
         bad = [v for v in violations if v["impact"] in ("critical", "serious")]
+        print(
+            f"axe {page}: " + ", ".join(f"{v['id']}({v['impact']}, {v['n']})" for v in violations)
+        )
         assert not bad, f"{page}: {bad}"
     finally:
         visit.close()

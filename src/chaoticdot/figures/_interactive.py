@@ -1,30 +1,52 @@
 """Display helpers for interactive figures in the book.
 
-Plotly figures are written into the page as HTML that calls the site's own copy of plotly.js
-(staged by the build, see ``_config.yml``), so the website needs neither a kernel nor a CDN.
+A plotly figure is displayed as a MIME bundle with two representations of the same figure:
+
+* ``application/vnd.plotly.v1+json`` (the figure as JSON): JupyterLab and Jupyter Notebook
+  draw it with their plotly renderer, which ships its own plotly.js (offline, no kernel needed
+  to redraw a saved notebook);
+* ``text/html``: a ``<div>`` and a ``Plotly.newPlot`` call, chosen by the website; the site
+  loads its own copy of plotly.js on the pages that need it (``book/_ext/offline_assets.py``).
 """
 
 from __future__ import annotations
 
 __all__ = ["show_plotly"]
 
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+class _PlotlyOutput:
+    """A figure that renders as plotly JSON in Jupyter and as HTML on the website."""
+
+    def __init__(self, fig, height: int):
+        self.fig, self.height = fig, height
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        config = {"displaylogo": False, "responsive": True}
+        html = self.fig.to_html(
+            include_plotlyjs=False,  # the site's page loads plotly.min.js itself
+            full_html=False,
+            default_height=self.height,
+            config=config,
+        )
+        figure = self.fig.to_plotly_json()
+        figure["config"] = config
+        return {PLOTLY_MIME: figure, "text/html": html}
+
 
 def show_plotly(fig, *, height: int | None = None):
-    """Return an ``IPython.display.HTML`` object that renders ``fig`` offline.
+    """Return a displayable object that renders ``fig`` offline in Jupyter and on the website.
 
     Parameters
     ----------
     fig : plotly.graph_objects.Figure
         The figure (sliders and buttons work without a kernel).
     height : int, optional
-        Height of the figure in pixels.
+        Height of the figure in pixels (positive); default: the figure's, else 520.
     """
-    from IPython.display import HTML
-
-    html = fig.to_html(
-        include_plotlyjs=False,  # the page loads the site's local plotly.min.js
-        full_html=False,
-        default_height=height or fig.layout.height or 520,
-        config={"displaylogo": False, "responsive": True},
-    )
-    return HTML(html)
+    if height is not None and (isinstance(height, bool) or not isinstance(height, int)):
+        raise TypeError(f"height must be a positive int of pixels or None, got {height!r}")
+    if height is not None and height <= 0:
+        raise ValueError(f"height must be a positive number of pixels, got {height}")
+    return _PlotlyOutput(fig, height or fig.layout.height or 520)
