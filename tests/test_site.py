@@ -338,7 +338,9 @@ def test_plotly_follows_dark_mode(server, browser):
         pytest.skip("no interactive page")
     visit = _Visit(browser, f"{server}/{pages[0]}", color_scheme="dark")
     try:
-        visit.page.evaluate("() => localStorage.setItem('theme', 'dark')")
+        visit.page.evaluate(
+            "() => { localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark'); }"
+        )
         visit.page.reload(wait_until="load")
         visit.page.wait_for_selector(".js-plotly-plot", timeout=20000)
         visit.page.wait_for_timeout(500)

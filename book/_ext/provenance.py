@@ -39,7 +39,9 @@ def _on_config_inited(app, config):
     options["use_repository_button"] = True
     options["extra_footer"] = options.get("extra_footer", "") + footer_html(meta)
     config.html_theme_options = options
-    config.html_favicon = "book/_static/favicon.svg"
+    favicon = Path(app.confdir) / "book" / "_static" / "favicon.svg"
+    if favicon.exists():
+        config.html_favicon = str(favicon.relative_to(app.confdir))
 
 
 def setup(app):
