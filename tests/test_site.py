@@ -242,13 +242,15 @@ def test_slider_changes_visible_trace(server, browser, page):
 MB = 1024 * 1024
 # A cold load of a page without interactive figures: theme, MathJax, fonts, images.
 BUDGET_STATIC = 3 * MB
-# Pages with plotly figures also load plotly.js (about 4.7 MB) and the figures' data.
+# Pages with plotly figures also load plotly.js (about 4.7 MB) and the figures' data; pages
+# with widgets load the widgets manager and the widgets' state.
 BUDGET_INTERACTIVE = 12 * MB
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _interactive(page: str) -> bool:
-    return "plotly" in (SITE / page).read_text(encoding="utf-8")
+    html = (SITE / page).read_text(encoding="utf-8")
+    return "Plotly.newPlot" in html or "application/vnd.jupyter.widget-view+json" in html
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -333,7 +335,11 @@ def test_readable_on_a_phone(server, browser, page):
 
 
 def test_plotly_follows_dark_mode(server, browser):
-    pages = [p for p in PAGES if (SITE / p).exists() and _interactive(p)]
+    pages = [
+        p
+        for p in PAGES
+        if (SITE / p).exists() and "Plotly.newPlot" in (SITE / p).read_text(encoding="utf-8")
+    ]
     if not pages:
         pytest.skip("no interactive page")
     visit = _Visit(browser, f"{server}/{pages[0]}", color_scheme="dark")
