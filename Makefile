@@ -2,8 +2,9 @@
 #   make book   install everything and build the website into _build/html
 #   make test   install everything, build the book strictly and run every test
 #
-# Other targets: make chapter CHAPTER=gauge (execute one chapter), make data NAME=fig2-mc,
-# make bench, make lint (ruff on the code and the chapters), make format, make clean.
+# Other targets: make chapter CHAPTER=gauge (execute one chapter; Python only), make student
+# (solution-free edition), make pdf (the book as PDF), make data NAME=fig2-mc, make bench,
+# make lint (ruff on the code and the chapters), make format, make normalize, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +18,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book test install assets chromium kwant chapter data bench lint format clean
+.PHONY: book test install assets chromium kwant chapter data bench lint format clean student pdf editions normalize
 
 install: $(VENV)/.installed node_modules/.installed chromium
 
@@ -57,10 +58,24 @@ book: install
 	  for f in _build/html/reports/*.err.log; do [ -e "$$f" ] && { echo "--- $$f"; cat "$$f"; }; done; \
 	  exit 1; }
 
-test: install kwant book
+# Student edition (no solutions anywhere) in _build/student/{html,pdf}; reuses the execution cache.
+student: book
+	$(BIN)/python book/_ext/editions.py student
+
+# The whole book as one PDF in _build/pdf/, printed offline by the system chromium.
+pdf: book
+	$(BIN)/python book/_ext/editions.py pdf
+
+editions: student pdf
+
+# Chapters in the form JupyterLab saves them (opening and saving then changes nothing).
+normalize: $(VENV)/.installed
+	$(BIN)/python book/_ext/normalize.py
+
+test: install kwant book editions
 	CHAOTICDOT_REQUIRE_SITE=1 CHAOTICDOT_REQUIRE_KWANT=1 $(BIN)/python -m pytest
 
-chapter: install
+chapter: $(VENV)/.installed
 	@test -n "$(CHAPTER)" || { echo "usage: make chapter CHAPTER=gauge"; exit 2; }
 	mkdir -p _build/chapters
 	$(BIN)/jupytext --to ipynb --output _build/chapters/$(CHAPTER).ipynb book/$(CHAPTER).md

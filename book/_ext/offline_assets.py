@@ -9,8 +9,10 @@ At ``config-inited`` this extension copies, into ``book/_static/vendor`` (not tr
   page is the one that produced the figures.
 
 ``_config.yml`` points ``mathjax_path``, ``nb_ipywidgets_js`` and ``html_js_files`` at these
-copies. A missing ``node_modules`` is an error with the command that fixes it. Thebe (remote
-kernels through Binder) is switched off: it needs the internet.
+copies; plotly.js (4.7 MB) and the script that makes plotly figures follow the dark theme are
+added only to the pages that show a plotly figure. A missing ``node_modules`` is an error
+with the command that fixes it. Thebe (remote kernels through Binder) is switched off: it
+needs the internet.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def stage_assets(root: Path) -> Path:
 def _on_config_inited(app, config):
     stage_assets(Path(app.confdir))
     _drop_thebe(app)
+    # the theme starts from localStorage's mode or this default; without it a first visit
+    # logs "Got invalid theme mode" to the console
+    config.html_context = {**(config.html_context or {}), "default_mode": "auto"}
 
 
 def _drop_thebe(app) -> None:
@@ -107,7 +112,17 @@ def _place_widget_fonts(app, exception):
             _copy(font, target / font.name)
 
 
+def _plotly_where_needed(app, pagename, templatename, context, doctree):
+    """Load plotly.js on the pages whose body draws a plotly figure, and nowhere else."""
+    if "Plotly.newPlot" in context.get("body", ""):
+        # before require.js (priority 200 in nb_ipywidgets_js), so that plotly defines
+        # window.Plotly instead of registering an anonymous AMD module
+        app.add_js_file("vendor/plotly.min.js", priority=100)
+        app.add_js_file("plotly-theme.js", priority=101)
+
+
 def setup(app):
     app.connect("config-inited", _on_config_inited)
+    app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _place_widget_fonts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -24,6 +24,7 @@ import numpy as np
 
 from .._registry import listing
 from ..tables import write_csv
+from .plotly_output import show_plotly
 
 __all__ = ["FigureResult", "register", "available", "make", "write_csv", "show_plotly"]
 
@@ -93,27 +94,3 @@ def make(name: str, *, quick: bool = False, **parameters) -> FigureResult:
         raise ValueError(f"unknown figure {name!r}; choose one of: {', '.join(available())}")
     importlib.import_module(f"{__name__}.{module}")
     return _REGISTRY[name].function(quick=quick, **parameters)
-
-
-def show_plotly(fig, *, height: int | None = None):
-    """Return an ``IPython.display.HTML`` object that renders a plotly figure offline.
-
-    The HTML calls the site's own copy of plotly.js (staged by the build, see
-    ``_config.yml``), so the website needs neither a kernel nor a CDN.
-
-    Parameters
-    ----------
-    fig : plotly.graph_objects.Figure
-        The figure (sliders and buttons work without a kernel).
-    height : int, optional
-        Height of the figure in pixels (default: the figure's own, else 520).
-    """
-    from IPython.display import HTML
-
-    html = fig.to_html(
-        include_plotlyjs=False,  # the page loads the site's local plotly.min.js
-        full_html=False,
-        default_height=height or fig.layout.height or 520,
-        config={"displaylogo": False, "responsive": True},
-    )
-    return HTML(html)
