@@ -18,8 +18,8 @@ from pathlib import Path
 import jupytext
 import pytest
 
+from chaoticdot.display.interactive import wl_alpha_slider
 from chaoticdot.display.plotly_output import PLOTLY_MIME, show_plotly
-from chaoticdot.interactive import wl_alpha_slider
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

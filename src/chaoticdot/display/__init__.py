@@ -24,7 +24,6 @@ import numpy as np
 
 from .._registry import listing
 from ..tables import write_csv
-from .plotly_output import show_plotly
 
 __all__ = ["FigureResult", "register", "available", "make", "write_csv", "show_plotly"]
 
@@ -94,3 +93,13 @@ def make(name: str, *, quick: bool = False, **parameters) -> FigureResult:
         raise ValueError(f"unknown figure {name!r}; choose one of: {', '.join(available())}")
     importlib.import_module(f"{__name__}.{module}")
     return _REGISTRY[name].function(quick=quick, **parameters)
+
+
+def __getattr__(name: str):
+    # show_plotly lives in its own module, imported on first use: listing the figures
+    # (the command line's --help) must not import any display module.
+    if name == "show_plotly":
+        from .plotly_output import show_plotly
+
+        return show_plotly
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
