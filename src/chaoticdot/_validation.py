@@ -14,6 +14,7 @@ __all__ = [
     "check_channels",
     "check_nonnegative",
     "check_finite",
+    "check_not_nan",
     "check_direction",
     "check_positive_int",
 ]
@@ -70,6 +71,17 @@ def check_finite(value, name: str) -> np.ndarray:
     arr = arr.astype(float)
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite (in (-inf, inf)), got {value!r}")
+    return arr
+
+
+def check_not_nan(value, name: str) -> np.ndarray:
+    """Real parameter in ``[-inf, inf]`` (infinite limits allowed, NaN refused)."""
+    arr = np.asarray(value)
+    if np.iscomplexobj(arr):
+        raise ValueError(f"{name} must be real, got {value!r}")
+    arr = arr.astype(float)
+    if np.any(np.isnan(arr)):
+        raise ValueError(f"{name} must be a real number in [-inf, inf] (not NaN), got {value!r}")
     return arr
 
 

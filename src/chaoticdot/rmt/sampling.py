@@ -15,11 +15,19 @@ from .._validation import (
     check_direction,
     check_finite,
     check_nonnegative,
+    check_not_nan,
     check_positive_int,
 )
 from ..parallel import run_chunks, spawn_seeds
-from .haar import coe_matrix, cse_matrix
-from .stub import StubPoint, conductance_from_unitary, inverse_r, schur_scattering_matrix
+from .haar import coe_matrix, cse_matrix, haar_unitary
+from .stub import (
+    StubPoint,
+    conductance_from_unitary,
+    ensemble_of_point,
+    inverse_r,
+    schur_scattering_matrix,
+    time_reversed,
+)
 
 __all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE"]
 
@@ -36,10 +44,11 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     """Stub size ``M`` from the accuracy rule used when ``M=None``.
 
     ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi))``
-    over all requested parameter points (``a = inf`` points do not constrain ``M``: they are
-    sampled from the circular symplectic ensemble). The exponent of ``R`` per passage through
-    the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``, ``2a/sqrt(M) <~ 0.37``,
-    ``b/M <~ 0.1`` (numerics notes §1).
+    over all requested parameter points (``a = inf`` and ``x = +-inf`` points do not constrain
+    ``M``: they are sampled from the circular symplectic or unitary ensemble). The exponent
+    of ``R`` per passage through the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``,
+    ``2a/sqrt(M) <~ 0.37``, ``b/M <~ 0.1`` (Brouwer, Frahm & Beenakker, Waves Random Media 9,
+    91 (1999): the stub model converges when each passage is a small perturbation).
 
     Measured accuracy (``benchmarks/m_rule_accuracy.py``: the finite-M Gaussian kernel of
     :mod:`chaoticdot.rmt.kernels`, evaluated exactly for the actual ``R``, versus its
@@ -64,7 +73,9 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     a = np.asarray(a, dtype=float)
     a_fin = a[np.isfinite(a)]
     a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
-    x2 = float(np.max(np.asarray(x, dtype=float) ** 2))
+    x = np.asarray(x, dtype=float)
+    x_fin = x[np.isfinite(x)]
+    x2 = float(np.max(x_fin**2)) if x_fin.size else 0.0
     bmax = float(np.max(np.abs(b)))
     e = np.asarray(energy, dtype=float)
     espread = float(np.max(e) - np.min(e))
@@ -120,17 +131,22 @@ def _so_array(a, so_axes):
     return so, np.zeros(so.shape[:-1], dtype=bool)
 
 
+# Floating-point operations of one draw from each ensemble, in units of M^3 (QR of a complex
+# Ginibre matrix ~ 16 n^3, one complex product 8 n^3). The COE term is always counted: the
+# chunking, and hence the seeds of every chunk, stay those of earlier versions.
+_DRAW_FLOPS = {"coe": 22.0, "cse": 22.0 * 8, "cue": 16.0, "cue2": 16.0 * 8}
+
+
 def _flops_per_sample(N1, N2, M, points) -> float:
     """Rough floating-point operation count per realization (for chunking and scheduling)."""
     N = N1 + N2
     L = M - N
-    f = 22.0 * M**3  # COE: QR of a Ginibre matrix and V V^T
-    if any(p.a_inf for p in points):
-        f += 22.0 * (2 * M) ** 3
+    drawn = {ensemble_of_point(p) for p in points} | {"coe"}
+    f = sum(_DRAW_FLOPS[e] * M**3 for e in drawn)
     for p in points:
-        decoupled = not p.a_inf and sum(s != 0 for s in p.so) <= 1
-        n = L if decoupled else 2 * L
-        f += (2 if decoupled else 1) * (8.0 / 3.0 * n**3 + 16.0 * n**2 * N)
+        spin_full = p.a_inf or sum(s != 0 for s in p.so) > 1
+        n = 2 * L if spin_full else L
+        f += (1 if spin_full else 2) * (8.0 / 3.0 * n**3 + 16.0 * n**2 * N)
     return f
 
 
@@ -142,19 +158,38 @@ def _chunk_sizes(samples: int, flops: float) -> list[int]:
     return sizes
 
 
+def _draw(rng, ensemble: str, M: int, size: int) -> np.ndarray:
+    if ensemble == "coe":
+        return coe_matrix(rng, M, size)
+    if ensemble == "cse":
+        return cse_matrix(rng, M, size)
+    return haar_unitary(rng, M if ensemble == "cue" else 2 * M, size)
+
+
+# Fixed drawing order: a run without infinite x draws exactly the streams it always drew.
+_ENSEMBLE_ORDER = ("coe", "cse", "cue", "cue2")
+
+
 def _sample_chunk(N1, N2, M, points, n, seed_seq):
     """One chunk of realizations (runs in a worker); returns ``(n, len(points))``."""
     rng = np.random.default_rng(seed_seq)
-    need_coe = any(not p.a_inf for p in points)
-    need_cse = any(p.a_inf for p in points)
-    width = 2 * M if need_cse else M
+    needed = {ensemble_of_point(p) for p in points}
+    width = 2 * M if needed & {"cse", "cue2"} else M
     stack = max(1, min(n, _STACK_ELEMENTS // (4 * width * width)))
     out = np.empty((n, len(points)))
     for start in range(0, n, stack):
         size = min(stack, n - start)
-        u_coe = coe_matrix(rng, M, size) if need_coe else None
-        u_cse = cse_matrix(rng, M, size) if need_cse else None
-        out[start : start + size] = conductance_from_unitary(N1, N2, M, points, u_coe, u_cse)
+        mats = {e: _draw(rng, e, M, size) for e in _ENSEMBLE_ORDER if e in needed}
+        out[start : start + size] = conductance_from_unitary(
+            N1,
+            N2,
+            M,
+            points,
+            mats.get("coe"),
+            mats.get("cse"),
+            u_cue=mats.get("cue"),
+            u_cue2=mats.get("cue2"),
+        )
     return out
 
 
@@ -187,6 +222,10 @@ def sample_conductance(
         Number of orbital channels in leads 1 and 2 (each carries two spin directions).
     x : array_like of float
         Perpendicular magnetic field (orbital effect), dimensionless, Eq. (7); any sign.
+        ``numpy.inf`` (or ``-inf``) is the broken time-reversal limit ``x^2 >> N``, sampled
+        exactly from the circular unitary ensemble (see :mod:`chaoticdot.rmt.stub`); it
+        combines with every other parameter. ``-inf`` uses the time-reversed matrices of
+        ``+inf``, so that ``G(+inf)`` and ``G(-inf)`` are correlated as ``G(x)``, ``G(-x)``.
     a : array_like of float
         Spin-orbit rate, ``a^2 = 2 pi hbar / (tau_so Delta)``; ``a >= 0``. ``numpy.inf`` is the
         strong spin-orbit limit, sampled exactly from the circular symplectic ensemble (the
@@ -244,7 +283,7 @@ def sample_conductance(
     """
     n1, n2 = _scalar_channels(N1, N2)
     N = n1 + n2
-    x = check_finite(x, "x")
+    x = check_not_nan(x, "x")
     b = check_finite(b, "b")
     nphi = check_nonnegative(nphi, "nphi")
     energy = check_finite(energy, "energy")
@@ -255,7 +294,7 @@ def sample_conductance(
     a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
     if M is None:
         M = choose_M(N, x, a_eff, b, nphi, energy)
-    perturbed = bool(np.any(x != 0) or np.any(so != 0))
+    perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
     M = _check_M(M, N, perturbed)
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
@@ -270,12 +309,13 @@ def sample_conductance(
     infs = np.broadcast_to(inf, shape).ravel()
     points = tuple(
         StubPoint(
-            x=float(xs[i]),
+            x=float(xs[i]) if np.isfinite(xs[i]) else 0.0,
             so=tuple(float(v) for v in sos[i]),
             a_inf=bool(infs[i]),
             bvec=tuple(float(v) for v in bs[i] * direction),
             nphi=float(ns[i]),
             energy=float(es[i]),
+            x_inf=0 if np.isfinite(xs[i]) else int(np.sign(xs[i])),
         )
         for i in range(xs.size)
     )
@@ -343,7 +383,7 @@ def scattering_matrix(
     M = _check_M(M, N)
     vals = {}
     for name, val, check in (
-        ("x", x, check_finite),
+        ("x", x, check_not_nan),
         ("b", b, check_finite),
         ("energy", energy, check_finite),
         ("nphi", nphi, check_nonnegative),
@@ -357,19 +397,24 @@ def scattering_matrix(
     so, inf = _so_array(a, so_axes)
     if so.shape != (3,):
         raise ValueError("a (or so_axes) must be a scalar (a 3-vector) for scattering_matrix")
-    _check_M(M, N, perturbed=bool(vals["x"] != 0 or np.any(so != 0)))
+    x_finite = bool(np.isfinite(vals["x"]))
+    _check_M(M, N, perturbed=bool((x_finite and vals["x"] != 0) or np.any(so != 0)))
     direction = check_direction(b_direction, "b_direction")
     if not isinstance(rng, np.random.Generator):
         rng = np.random.default_rng(rng)
     point = StubPoint(
-        x=vals["x"],
+        x=vals["x"] if x_finite else 0.0,
         so=tuple(float(v) for v in so),
         a_inf=bool(inf),
         bvec=tuple(float(v) for v in vals["b"] * direction),
         nphi=vals["nphi"],
         energy=vals["energy"],
+        x_inf=0 if x_finite else int(np.sign(vals["x"])),
     )
     rinv = inverse_r(point, M, N)
-    if point.a_inf:
-        return schur_scattering_matrix(cse_matrix(rng, M), rinv, N, spin_full_u=True)
-    return schur_scattering_matrix(coe_matrix(rng, M), rinv, N, spin_full_u=False)
+    ensemble = ensemble_of_point(point)
+    spin_full = ensemble in ("cse", "cue2")
+    u = _draw(rng, ensemble, M, None)
+    if point.x_inf < 0:
+        u = time_reversed(u, spin_full)
+    return schur_scattering_matrix(u, rinv, N, spin_full_u=spin_full)

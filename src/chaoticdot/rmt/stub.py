@@ -41,6 +41,12 @@ computed once per parameter point from one Hermitian eigendecomposition of ``H''
   spin-independent terms (``x``, energy, absorption) enter ``R``; this is the exact CSE at
   ``x = 0`` for every ``M``. The Zeeman field drops out in this limit (its effect on the
   cooperon and diffuson is suppressed as ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
+* ``x = +-inf``: the broken time-reversal limit ``x^2 >> N`` in the same way: ``U`` is drawn
+  from the circular unitary ensemble (``U (x) 1_2``, or ``2M x 2M`` when also ``a = inf``) and
+  the orbital term drops out of ``R``. The Gaussian average of a CUE ``U`` has no cooperon
+  (Eq. 8 without its second term), which is the ``x -> inf`` limit of Eqs. (11)-(12) with the
+  diffuson unchanged at ``x = x'``. At ``a = b = 0`` or ``a = inf`` this is the exact CUE for
+  every ``M``; ``<G> = 2 N1 N2 / N`` holds exactly for any ``a, b, energy`` (absorption aside).
 
 Conventions
 -----------
@@ -52,7 +58,7 @@ Conventions
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.linalg
@@ -61,6 +67,8 @@ from .perturbations import perturbation_matrices
 
 __all__ = [
     "StubPoint",
+    "ensemble_of_point",
+    "time_reversed",
     "PAULI",
     "stub_exponent",
     "inverse_r",
@@ -80,7 +88,7 @@ class StubPoint:
     Attributes
     ----------
     x : float
-        Perpendicular field (orbital effect), Eq. (7).
+        Perpendicular field (orbital effect), Eq. (7); ignored when ``x_inf`` is set.
     so : tuple of 3 float
         Spin-orbit strengths ``(a_x, a_y, a_z)`` multiplying ``A1 sigma_x, A2 sigma_y,
         A3 sigma_z``; the paper's model is ``(a, a, 0)``.
@@ -92,6 +100,9 @@ class StubPoint:
         Dephasing rate (absorption), ``>= 0``.
     energy : float
         ``2 pi eps / Delta``.
+    x_inf : int
+        ``+1`` or ``-1`` for the broken time-reversal limit ``x = +inf`` or ``-inf`` (``U``
+        from the circular unitary ensemble, see :func:`ensemble_of_point`), ``0`` otherwise.
     """
 
     x: float = 0.0
@@ -100,10 +111,24 @@ class StubPoint:
     bvec: tuple = (0.0, 0.0, 0.0)
     nphi: float = 0.0
     energy: float = 0.0
+    x_inf: int = 0
 
     @property
     def key(self) -> tuple:
-        return (self.x, *self.so, self.a_inf, *self.bvec, self.nphi, self.energy)
+        return (self.x, *self.so, self.a_inf, *self.bvec, self.nphi, self.energy, self.x_inf)
+
+
+def ensemble_of_point(point: StubPoint) -> str:
+    """Circular ensemble of the stub matrix ``U`` for one parameter point.
+
+    ``"coe"``: ``M x M`` COE used as ``U (x) 1_2`` (paper, Eq. 5). ``"cse"``: ``a = inf``,
+    ``2M x 2M`` circular symplectic ensemble. ``"cue"``: ``x = +-inf``, ``M x M`` circular
+    unitary ensemble used as ``U (x) 1_2``. ``"cue2"``: ``a = inf`` and ``x = +-inf``, ``2M x 2M``
+    circular unitary ensemble (no spin or time-reversal structure left).
+    """
+    if point.a_inf:
+        return "cue2" if point.x_inf else "cse"
+    return "cue" if point.x_inf else "coe"
 
 
 # --------------------------------------------------------------------------------------
@@ -214,6 +239,9 @@ def _decoupled_axis(point: StubPoint):
 
 
 def _make_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
+    if point.x_inf:
+        # x = +-inf: the orbital field is carried by the unitary ensemble of U, not by R.
+        point = replace(point, x=0.0, x_inf=0)
     mats = perturbation_matrices(M, N)
     phase = _uniform_phase(point, M, N)
     if point.a_inf:
@@ -363,6 +391,28 @@ def _conductance_cse(u, rinv, N1, N2, absorbing, work):
     return _g_transmission(t)
 
 
+def time_reversed(u: np.ndarray, spin_full: bool) -> np.ndarray:
+    """Time-reversed partner of a stack of unitaries: ``U^T`` or ``Z U^T Z^T`` (spin-full).
+
+    ``Z = 1_M (x) i sigma_y``. A point at ``x = -inf`` uses the time-reversed partner of the
+    matrix used at ``x = +inf``: the pair then carries the cooperon correlation of
+    ``G(x)`` and ``G(-x)`` (``N_C = N`` at ``x' = -x``, Eq. 12) and no diffuson correlation,
+    as the ``x -> inf`` limit of the finite-``x`` model. For a spin-trivial ``U (x) 1_2`` the
+    partner is ``U^T (x) 1_2``.
+    """
+    ut = np.swapaxes(u, -1, -2)
+    if not spin_full:
+        return ut
+    # Z A Z^T for A = U^T: Z A permutes and signs rows, A Z^T = -A Z the columns.
+    za = np.empty_like(ut)
+    za[..., 0::2, :] = ut[..., 1::2, :]
+    za[..., 1::2, :] = -ut[..., 0::2, :]
+    out = np.empty_like(ut)
+    out[..., 0::2] = za[..., 1::2]
+    out[..., 1::2] = -za[..., 0::2]
+    return out
+
+
 def conductance_from_unitary(
     N1: int,
     N2: int,
@@ -371,11 +421,14 @@ def conductance_from_unitary(
     u_coe: np.ndarray | None = None,
     u_cse: np.ndarray | None = None,
     *,
+    u_cue: np.ndarray | None = None,
+    u_cue2: np.ndarray | None = None,
     allow_decoupled: bool = True,
 ) -> np.ndarray:
     """Conductance of the stub model for given random matrices at many parameter points.
 
-    Every realization is used for every point (correlated sampling).
+    Every realization is used for every point (correlated sampling) of the same ensemble
+    (:func:`ensemble_of_point`); points of different ensembles use independent matrices.
 
     Parameters
     ----------
@@ -386,9 +439,13 @@ def conductance_from_unitary(
     points : sequence of StubPoint
         Parameter points.
     u_coe : ndarray, shape ``(B, M, M)``, optional
-        COE realizations; needed when some point has finite spin-orbit strength.
+        COE realizations; needed for points with finite ``x`` and finite spin-orbit strength.
     u_cse : ndarray, shape ``(B, 2M, 2M)``, optional
-        CSE realizations; needed when some point has ``a_inf``.
+        CSE realizations; needed for ``a = inf`` points at finite ``x``.
+    u_cue : ndarray, shape ``(B, M, M)``, optional
+        CUE realizations; needed for ``x = +-inf`` points at finite ``a``.
+    u_cue2 : ndarray, shape ``(B, 2M, 2M)``, optional
+        CUE realizations; needed for points with ``x = +-inf`` and ``a = inf``.
     allow_decoupled : bool
         Use the exact spin-decoupled path where it applies (set ``False`` to force the
         spin-full ``2(M - N)`` problem, e.g. to test the decoupled path).
@@ -399,26 +456,33 @@ def conductance_from_unitary(
         ``G`` in units of ``e^2 / h``.
     """
     N = N1 + N2
-    batch = (u_coe if u_coe is not None else u_cse).shape[0]
+    given = {"coe": u_coe, "cse": u_cse, "cue": u_cue, "cue2": u_cue2}
+    batch = next(u for u in given.values() if u is not None).shape[0]
     out = np.empty((batch, len(points)))
-    uqq2 = None
+    stacks = {}  # (ensemble, reversed) -> (U, spin-full U_QQ or None)
     work = {}
     for j, point in enumerate(points):
+        ensemble = ensemble_of_point(point)
+        key = (ensemble, point.x_inf < 0)
+        if key not in stacks:
+            u = given[ensemble]
+            if u is None:
+                raise ValueError(f"a {ensemble.upper()} realization is needed for {point}")
+            stacks[key] = [time_reversed(u, ensemble == "cue2") if key[1] else u, None]
+        u = stacks[key][0]
         plan = _get_plan(point, M, N, allow_decoupled)
         absorbing = point.nphi > 0.0
         if plan.kind == "cse":
-            if u_cse is None:
-                raise ValueError("a CSE realization is needed for a = inf points")
-            out[:, j] = _conductance_cse(u_cse, plan.rinv, N1, N2, absorbing, work)
+            out[:, j] = _conductance_cse(u, plan.rinv, N1, N2, absorbing, work)
         elif plan.kind == "decoupled":
             g = 0.0
             for rinv in plan.rinv:
-                g = g + _conductance_orbital(u_coe, rinv, N1, N2, absorbing, work)
+                g = g + _conductance_orbital(u, rinv, N1, N2, absorbing, work)
             out[:, j] = plan.weight * g
         else:
-            if uqq2 is None:
-                uqq2 = _kron_identity(u_coe[:, N:, N:])
-            out[:, j] = _conductance_full(u_coe, uqq2, plan.rinv, N1, N2, absorbing, work)
+            if stacks[key][1] is None:
+                stacks[key][1] = _kron_identity(u[:, N:, N:])
+            out[:, j] = _conductance_full(u, stacks[key][1], plan.rinv, N1, N2, absorbing, work)
     return out
 
 

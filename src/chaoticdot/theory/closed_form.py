@@ -37,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_direction
-from ._common import as_output, channel_factor, finite_param, nonneg_param
+from ._common import as_output, channel_factor, field_param, finite_param, nonneg_param
 from .kernels import conductance_covariance_general
 from .temperature import thermal_frobenius2
 
@@ -96,7 +96,7 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     N1, N2 : int or array_like of int
         Channel numbers of the point contacts (>= 1).
     x : float or array_like
-        Perpendicular field (dimensionless).
+        Perpendicular field (dimensionless); ``+-inf`` is the broken time-reversal limit.
     a : float or array_like
         Spin-orbit strength, ``a^2 = 2 pi hbar / tau_so Delta`` (>= 0; ``numpy.inf`` allowed).
     b : float or array_like
@@ -116,7 +116,7 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
         ``<dG>`` in units of ``e^2/h`` (spin included).
     """
     n, pref = channel_factor(N1, N2)
-    x = finite_param(x, "x")
+    x = field_param(x, "x")
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
     nphi = nonneg_param(nphi, "nphi")
@@ -208,7 +208,8 @@ def conductance_covariance(
     N1, N2 : int or array_like of int
         Channel numbers (>= 1).
     x1, x2 : float or array_like
-        Perpendicular fields of the two conductances.
+        Perpendicular fields of the two conductances (``+-inf`` allowed: ``x1 = x2 = inf``
+        keeps the diffuson at ``N_D = N``, ``x1 = -x2 = inf`` the cooperon at ``N_C = N``).
     a : float or array_like
         Spin-orbit strength (>= 0, ``inf`` allowed), common to both.
     b1, b2 : float or array_like
@@ -228,7 +229,7 @@ def conductance_covariance(
         Covariance in units of ``(e^2/h)^2``.
     """
     n, pref = channel_factor(N1, N2)
-    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
     a = nonneg_param(a, "a", allow_inf=True)
     b1, b2 = finite_param(b1, "b1"), finite_param(b2, "b2")
     de = finite_param(de, "de")

@@ -60,6 +60,7 @@ from ._common import (
     as_output,
     channel_factor,
     chunked,
+    field_param,
     finite_param,
     nonneg_param,
     vector_param,
@@ -185,7 +186,7 @@ def wl_correction_general(
     N1, N2 : int or array_like of int
         Channel numbers of the two point contacts (>= 1).
     x : float or array_like
-        Perpendicular field (dimensionless, Eqs. 7, 12).
+        Perpendicular field (dimensionless, Eqs. 7, 12); ``+-inf`` allowed.
     so_axes : sequence of three float or array_like
         ``(a_x, a_y, a_z)``: spin-orbit strength per spin axis, each >= 0, ``inf`` allowed
         (rate ``a_j^2 = 2 pi hbar / tau_j Delta``). The paper's model is ``(a, a, 0)``.
@@ -200,7 +201,7 @@ def wl_correction_general(
         ``<dG>`` in units of ``e^2/h``.
     """
     n, pref = channel_factor(N1, N2)
-    x = finite_param(x, "x")
+    x = field_param(x, "x")
     nphi = nonneg_param(nphi, "nphi")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b = vector_param(b_vec, "b_vec")
@@ -239,7 +240,8 @@ def conductance_covariance_general(
     N1, N2 : int or array_like of int
         Channel numbers (>= 1).
     x1, x2 : float or array_like
-        Perpendicular fields at the two points.
+        Perpendicular fields at the two points (``+-inf`` allowed, as in
+        :func:`chaoticdot.theory.conductance_covariance`).
     so_axes : sequence of three float or array_like
         ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
     b1_vec, b2_vec : sequence of three float or array_like
@@ -257,7 +259,7 @@ def conductance_covariance_general(
         Covariance in units of ``(e^2/h)^2``.
     """
     n, pref = channel_factor(N1, N2)
-    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
     de = finite_param(de, "de")
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
@@ -332,7 +334,7 @@ def cooperon_spectrum(
         n_arr = np.asarray(float(check_positive_int(N, "N")))
     else:
         n_arr = np.vectorize(lambda v: float(check_positive_int(v, "N")))(n_arr)
-    x = finite_param(x, "x")
+    x = field_param(x, "x")
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
     nphi = nonneg_param(nphi, "nphi")
