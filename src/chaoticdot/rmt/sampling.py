@@ -7,6 +7,7 @@ parallel and bit-reproducible) and :func:`scattering_matrix` (one realization, f
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,7 +19,15 @@ from .._validation import (
     check_not_nan,
     check_positive_int,
 )
-from ..parallel import run_chunks, spawn_seeds
+from ..parallel import default_workers, run_chunks, spawn_seeds
+from .cost import (
+    COST_LIMITS,
+    STACK_ELEMENTS,
+    CostEstimate,
+    cost_refusal,
+    flops_per_realization,
+    run_cost,
+)
 from .haar import coe_matrix, cse_matrix, haar_unitary
 from .stub import (
     StubPoint,
@@ -29,13 +38,11 @@ from .stub import (
     time_reversed,
 )
 
-__all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE"]
+__all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE", "estimate_cost"]
 
 #: Coefficients of the accuracy rule for ``M = None`` (see :func:`choose_M`).
 M_RULE = {"N": 10.0, "a2": 30.0, "x2": 20.0, "b": 10.0, "energy": 10.0, "nphi": 10.0}
 
-# Elements of one solve stack (limits the working memory to O(batch x M^2)).
-_STACK_ELEMENTS = 2**20
 # Floating-point operations per chunk (deterministic chunking, ~0.1-0.3 s on one core).
 _CHUNK_FLOPS = 6e9
 
@@ -70,27 +77,48 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
     -------
     int
     """
-    a = np.asarray(a, dtype=float)
-    a_fin = a[np.isfinite(a)]
-    a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
-    x = np.asarray(x, dtype=float)
-    x_fin = x[np.isfinite(x)]
-    x2 = float(np.max(x_fin**2)) if x_fin.size else 0.0
-    bmax = float(np.max(np.abs(b)))
-    e = np.asarray(energy, dtype=float)
-    espread = float(np.max(e) - np.min(e))
-    nph = float(np.max(nphi))
-    r = M_RULE
-    m = max(
-        r["N"] * N,
-        r["a2"] * a2,
-        r["x2"] * x2,
-        r["b"] * bmax,
-        r["energy"] * espread,
-        r["nphi"] * nph,
-        N + 1,
-    )
+    m, driver = _m_rule(N, x, a, b, nphi, energy)
+    if m > _M_REPRESENTABLE:
+        raise ValueError(
+            f"the M rule gives M = {m:.3g} (set by {driver}), beyond any computer; "
+            + (
+                f"use {driver}=numpy.inf for the exact limit"
+                if driver in ("x", "a")
+                else f"reduce {driver}"
+            )
+        )
     return int(math.ceil(m))
+
+
+# Beyond this the M rule's value is no longer a usable matrix size (and may not fit an int).
+_M_REPRESENTABLE = 1e12
+
+
+def _m_rule(N: int, x, a, b, nphi, energy) -> tuple[float, str]:
+    """``(M, driver)``: the rule of :func:`choose_M` in floating point, and the parameter that
+    sets it (``"N1 + N2"``, ``"a"``, ``"x"``, ``"b"``, ``"energy"``, ``"nphi"``)."""
+    with np.errstate(over="ignore"):
+        a = np.asarray(a, dtype=float)
+        a_fin = a[np.isfinite(a)]
+        a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
+        x = np.asarray(x, dtype=float)
+        x_fin = x[np.isfinite(x)]
+        x2 = float(np.max(x_fin**2)) if x_fin.size else 0.0
+        bmax = float(np.max(np.abs(b)))
+        e = np.asarray(energy, dtype=float)
+        espread = float(np.max(e) - np.min(e))
+        nph = float(np.max(nphi))
+        r = M_RULE
+        terms = {
+            "N1 + N2": max(r["N"] * N, N + 1),
+            "a": r["a2"] * a2,
+            "x": r["x2"] * x2,
+            "b": r["b"] * bmax,
+            "energy": r["energy"] * espread,
+            "nphi": r["nphi"] * nph,
+        }
+    driver = max(terms, key=terms.get)
+    return terms[driver], driver
 
 
 def _check_M(M, N: int, perturbed: bool = False) -> int:
@@ -131,23 +159,17 @@ def _so_array(a, so_axes):
     return so, np.zeros(so.shape[:-1], dtype=bool)
 
 
-# Floating-point operations of one draw from each ensemble, in units of M^3 (QR of a complex
-# Ginibre matrix ~ 16 n^3, one complex product 8 n^3). The COE term is always counted: the
-# chunking, and hence the seeds of every chunk, stay those of earlier versions.
-_DRAW_FLOPS = {"coe": 22.0, "cse": 22.0 * 8, "cue": 16.0, "cue2": 16.0 * 8}
+def _path_counts(points) -> tuple[set, int, int]:
+    """Ensembles drawn, number of spin-full points and of spin-decoupled points."""
+    ensembles = {ensemble_of_point(p) for p in points}
+    full = sum(1 for p in points if p.a_inf or sum(s != 0 for s in p.so) > 1)
+    return ensembles, full, len(points) - full
 
 
 def _flops_per_sample(N1, N2, M, points) -> float:
     """Rough floating-point operation count per realization (for chunking and scheduling)."""
-    N = N1 + N2
-    L = M - N
-    drawn = {ensemble_of_point(p) for p in points} | {"coe"}
-    f = sum(_DRAW_FLOPS[e] * M**3 for e in drawn)
-    for p in points:
-        spin_full = p.a_inf or sum(s != 0 for s in p.so) > 1
-        n = 2 * L if spin_full else L
-        f += (1 if spin_full else 2) * (8.0 / 3.0 * n**3 + 16.0 * n**2 * N)
-    return f
+    ensembles, full, split = _path_counts(points)
+    return flops_per_realization(N1 + N2, M, ensembles, full, split)
 
 
 def _chunk_sizes(samples: int, flops: float) -> list[int]:
@@ -175,7 +197,7 @@ def _sample_chunk(N1, N2, M, points, n, seed_seq):
     rng = np.random.default_rng(seed_seq)
     needed = {ensemble_of_point(p) for p in points}
     width = 2 * M if needed & {"cse", "cue2"} else M
-    stack = max(1, min(n, _STACK_ELEMENTS // (4 * width * width)))
+    stack = max(1, min(n, STACK_ELEMENTS // (4 * width * width)))
     out = np.empty((n, len(points)))
     for start in range(0, n, stack):
         size = min(stack, n - start)
@@ -191,6 +213,118 @@ def _sample_chunk(N1, N2, M, points, n, seed_seq):
             u_cue2=mats.get("cue2"),
         )
     return out
+
+
+@dataclass(frozen=True)
+class _Request:
+    """Validated parameters of one :func:`sample_conductance` call (before ``M`` is fixed)."""
+
+    n1: int
+    n2: int
+    shape: tuple
+    points: tuple
+    x: np.ndarray
+    a_eff: np.ndarray
+    b: np.ndarray
+    nphi: np.ndarray
+    energy: np.ndarray
+    perturbed: bool
+
+    @property
+    def N(self) -> int:
+        return self.n1 + self.n2
+
+
+def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes) -> _Request:
+    n1, n2 = _scalar_channels(N1, N2)
+    x = check_not_nan(x, "x")
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
+    direction = check_direction(b_direction, "b_direction")
+    so, inf = _so_array(a, so_axes)
+    try:
+        shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape)
+    except ValueError:
+        raise ValueError(
+            "x, a (or so_axes[..., 0]), b, nphi and energy must broadcast against each other, "
+            f"got shapes {x.shape}, {inf.shape}, {b.shape}, {nphi.shape}, {energy.shape}"
+        ) from None
+    a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
+    perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
+    xs = np.broadcast_to(x, shape).ravel()
+    bs = np.broadcast_to(b, shape).ravel()
+    ns = np.broadcast_to(nphi, shape).ravel()
+    es = np.broadcast_to(energy, shape).ravel()
+    sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
+    infs = np.broadcast_to(inf, shape).ravel()
+    points = tuple(
+        StubPoint(
+            x=float(xs[i]) if np.isfinite(xs[i]) else 0.0,
+            so=tuple(float(v) for v in sos[i]),
+            a_inf=bool(infs[i]),
+            bvec=tuple(float(v) for v in bs[i] * direction),
+            nphi=float(ns[i]),
+            energy=float(es[i]),
+            x_inf=0 if np.isfinite(xs[i]) else int(np.sign(xs[i])),
+        )
+        for i in range(xs.size)
+    )
+    return _Request(n1, n2, shape, points, x, a_eff, b, nphi, energy, perturbed)
+
+
+def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
+    if M is None:
+        m, driver = _m_rule(req.N, req.x, req.a_eff, req.b, req.nphi, req.energy)
+    else:
+        m, driver = float(check_positive_int(M, "M")), "M"
+    ensembles, full, split = _path_counts(req.points)
+    cost = run_cost(req.N, m, driver, ensembles, full, split, samples, 1)
+    if executor == "serial":
+        workers = 1
+    elif executor is None:
+        parallel = cost.seconds > 2.0 and samples > 1
+        workers = min(default_workers(), samples) if parallel else 1
+    else:
+        workers = int(getattr(executor, "_max_workers", 1) or 1)
+    return replace(cost, workers=workers)
+
+
+def estimate_cost(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    nphi=0.0,
+    energy=0.0,
+    samples=1000,
+    M=None,
+    executor=None,
+    so_axes=None,
+) -> CostEstimate:
+    """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
+
+    Nothing of the size of the run is allocated. The seconds come from the rate of the
+    engine's kernel measured on this machine (:func:`chaoticdot.rmt.cost.machine_rate`, one
+    calibration of about 0.1 s per process); the estimate is good to a factor of about two.
+
+    Parameters
+    ----------
+    N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes
+        As in :func:`sample_conductance`.
+
+    Returns
+    -------
+    CostEstimate
+        ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
+        ``seconds_per_realization`` (one core) and the wall time ``seconds``.
+    """
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes)
+    samples = check_positive_int(samples, "samples")
+    return _estimate(req, samples, M, executor)
 
 
 def sample_conductance(
@@ -209,6 +343,8 @@ def sample_conductance(
     executor=None,
     progress=False,
     so_axes=None,
+    max_memory_gib=None,
+    max_minutes=None,
 ):
     """Monte-Carlo samples of the conductance ``G`` of the stub model, Eqs. (4)-(7).
 
@@ -261,6 +397,11 @@ def sample_conductance(
         ``A2 sigma_y``, ``A3 sigma_z``; replaces ``a`` (the paper's model is
         ``(a, a, 0)``). Leading dimensions broadcast with the other parameters. Theory
         counterpart: ``chaoticdot.theory.wl_correction_general``.
+    max_memory_gib, max_minutes : float, optional
+        Caps on the estimated peak memory (GiB) and wall time (minutes) of this call; a run
+        above either is refused before anything is allocated (:func:`estimate_cost`).
+        ``None`` takes ``chaoticdot.rmt.COST_LIMITS`` (2 GiB and 10 minutes unless changed);
+        ``numpy.inf`` disables a cap.
 
     Returns
     -------
@@ -272,8 +413,10 @@ def sample_conductance(
     ------
     ValueError
         For channel numbers that are not positive integers, negative or NaN ``a``/``nphi``,
-        non-finite ``x``/``b``/``energy``, a bad ``b_direction``, ``samples < 1``, or
-        ``M < N1 + N2 + 1``.
+        NaN ``x``, non-finite ``b``/``energy``, a bad ``b_direction``, ``samples < 1``,
+        ``M < N1 + N2 + 1``, or an estimated cost above ``max_memory_gib`` / ``max_minutes``
+        (the message names the parameter that sets ``M`` and suggests the exact limit
+        ``x = inf`` or ``a = inf``, or an explicit ``M``).
 
     Notes
     -----
@@ -281,44 +424,23 @@ def sample_conductance(
     (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
     field). Memory is ``O(batch x M^2)`` per worker.
     """
-    n1, n2 = _scalar_channels(N1, N2)
-    N = n1 + n2
-    x = check_not_nan(x, "x")
-    b = check_finite(b, "b")
-    nphi = check_nonnegative(nphi, "nphi")
-    energy = check_finite(energy, "energy")
-    direction = check_direction(b_direction, "b_direction")
-    so, inf = _so_array(a, so_axes)
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes)
     samples = check_positive_int(samples, "samples")
-    shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape)
-    a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
-    if M is None:
-        M = choose_M(N, x, a_eff, b, nphi, energy)
-    perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
-    M = _check_M(M, N, perturbed)
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
     if not isinstance(seed, np.random.SeedSequence) and seed < 0:
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
-
-    xs = np.broadcast_to(x, shape).ravel()
-    bs = np.broadcast_to(b, shape).ravel()
-    ns = np.broadcast_to(nphi, shape).ravel()
-    es = np.broadcast_to(energy, shape).ravel()
-    sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
-    infs = np.broadcast_to(inf, shape).ravel()
-    points = tuple(
-        StubPoint(
-            x=float(xs[i]) if np.isfinite(xs[i]) else 0.0,
-            so=tuple(float(v) for v in sos[i]),
-            a_inf=bool(infs[i]),
-            bvec=tuple(float(v) for v in bs[i] * direction),
-            nphi=float(ns[i]),
-            energy=float(es[i]),
-            x_inf=0 if np.isfinite(xs[i]) else int(np.sign(xs[i])),
-        )
-        for i in range(xs.size)
-    )
+    cost = _estimate(req, samples, M, executor)
+    limit_mem = COST_LIMITS["memory_gib"] if max_memory_gib is None else max_memory_gib
+    limit_min = COST_LIMITS["minutes"] if max_minutes is None else max_minutes
+    limit_mem = float(check_nonnegative(limit_mem, "max_memory_gib", allow_inf=True))
+    limit_min = float(check_nonnegative(limit_min, "max_minutes", allow_inf=True))
+    refusal = cost_refusal(cost, limit_mem, limit_min)
+    if refusal is not None:
+        raise ValueError(refusal)
+    M = int(math.ceil(cost.M)) if M is None else M
+    M = _check_M(M, req.N, req.perturbed)
+    n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
     sizes = _chunk_sizes(samples, flops)
     seeds = spawn_seeds(seed, len(sizes))
