@@ -37,20 +37,30 @@ from .stub import (
     schur_scattering_matrix,
     time_reversed,
 )
+from .thermal import thermal_quadrature
 
 __all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE", "estimate_cost"]
 
 #: Coefficients of the accuracy rule for ``M = None`` (see :func:`choose_M`).
-M_RULE = {"N": 10.0, "a2": 30.0, "x2": 20.0, "b": 10.0, "energy": 10.0, "nphi": 10.0}
+M_RULE = {
+    "N": 10.0,
+    "a2": 30.0,
+    "x2": 20.0,
+    "b": 10.0,
+    "energy": 10.0,
+    "nphi": 10.0,
+    "kT": 80.0 * math.pi,
+}
 
 # Floating-point operations per chunk (deterministic chunking, ~0.1-0.3 s on one core).
 _CHUNK_FLOPS = 6e9
 
 
-def choose_M(N: int, x, a, b, nphi, energy) -> int:
+def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
     """Stub size ``M`` from the accuracy rule used when ``M=None``.
 
-    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi))``
+    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi,
+    80 pi kT))``
     over all requested parameter points (``a = inf`` and ``x = +-inf`` points do not constrain
     ``M``: they are sampled from the circular symplectic or unitary ensemble). The exponent
     of ``R`` per passage through the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``,
@@ -72,12 +82,17 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
         Total number of channels ``N1 + N2``.
     x, a, b, nphi, energy : array_like
         Broadcast parameter arrays (dimensionless paper units).
+    kT : array_like, optional
+        Temperature ``k_B T / Delta``. The thermal kernel of the energy difference has the
+        scale ``4 pi kT`` (:mod:`chaoticdot.theory.temperature`) and most of its weight within
+        ``|de| < 8 pi kT``; the rule keeps that window ten times below ``M``, as for an
+        explicit energy spread.
 
     Returns
     -------
     int
     """
-    m, driver = _m_rule(N, x, a, b, nphi, energy)
+    m, driver = _m_rule(N, x, a, b, nphi, energy, kT)
     if m > _M_REPRESENTABLE:
         raise ValueError(
             f"the M rule gives M = {m:.3g} (set by {driver}), beyond any computer; "
@@ -94,9 +109,9 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
 _M_REPRESENTABLE = 1e12
 
 
-def _m_rule(N: int, x, a, b, nphi, energy) -> tuple[float, str]:
+def _m_rule(N: int, x, a, b, nphi, energy, kT=0.0) -> tuple[float, str]:
     """``(M, driver)``: the rule of :func:`choose_M` in floating point, and the parameter that
-    sets it (``"N1 + N2"``, ``"a"``, ``"x"``, ``"b"``, ``"energy"``, ``"nphi"``)."""
+    sets it (``"N1 + N2"``, ``"a"``, ``"x"``, ``"b"``, ``"energy"``, ``"nphi"``, ``"kT"``)."""
     with np.errstate(over="ignore"):
         a = np.asarray(a, dtype=float)
         a_fin = a[np.isfinite(a)]
@@ -116,6 +131,7 @@ def _m_rule(N: int, x, a, b, nphi, energy) -> tuple[float, str]:
             "b": r["b"] * bmax,
             "energy": r["energy"] * espread,
             "nphi": r["nphi"] * nph,
+            "kT": r["kT"] * float(np.max(kT)),
         }
     driver = max(terms, key=terms.get)
     return terms[driver], driver
@@ -192,8 +208,12 @@ def _draw(rng, ensemble: str, M: int, size: int) -> np.ndarray:
 _ENSEMBLE_ORDER = ("coe", "cse", "cue", "cue2")
 
 
-def _sample_chunk(N1, N2, M, points, n, seed_seq):
-    """One chunk of realizations (runs in a worker); returns ``(n, len(points))``."""
+def _sample_chunk(N1, N2, M, points, n, seed_seq, thermal=None):
+    """One chunk of realizations (runs in a worker); returns ``(n, len(points))``.
+
+    ``thermal = (starts, weights)``: contiguous groups of points starting at ``starts`` are
+    combined into their weighted sums (thermal averages, :mod:`chaoticdot.rmt.thermal`).
+    """
     rng = np.random.default_rng(seed_seq)
     needed = {ensemble_of_point(p) for p in points}
     width = 2 * M if needed & {"cse", "cue2"} else M
@@ -212,6 +232,9 @@ def _sample_chunk(N1, N2, M, points, n, seed_seq):
             u_cue=mats.get("cue"),
             u_cue2=mats.get("cue2"),
         )
+    if thermal is not None:
+        starts, weights = thermal
+        return np.add.reduceat(out * weights, starts, axis=1)
     return out
 
 
@@ -229,57 +252,91 @@ class _Request:
     nphi: np.ndarray
     energy: np.ndarray
     perturbed: bool
+    kT: np.ndarray
+    probe: int
+    thermal: tuple | None
 
     @property
     def N(self) -> int:
         return self.n1 + self.n2
 
 
-def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes) -> _Request:
+def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing) -> _Request:
     n1, n2 = _scalar_channels(N1, N2)
     x = check_not_nan(x, "x")
     b = check_finite(b, "b")
     nphi = check_nonnegative(nphi, "nphi")
     energy = check_finite(energy, "energy")
+    kT = check_nonnegative(kT, "kT")
     direction = check_direction(b_direction, "b_direction")
     so, inf = _so_array(a, so_axes)
+    if dephasing not in ("absorbing", "probe"):
+        raise ValueError(f"dephasing must be 'absorbing' or 'probe', got {dephasing!r}")
+    if dephasing == "probe" and np.any(nphi != np.round(nphi)):
+        raise ValueError(
+            "nphi must be an integer >= 0 (orbital channels of the voltage probe) with "
+            f"dephasing='probe', got {nphi!r}"
+        )
     try:
-        shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape)
+        shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape, kT.shape)
     except ValueError:
         raise ValueError(
-            "x, a (or so_axes[..., 0]), b, nphi and energy must broadcast against each other, "
-            f"got shapes {x.shape}, {inf.shape}, {b.shape}, {nphi.shape}, {energy.shape}"
+            "x, a (or so_axes[..., 0]), b, nphi, energy and kT must broadcast against each "
+            f"other, got shapes {x.shape}, {inf.shape}, {b.shape}, {nphi.shape}, "
+            f"{energy.shape}, {kT.shape}"
         ) from None
     a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
     perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
-    xs = np.broadcast_to(x, shape).ravel()
-    bs = np.broadcast_to(b, shape).ravel()
-    ns = np.broadcast_to(nphi, shape).ravel()
-    es = np.broadcast_to(energy, shape).ravel()
+    probe = dephasing == "probe"
+    flat = {
+        "x": np.broadcast_to(x, shape).ravel(),
+        "b": np.broadcast_to(b, shape).ravel(),
+        "nphi": np.broadcast_to(nphi, shape).ravel(),
+        "energy": np.broadcast_to(energy, shape).ravel(),
+        "kT": np.broadcast_to(kT, shape).ravel(),
+        "inf": np.broadcast_to(inf, shape).ravel(),
+    }
     sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
-    infs = np.broadcast_to(inf, shape).ravel()
-    points = tuple(
-        StubPoint(
-            x=float(xs[i]) if np.isfinite(xs[i]) else 0.0,
-            so=tuple(float(v) for v in sos[i]),
-            a_inf=bool(infs[i]),
-            bvec=tuple(float(v) for v in bs[i] * direction),
-            nphi=float(ns[i]),
-            energy=float(es[i]),
-            x_inf=0 if np.isfinite(xs[i]) else int(np.sign(xs[i])),
-        )
-        for i in range(xs.size)
+    points, starts, weights = [], [], []
+    for i in range(flat["x"].size):
+        xi, ni = flat["x"][i], flat["nphi"][i]
+        if flat["kT"][i] > 0:
+            offsets, w = thermal_quadrature(n1, n2, flat["kT"][i])
+        else:
+            offsets, w = np.zeros(1), np.ones(1)
+        starts.append(len(points))
+        weights.extend(w)
+        for offset in offsets:
+            points.append(
+                StubPoint(
+                    x=float(xi) if np.isfinite(xi) else 0.0,
+                    so=tuple(float(v) for v in sos[i]),
+                    a_inf=bool(flat["inf"][i]),
+                    bvec=tuple(float(v) for v in flat["b"][i] * direction),
+                    nphi=0.0 if probe else float(ni),
+                    energy=float(flat["energy"][i] + offset),
+                    x_inf=0 if np.isfinite(xi) else int(np.sign(xi)),
+                    probe=int(ni) if probe else 0,
+                )
+            )
+    thermal = None
+    if len(points) > len(starts):
+        thermal = (np.asarray(starts), np.asarray(weights))
+    max_probe = int(np.max(nphi)) if probe and nphi.size else 0
+    return _Request(
+        n1, n2, shape, tuple(points), x, a_eff, b, nphi, energy, perturbed, kT, max_probe, thermal
     )
-    return _Request(n1, n2, shape, points, x, a_eff, b, nphi, energy, perturbed)
 
 
 def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
     if M is None:
-        m, driver = _m_rule(req.N, req.x, req.a_eff, req.b, req.nphi, req.energy)
+        m, driver = _m_rule(
+            req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
+        )
     else:
         m, driver = float(check_positive_int(M, "M")), "M"
     ensembles, full, split = _path_counts(req.points)
-    cost = run_cost(req.N, m, driver, ensembles, full, split, samples, 1)
+    cost = run_cost(req.N + req.probe, m, driver, ensembles, full, split, samples, 1)
     if executor == "serial":
         workers = 1
     elif executor is None:
@@ -304,6 +361,8 @@ def estimate_cost(
     M=None,
     executor=None,
     so_axes=None,
+    kT=0.0,
+    dephasing="absorbing",
 ) -> CostEstimate:
     """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
 
@@ -313,7 +372,7 @@ def estimate_cost(
 
     Parameters
     ----------
-    N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes
+    N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes, kT, dephasing
         As in :func:`sample_conductance`.
 
     Returns
@@ -322,7 +381,7 @@ def estimate_cost(
         ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
         ``seconds_per_realization`` (one core) and the wall time ``seconds``.
     """
-    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes)
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     samples = check_positive_int(samples, "samples")
     return _estimate(req, samples, M, executor)
 
@@ -345,6 +404,8 @@ def sample_conductance(
     so_axes=None,
     max_memory_gib=None,
     max_minutes=None,
+    kT=0.0,
+    dephasing="absorbing",
 ):
     """Monte-Carlo samples of the conductance ``G`` of the stub model, Eqs. (4)-(7).
 
@@ -372,8 +433,8 @@ def sample_conductance(
         Direction of the Zeeman field (normalised internally); ``(1, 0, 0)`` is in-plane as in
         Eqs. (13)-(14).
     nphi : array_like of float
-        Dephasing rate ``nphi = 2 pi hbar / (tau_phi Delta) >= 0``, modelled by uniform
-        absorption (equivalent to ``N -> N + nphi`` at leading order; see
+        Dephasing rate ``nphi = 2 pi hbar / (tau_phi Delta) >= 0``, modelled according to
+        ``dephasing`` (both equivalent to ``N -> N + nphi`` at leading order; see
         :mod:`chaoticdot.rmt.stub`).
     energy : array_like of float
         ``2 pi eps / Delta`` (Fermi energy relative to a reference).
@@ -397,6 +458,17 @@ def sample_conductance(
         ``A2 sigma_y``, ``A3 sigma_z``; replaces ``a`` (the paper's model is
         ``(a, a, 0)``). Leading dimensions broadcast with the other parameters. Theory
         counterpart: ``chaoticdot.theory.wl_correction_general``.
+    kT : array_like of float
+        Temperature ``k_B T / Delta >= 0``. At ``kT > 0`` each sample is the thermal average
+        ``int d eps (-f') G(eps)`` around ``energy``, evaluated on the same realization at the
+        energies of :func:`chaoticdot.rmt.thermal.thermal_quadrature` (correlated energies;
+        ``<G>`` is unchanged, the fluctuations are reduced as in
+        :func:`chaoticdot.theory.conductance_variance` with ``kT``).
+    dephasing : {"absorbing", "probe"}
+        ``"absorbing"``: uniform absorption (imaginary potential) in the stub, any real
+        ``nphi``. ``"probe"``: a true voltage probe (Buttiker), a third lead of ``nphi``
+        orbital channels (integer) with current reinjection; it needs ``M >= N1 + N2 + nphi
+        + 1``.
     max_memory_gib, max_minutes : float, optional
         Caps on the estimated peak memory (GiB) and wall time (minutes) of this call; a run
         above either is refused before anything is allocated (:func:`estimate_cost`).
@@ -424,7 +496,7 @@ def sample_conductance(
     (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
     field). Memory is ``O(batch x M^2)`` per worker.
     """
-    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes)
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     samples = check_positive_int(samples, "samples")
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
@@ -439,12 +511,12 @@ def sample_conductance(
     if refusal is not None:
         raise ValueError(refusal)
     M = int(math.ceil(cost.M)) if M is None else M
-    M = _check_M(M, req.N, req.perturbed)
+    M = _check_M(M, req.N + req.probe, req.perturbed)
     n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
     sizes = _chunk_sizes(samples, flops)
     seeds = spawn_seeds(seed, len(sizes))
-    args = [(n1, n2, M, points, n, s) for n, s in zip(sizes, seeds, strict=True)]
+    args = [(n1, n2, M, points, n, s, req.thermal) for n, s in zip(sizes, seeds, strict=True)]
     results = run_chunks(
         _sample_chunk,
         args,

@@ -22,6 +22,10 @@ of :mod:`chaoticdot.rmt.perturbations`.
   ``|R| = exp[-nphi / 2 (M - N)]``. With the Lambda form of the Landauer formula, Eq. (4), it is
   equivalent to the paper's voltage probe at leading order, ``N_{C,D} -> N_{C,D} + nphi``. For
   ``nphi > 0`` the matrix ``S`` is sub-unitary and ``G`` is evaluated with Eq. (4).
+* Dephasing by a true voltage probe (Buttiker): a third lead of ``N_phi`` orbital channels
+  (integer) with zero net current; ``S`` is the unitary ``2(N + N_phi)``-dimensional matrix
+  of the three-lead stub and ``G = T_21 + T_2p T_p1 / (T_p1 + T_p2)``. At large ``N`` it
+  agrees with the absorbing stub (``N -> N + N_phi``); at ``N ~ 1`` the two differ.
 
 Evaluation
 ----------
@@ -100,6 +104,9 @@ class StubPoint:
         Dephasing rate (absorption), ``>= 0``.
     energy : float
         ``2 pi eps / Delta``.
+    probe : int
+        Orbital channels of a voltage probe (third lead, current reinjection; see
+        :func:`conductance_from_unitary`); ``0``: none. Probe points have ``nphi = 0``.
     x_inf : int
         ``+1`` or ``-1`` for the broken time-reversal limit ``x = +inf`` or ``-inf`` (``U``
         from the circular unitary ensemble, see :func:`ensemble_of_point`), ``0`` otherwise.
@@ -112,10 +119,20 @@ class StubPoint:
     nphi: float = 0.0
     energy: float = 0.0
     x_inf: int = 0
+    probe: int = 0
 
     @property
     def key(self) -> tuple:
-        return (self.x, *self.so, self.a_inf, *self.bvec, self.nphi, self.energy, self.x_inf)
+        return (
+            self.x,
+            *self.so,
+            self.a_inf,
+            *self.bvec,
+            self.nphi,
+            self.energy,
+            self.x_inf,
+            self.probe,
+        )
 
 
 def ensemble_of_point(point: StubPoint) -> str:
@@ -391,6 +408,64 @@ def _conductance_cse(u, rinv, N1, N2, absorbing, work):
     return _g_transmission(t)
 
 
+def _s_block(u, uqq2, rinv, rows, cols, Nt, kron, work):
+    """Rows ``rows`` and columns ``cols`` of ``S`` (Schur complement) for a stack ``u``.
+
+    ``kron``: ``u`` is an orbital ``M x M`` matrix used as ``U (x) 1_2`` with a spin-full
+    ``R^{-1}`` (``uqq2`` its spin-full ``U_QQ``); indices are orbital and the block comes out
+    spin-full. Otherwise ``u`` and ``rinv`` act in the same space (one spin sector, or a
+    spin-full ``2M x 2M`` matrix with ``Nt`` counted in that space).
+    """
+    if kron:
+        y = _schur_solve(rinv, uqq2, _kron_identity(u[..., Nt:, :][..., cols]), work)
+        head = _kron_identity(u[..., rows, :][..., cols])
+        return head + _apply_kron_identity(u[..., rows, Nt:], y)
+    y = _schur_solve(rinv, u[..., Nt:, Nt:], u[..., Nt:, :][..., cols], work)
+    return u[..., rows, :][..., cols] + u[..., rows, Nt:] @ y
+
+
+def _probe_transmissions(s, n1, n2):
+    """``(T21, T2p, Tp1, Rpp)`` from the block ``S[(lead 2, probe), (lead 1, probe)]``."""
+    power = np.abs(s) ** 2
+    t21 = power[..., :n2, :n1].sum(axis=(-1, -2))
+    t2p = power[..., :n2, n1:].sum(axis=(-1, -2))
+    tp1 = power[..., n2:, :n1].sum(axis=(-1, -2))
+    rpp = power[..., n2:, n1:].sum(axis=(-1, -2))
+    return t21, t2p, tp1, rpp
+
+
+def _conductance_probe(u, uqq2, plan, N1, N2, Np, work):
+    """Two-terminal conductance with a voltage probe of ``Np`` orbital channels (Buttiker).
+
+    The probe is a third lead whose voltage adjusts so that it draws no net current
+    (Buttiker, IBM J. Res. Dev. 32, 63 (1988)): with the spin-summed transmissions
+    ``T_ij = tr t_ij^dagger t_ij``,
+
+        G = T_21 + T_2p T_p1 / (T_p1 + T_p2),   T_p1 + T_p2 = 2 Np - R_pp  (unitarity),
+
+    in units of ``e^2/h``. The spin sectors share the probe voltage, so transmissions are
+    summed over sectors before the reinjection term is formed.
+    """
+    Nt = N1 + N2 + Np
+    orb_rows = np.r_[N1 : N1 + N2, N1 + N2 : Nt]
+    orb_cols = np.r_[0:N1, N1 + N2 : Nt]
+    totals = np.zeros((4, u.shape[0]))
+    if plan.kind == "cse":
+        rows = np.ravel([[2 * i, 2 * i + 1] for i in orb_rows])
+        cols = np.ravel([[2 * i, 2 * i + 1] for i in orb_cols])
+        s = _s_block(u, None, plan.rinv, rows, cols, 2 * Nt, False, work)
+        totals += _probe_transmissions(s, 2 * N1, 2 * N2)
+    elif plan.kind == "decoupled":
+        for rinv in plan.rinv:
+            s = _s_block(u, None, rinv, orb_rows, orb_cols, Nt, False, work)
+            totals += plan.weight * np.array(_probe_transmissions(s, N1, N2))
+    else:
+        s = _s_block(u, uqq2, plan.rinv, orb_rows, orb_cols, Nt, True, work)
+        totals += _probe_transmissions(s, 2 * N1, 2 * N2)
+    t21, t2p, tp1, rpp = totals
+    return t21 + t2p * tp1 / (2 * Np - rpp)
+
+
 def time_reversed(u: np.ndarray, spin_full: bool) -> np.ndarray:
     """Time-reversed partner of a stack of unitaries: ``U^T`` or ``Z U^T Z^T`` (spin-full).
 
@@ -429,6 +504,8 @@ def conductance_from_unitary(
 
     Every realization is used for every point (correlated sampling) of the same ensemble
     (:func:`ensemble_of_point`); points of different ensembles use independent matrices.
+    Points with ``probe > 0`` attach a voltage probe (third lead of ``probe`` orbital
+    channels on the first stub sites after the two leads; see :func:`_conductance_probe`).
 
     Parameters
     ----------
@@ -470,6 +547,12 @@ def conductance_from_unitary(
                 raise ValueError(f"a {ensemble.upper()} realization is needed for {point}")
             stacks[key] = [time_reversed(u, ensemble == "cue2") if key[1] else u, None]
         u = stacks[key][0]
+        if point.probe:
+            Nt = N + point.probe
+            plan = _get_plan(point, M, Nt, allow_decoupled)
+            uqq2 = _kron_identity(u[:, Nt:, Nt:]) if plan.kind == "full" else None
+            out[:, j] = _conductance_probe(u, uqq2, plan, N1, N2, point.probe, work)
+            continue
         plan = _get_plan(point, M, N, allow_decoupled)
         absorbing = point.nphi > 0.0
         if plan.kind == "cse":
