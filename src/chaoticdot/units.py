@@ -109,7 +109,9 @@ def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
 def _broadcast(params: dict) -> dict:
     """Broadcast the values of ``params`` to one shape (Python floats when all are scalars)."""
     arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in params.values()))
-    return {k: (float(a) if a.ndim == 0 else np.array(a)) for k, a in zip(params, arrays)}
+    return {
+        k: (float(a) if a.ndim == 0 else np.array(a)) for k, a in zip(params, arrays, strict=True)
+    }
 
 
 def _real_array(value, name, text):
@@ -403,8 +405,9 @@ class Device:
     def universal_regime(self, *, warn: bool = False) -> list[str]:
         """Violated conditions of the universal regime (empty list if all hold).
 
-        Checked (each as ``ratio <= regime_margin``, at every element of array fields): ``L << lambda`` for the largest local
-        ``1/lambda = 1/lambda_bar + 1/(2 lambda_s)``; ``g mu_B B << E_T``;
+        Checked (each as ``ratio <= regime_margin``, at every element of array fields):
+        ``L << lambda`` for the largest local ``1/lambda = 1/lambda_bar + 1/(2 lambda_s)``;
+        ``g mu_B B << E_T``;
         ``hbar/tau_so << E_T`` for Eq. (2) and Eq. (3); ``N << E_T/Delta``.
         With ``warn=True`` a :class:`UniversalRegimeWarning` is also emitted.
         """
