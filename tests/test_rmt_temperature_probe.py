@@ -77,7 +77,7 @@ def test_device_sweep_returns_broadcast_arrays():
                 assert params[name][i, j] == pytest.approx(one[name], rel=1e-14), name
     assert sweep.b_direction == (0.0, 0.0, 1.0)
     with pytest.raises(ValueError, match="direction"):
-        Device(area_um2=1.0, B_perp_T=[0.1, 0.2], B_par_T=[0.1, 0.3]).b_direction
+        _ = Device(area_um2=1.0, B_perp_T=[0.1, 0.2], B_par_T=[0.1, 0.3]).b_direction
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,27 @@ def test_probe_conserves_current_and_limits():
 def test_temperature_and_probe_arguments_are_checked(kw, name):
     with pytest.raises(ValueError, match=name):
         rmt.sample_conductance(1, 1, samples=2, **kw)
+
+
+def _probe_g_from_coe(s, N1, N2):
+    """Buttiker's formula written out for a spin-degenerate COE ``S`` (orbital, Nt x Nt)."""
+    p = np.abs(s) ** 2
+    lead1, lead2, probe = slice(0, N1), slice(N1, N1 + N2), slice(N1 + N2, None)
+    t21 = 2 * p[:, lead2, lead1].sum(axis=(1, 2))
+    t2p = 2 * p[:, lead2, probe].sum(axis=(1, 2))
+    tp1 = 2 * p[:, probe, lead1].sum(axis=(1, 2))
+    tp2 = 2 * p[:, probe, lead2].sum(axis=(1, 2))
+    return t21 + t2p * tp1 / (tp1 + tp2)
+
+
+@pytest.mark.parametrize("N1, N2, nphi", [(1, 1, 1), (1, 2, 2)])
+def test_probe_matches_three_lead_circular_ensemble(N1, N2, nphi):
+    """Independent route: at zero perturbation the stub is exactly the COE of the three-lead
+    dot, so the probe conductance is Buttiker's formula applied to a COE(N + nphi) matrix."""
+    samples = 4000
+    g = rmt.sample_conductance(N1, N2, nphi=nphi, dephasing="probe", M=30, samples=samples)
+    rng = np.random.default_rng(77)
+    ref = _probe_g_from_coe(rmt.coe_matrix(rng, N1 + N2 + nphi, samples), N1, N2)
+    for stat in (rmt.mean, rmt.variance):
+        a, b = stat(g), stat(ref)
+        assert abs(a.value - b.value) < 4 * np.hypot(a.error, b.error), (stat, a, b)
