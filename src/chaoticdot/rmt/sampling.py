@@ -196,6 +196,32 @@ def _chunk_sizes(samples: int, flops: float) -> list[int]:
     return sizes
 
 
+# Runs above this many nominal operations (~30 s on one core) split their first chunk into a
+# ramp of small pieces, so that a progress bar moves within seconds (deterministic: depends on
+# the arguments only, never on timings).
+_RAMP_FLOPS = 30 * 2.5e10
+
+
+def _chunk_plan(samples: int, flops: float, seed) -> list[tuple[int, object]]:
+    """``(size, seed)`` of every chunk, in order.
+
+    Chunk ``k`` uses child ``k`` of ``SeedSequence(seed).spawn``. For long runs the first chunk
+    is split into pieces of 1, 1, 2, 4, ... realizations that use the children of its seed;
+    every later chunk, and so most realizations, keep the streams of earlier versions.
+    """
+    sizes = _chunk_sizes(samples, flops)
+    seeds = spawn_seeds(seed, len(sizes))
+    plan = list(zip(sizes, seeds, strict=True))
+    if flops * samples > _RAMP_FLOPS and sizes[0] > 2:
+        pieces, left, step = [], sizes[0], 1
+        while left > 0:
+            pieces.append(min(step, left))
+            left -= pieces[-1]
+            step = step if len(pieces) == 1 else 2 * step
+        plan = list(zip(pieces, seeds[0].spawn(len(pieces)), strict=True)) + plan[1:]
+    return plan
+
+
 def _draw(rng, ensemble: str, M: int, size: int) -> np.ndarray:
     if ensemble == "coe":
         return coe_matrix(rng, M, size)
@@ -514,9 +540,8 @@ def sample_conductance(
     M = _check_M(M, req.N + req.probe, req.perturbed)
     n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
-    sizes = _chunk_sizes(samples, flops)
-    seeds = spawn_seeds(seed, len(sizes))
-    args = [(n1, n2, M, points, n, s, req.thermal) for n, s in zip(sizes, seeds, strict=True)]
+    plan = _chunk_plan(samples, flops, seed)
+    args = [(n1, n2, M, points, n, s, req.thermal) for n, s in plan]
     results = run_chunks(
         _sample_chunk,
         args,
@@ -524,6 +549,8 @@ def sample_conductance(
         work_estimate=flops * samples / 2.5e10,
         progress=progress,
         desc="stub model",
+        chunk_work=[n for n, _ in plan],
+        seconds_estimate=cost.seconds,
     )
     return np.concatenate(results, axis=0).reshape(samples, *shape)
 
