@@ -20,11 +20,18 @@ import numpy as np
 __all__ = [
     "real_array",
     "check_channels",
+    "check_channel_array",
     "check_nonnegative",
     "check_finite",
     "check_not_nan",
     "check_direction",
     "check_positive_int",
+    "check_complex",
+    "check_matrix_stack",
+    "check_rng",
+    "check_choice",
+    "check_bool",
+    "check_size",
     "MAX_CHANNELS",
 ]
 
@@ -74,18 +81,20 @@ def check_positive_int(value, name: str) -> int:
     return int(value)
 
 
+def check_channel_array(value, name: str) -> np.ndarray:
+    """Channel numbers: positive integers ``<= 10^9`` (a scalar or an integer array)."""
+    allowed = f"a positive integer (1 <= {name} <= {MAX_CHANNELS:.0e}) or an array of them"
+    arr = real_array(value, name, allowed)
+    if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    if np.any(arr < 1) or np.any(arr > MAX_CHANNELS):
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return arr
+
+
 def check_channels(N1, N2) -> tuple[np.ndarray, np.ndarray]:
-    """Channel numbers: positive integers (scalars or integer arrays)."""
-    out = []
-    for value, name in ((N1, "N1"), (N2, "N2")):
-        allowed = f"a positive integer (1 <= {name} <= {MAX_CHANNELS:.0e}) or an array of them"
-        arr = real_array(value, name, allowed)
-        if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
-            raise ValueError(f"{name} must be {allowed}, got {value!r}")
-        if np.any(arr < 1) or np.any(arr > MAX_CHANNELS):
-            raise ValueError(f"{name} must be {allowed}, got {value!r}")
-        out.append(arr)
-    return out[0], out[1]
+    """Channel numbers ``N1``, ``N2``: positive integers (scalars or integer arrays)."""
+    return check_channel_array(N1, "N1"), check_channel_array(N2, "N2")
 
 
 def check_nonnegative(value, name: str, *, allow_inf: bool = False) -> np.ndarray:
@@ -129,3 +138,69 @@ def check_direction(value, name: str = "b_direction") -> np.ndarray:
         raise ValueError(f"{name} must be {allowed}, got {value!r}")
     vec = vec / scale
     return vec / np.linalg.norm(vec)
+
+
+def check_complex(value, name: str, allowed: str) -> np.ndarray:
+    """A finite real or complex number or array (e.g. ``N_C - i de``)."""
+    if value is None or isinstance(value, str | bytes | bool | np.bool_):
+        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be {allowed}, got {value!r}") from None
+    if raw.dtype.kind not in "iufc":
+        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    if raw.size == 0 or not np.all(np.isfinite(raw)):
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return raw.astype(complex)
+
+
+def check_matrix_stack(value, name: str) -> np.ndarray:
+    """A finite complex array of square matrices, shape ``(..., n, n)`` with ``n >= 1``."""
+    allowed = "a finite real or complex array of square matrices, shape (..., n, n)"
+    arr = check_complex(value, name, allowed)
+    if arr.ndim < 2 or arr.shape[-1] != arr.shape[-2]:
+        raise ValueError(f"{name} must be {allowed}, got shape {arr.shape}")
+    return arr
+
+
+def check_rng(value, name: str = "rng") -> np.random.Generator:
+    """A ``numpy.random.Generator``, or an int seed ``>= 0`` turned into one."""
+    if isinstance(value, np.random.Generator):
+        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0:
+        return np.random.default_rng(int(value))
+    raise TypeError(f"{name} must be a numpy.random.Generator or an int seed >= 0, got {value!r}")
+
+
+def check_choice(value, name: str, choices) -> object:
+    """One of ``choices`` (compared only for hashable values of the right kind)."""
+    try:
+        ok = value in set(choices)
+    except TypeError:
+        ok = False
+    if (
+        not ok
+        or isinstance(value, bool | np.bool_)
+        and not any(isinstance(c, bool) for c in choices)
+    ):
+        raise ValueError(f"{name} must be one of {sorted(map(str, choices))}, got {value!r}")
+    return value
+
+
+def check_bool(value, name: str) -> bool:
+    """A boolean flag (``True``/``False``; numpy booleans accepted)."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def check_size(value, name: str = "size"):
+    """``None``, a positive int, or a tuple of positive ints (a stack shape)."""
+    if value is None:
+        return ()
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return (check_positive_int(value, name),)
+    if isinstance(value, tuple | list) and value:
+        return tuple(check_positive_int(v, name) for v in value)
+    raise TypeError(f"{name} must be None, a positive int or a tuple of them, got {value!r}")

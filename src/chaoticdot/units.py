@@ -93,7 +93,9 @@ def rashba_length_um(alpha_eV_m: float) -> float:
         Rashba coefficient in eV m (> 0), for ``H = (alpha/hbar)(p_y sigma_x - p_x sigma_y)``.
     """
     alpha_eV_m = _positive(alpha_eV_m, "alpha_eV_m")
-    return HBAR_J_S**2 / (2 * M_STAR * M_E_KG * alpha_eV_m * E_C) / _UM
+    with np.errstate(over="ignore"):
+        out = HBAR_J_S**2 / (2 * M_STAR * M_E_KG * alpha_eV_m * E_C) / _UM
+    return _finite_result(out, "alpha_eV_m", alpha_eV_m)
 
 
 def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
@@ -103,7 +105,18 @@ def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
     """
     lambda_x_um = _positive(lambda_x_um, "lambda_x_um")
     lambda_y_um = _positive(lambda_y_um, "lambda_y_um")
-    return HBAR_J_S / (2 * E_C * lambda_x_um * lambda_y_um * _UM**2)
+    with np.errstate(over="ignore", under="ignore"):
+        out = HBAR_J_S / (2 * E_C * lambda_x_um * lambda_y_um * _UM**2)
+    return _finite_result(out, "lambda_x_um and lambda_y_um", (lambda_x_um, lambda_y_um))
+
+
+def _finite_result(out, names: str, given):
+    """``out`` if finite and non-zero, else a ValueError naming the inputs (overflow)."""
+    if not np.all(np.isfinite(out) & (np.asarray(out) != 0)):
+        raise ValueError(
+            f"{names} out of the floating-point range for this conversion, got {given!r}"
+        )
+    return float(out) if np.ndim(out) == 0 else out
 
 
 def _broadcast(params: dict) -> dict:

@@ -50,6 +50,7 @@ _COMPLEX = 16.0
 _RATE: list[float] = []
 
 
+@np.errstate(over="ignore", invalid="ignore")
 def flops_per_realization(N: int, M: float, ensembles, n_spin_full: int, n_split: int) -> float:
     """Floating-point operations of one realization (float arithmetic, no overflow for huge M).
 
@@ -65,7 +66,7 @@ def flops_per_realization(N: int, M: float, ensembles, n_spin_full: int, n_split
         Number of parameter points on the spin-full ``2L`` path and on the spin-decoupled
         ``L`` path.
     """
-    M = float(M)
+    M = np.float64(M)  # numpy floats overflow to inf instead of raising
     L = M - N
     f = sum(DRAW_FLOPS[e] * M**3 for e in set(ensembles) | {"coe"})
     full = 8.0 / 3.0 * (2 * L) ** 3 + 16.0 * (2 * L) ** 2 * N
@@ -136,6 +137,7 @@ class CostEstimate:
         return self.memory_bytes / 2**30
 
 
+@np.errstate(over="ignore", invalid="ignore")
 def run_cost(
     N: int,
     M: float,
@@ -147,7 +149,7 @@ def run_cost(
     workers: int,
 ) -> CostEstimate:
     """Cost of a run with ``n_spin_full + n_split`` parameter points (see module docstring)."""
-    M = float(M)
+    M = np.float64(M)
     L = M - N
     npoints = n_spin_full + n_split
     widths = [2 * M if e in ("cse", "cue2") else M for e in ensembles]
@@ -164,10 +166,10 @@ def run_cost(
     result = 2 * 8.0 * samples * npoints
     seconds = flops_per_realization(N, M, ensembles, n_spin_full, n_split) / machine_rate()
     return CostEstimate(
-        M=M,
+        M=float(M),
         driver=driver,
-        memory_bytes=workers * worker + result,
-        seconds_per_realization=seconds,
+        memory_bytes=float(workers * worker + result),
+        seconds_per_realization=float(seconds),
         samples=samples,
         workers=workers,
     )

@@ -12,12 +12,15 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .._validation import (
+    check_bool,
     check_channels,
+    check_choice,
     check_direction,
     check_finite,
     check_nonnegative,
     check_not_nan,
     check_positive_int,
+    check_rng,
 )
 from ..parallel import default_workers, run_chunks, spawn_seeds
 from .cost import (
@@ -92,6 +95,13 @@ def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
     -------
     int
     """
+    N = check_positive_int(N, "N")
+    x = check_not_nan(x, "x")
+    a = check_nonnegative(a, "a", allow_inf=True)
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
+    kT = check_nonnegative(kT, "kT")
     m, driver = _m_rule(N, x, a, b, nphi, energy, kT)
     if m > _M_REPRESENTABLE:
         raise ValueError(
@@ -147,6 +157,29 @@ def _check_M(M, N: int, perturbed: bool = False) -> int:
             f"non-zero (four independent perturbation matrices), got {M!r}"
         )
     return M
+
+
+# With an explicit M, parameters whose M rule asks for more than this factor times M are
+# refused: the stub is then far outside its range (and R^{-1} may overflow to NaN).
+_EXPLICIT_M_SLACK = 1e4
+
+
+def _check_explicit_M(M: int, N: int, x, a, b, nphi, energy, kT=0.0) -> None:
+    """Refuse an explicit ``M`` that is hopeless for the requested parameters."""
+    need, driver = _m_rule(N, x, a, b, nphi, energy, kT)
+    if need > _EXPLICIT_M_SLACK * M:
+        advice = f"use {driver}=numpy.inf for the exact limit, or " if driver in ("x", "a") else ""
+        raise ValueError(
+            f"{driver} is far too large for M = {M}: the M rule asks for M >= {need:.3g} "
+            f"(more than {_EXPLICIT_M_SLACK:.0e} times the given M); {advice}pass a larger M "
+            "or M=None"
+        )
+    # |R| = exp(-nphi / 2(M - N)) per passage: beyond ~e^-300 R^{-1} overflows.
+    if np.max(nphi) > 600.0 * (M - N):
+        raise ValueError(
+            f"nphi must be <= 600 (M - N) = {600.0 * (M - N):.6g} for M = {M} (absorption per "
+            f"passage beyond the floating-point range), got max nphi = {np.max(nphi)!r}"
+        )
 
 
 def _scalar_channels(N1, N2) -> tuple[int, int]:
@@ -296,8 +329,7 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     kT = check_nonnegative(kT, "kT")
     direction = check_direction(b_direction, "b_direction")
     so, inf = _so_array(a, so_axes)
-    if dephasing not in ("absorbing", "probe"):
-        raise ValueError(f"dephasing must be 'absorbing' or 'probe', got {dephasing!r}")
+    check_choice(dephasing, "dephasing", ("absorbing", "probe"))
     if dephasing == "probe" and np.any(nphi != np.round(nphi)):
         raise ValueError(
             "nphi must be an integer >= 0 (orbital channels of the voltage probe) with "
@@ -354,7 +386,18 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     )
 
 
+def _check_executor(executor):
+    if executor is None or (isinstance(executor, str) and executor == "serial"):
+        return executor
+    if hasattr(executor, "submit"):
+        return executor
+    raise ValueError(
+        f"executor must be None, 'serial' or a concurrent.futures.Executor, got {executor!r}"
+    )
+
+
 def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
+    executor = _check_executor(executor)
     if M is None:
         m, driver = _m_rule(
             req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
@@ -363,7 +406,7 @@ def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
         m, driver = float(check_positive_int(M, "M")), "M"
     ensembles, full, split = _path_counts(req.points)
     cost = run_cost(req.N + req.probe, m, driver, ensembles, full, split, samples, 1)
-    if executor == "serial":
+    if isinstance(executor, str):
         workers = 1
     elif executor is None:
         parallel = cost.seconds > 2.0 and samples > 1
@@ -524,6 +567,7 @@ def sample_conductance(
     """
     req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     samples = check_positive_int(samples, "samples")
+    progress = check_bool(progress, "progress")
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
     if not isinstance(seed, np.random.SeedSequence) and seed < 0:
@@ -536,8 +580,13 @@ def sample_conductance(
     refusal = cost_refusal(cost, limit_mem, limit_min)
     if refusal is not None:
         raise ValueError(refusal)
+    explicit = M is not None
     M = int(math.ceil(cost.M)) if M is None else M
     M = _check_M(M, req.N + req.probe, req.perturbed)
+    if explicit:
+        _check_explicit_M(
+            M, req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
+        )
     n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
     plan = _chunk_plan(samples, flops, seed)
@@ -621,8 +670,7 @@ def scattering_matrix(
     x_finite = bool(np.isfinite(vals["x"]))
     _check_M(M, N, perturbed=bool((x_finite and vals["x"] != 0) or np.any(so != 0)))
     direction = check_direction(b_direction, "b_direction")
-    if not isinstance(rng, np.random.Generator):
-        rng = np.random.default_rng(rng)
+    rng = check_rng(rng, "rng")
     point = StubPoint(
         x=vals["x"] if x_finite else 0.0,
         so=tuple(float(v) for v in so),
@@ -631,6 +679,15 @@ def scattering_matrix(
         nphi=vals["nphi"],
         energy=vals["energy"],
         x_inf=0 if x_finite else int(np.sign(vals["x"])),
+    )
+    _check_explicit_M(
+        M,
+        N,
+        vals["x"],
+        float(np.inf) if point.a_inf else float(np.max(so)),
+        vals["b"],
+        vals["nphi"],
+        vals["energy"],
     )
     rinv = inverse_r(point, M, N)
     ensemble = ensemble_of_point(point)

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .._validation import real_array
+
 __all__ = ["Estimate", "mean", "variance", "covariance"]
 
 
@@ -36,7 +38,20 @@ def _out(v):
     return float(v) if np.ndim(v) == 0 else v
 
 
+def _samples(value, name: str) -> np.ndarray:
+    g = real_array(value, name, "a finite real array of samples")
+    if g.ndim == 0:
+        raise ValueError(f"{name} must be an array of samples (at least one axis), got {value!r}")
+    if not np.all(np.isfinite(g)):
+        raise ValueError(f"{name} must be a finite real array of samples (no NaN or inf)")
+    return g
+
+
 def _n(samples: np.ndarray, axis: int) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, int | np.integer):
+        raise TypeError(f"axis must be an int, got {axis!r}")
+    if not -samples.ndim <= axis < max(samples.ndim, 1) or samples.ndim == 0:
+        raise ValueError(f"axis must be in [-{samples.ndim}, {samples.ndim}), got {axis!r}")
     n = samples.shape[axis]
     if n < 2:
         raise ValueError(f"at least 2 samples are needed along axis {axis}, got {n}")
@@ -45,7 +60,7 @@ def _n(samples: np.ndarray, axis: int) -> int:
 
 def mean(samples, axis: int = 0) -> Estimate:
     """Sample mean; error = sample standard deviation / sqrt(n)."""
-    g = np.asarray(samples, dtype=float)
+    g = _samples(samples, "samples")
     n = _n(g, axis)
     return Estimate(_out(g.mean(axis=axis)), _out(g.std(axis=axis, ddof=1) / np.sqrt(n)))
 
@@ -56,7 +71,7 @@ def variance(samples, axis: int = 0) -> Estimate:
     ``var(s^2) = [m4 - (n - 3) / (n - 1) s^4] / n`` (``m4`` the fourth central moment), which
     reduces to ``2 s^4 / (n - 1)`` for Gaussian data.
     """
-    g = np.asarray(samples, dtype=float)
+    g = _samples(samples, "samples")
     n = _n(g, axis)
     d = g - g.mean(axis=axis, keepdims=True)
     s2 = np.sum(d * d, axis=axis) / (n - 1)
@@ -71,9 +86,14 @@ def covariance(samples1, samples2, axis: int = 0) -> Estimate:
     The error uses the variance of the products of centred samples,
     ``var(c) ~ [mean(d1^2 d2^2) - c^2] / n`` (delta method, large ``n``).
     """
-    g1 = np.asarray(samples1, dtype=float)
-    g2 = np.asarray(samples2, dtype=float)
-    g1, g2 = np.broadcast_arrays(g1, g2)
+    g1 = _samples(samples1, "samples1")
+    g2 = _samples(samples2, "samples2")
+    try:
+        g1, g2 = np.broadcast_arrays(g1, g2)
+    except ValueError:
+        raise ValueError(
+            f"samples1 {g1.shape} and samples2 {g2.shape} must broadcast against each other"
+        ) from None
     n = _n(g1, axis)
     d1 = g1 - g1.mean(axis=axis, keepdims=True)
     d2 = g2 - g2.mean(axis=axis, keepdims=True)

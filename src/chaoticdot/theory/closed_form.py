@@ -56,13 +56,13 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
     Parameters
     ----------
     n_c : float or array_like
-        ``N_C = N + 2 x^2 + nphi`` (> 0).
+        ``N_C = N + 2 x^2 + nphi`` (real, > 0).
     a : float or array_like
-        Spin-orbit strength (>= 0, ``inf`` allowed; no validation here).
+        Spin-orbit strength (>= 0, ``inf`` allowed).
     b : float or array_like
-        Zeeman field magnitude.
-    b_direction : unit 3-vector
-        Field direction (already normalised).
+        Zeeman field magnitude (finite).
+    b_direction : sequence of 3 float
+        Field direction (normalised internally).
 
     Returns
     -------
@@ -70,6 +70,16 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
         ``1/(N_C + 2a^2) + 1/(N_C + 4a^2) - 2a^2 / (N_C (N_C + 2a^2) + 4 b^2)`` for an
         in-plane field (Eq. 13), the general form of the module docstring otherwise.
     """
+    n_c = nonneg_param(n_c, "n_c")
+    if np.any(n_c == 0):
+        raise ValueError(f"n_c must lie in (0, inf), got {n_c!r}")
+    a = nonneg_param(a, "a", allow_inf=True)
+    b = finite_param(b, "b")
+    return as_output(_cooperon_trace(n_c, a, b, check_direction(b_direction)))
+
+
+def _cooperon_trace(n_c, a, b, b_direction):
+    """:func:`cooperon_trace` for validated arguments (unit ``b_direction``)."""
     a_inf = np.isinf(a)
     a2 = np.where(a_inf, np.inf, np.square(np.where(a_inf, 0.0, a)))
     r1 = 1.0 / (n_c + 2.0 * a2)  # 0 at a = inf
@@ -122,7 +132,7 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
-    trace = cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
+    trace = _cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
     return as_output(-pref * trace + np.zeros_like(kT))
 
 

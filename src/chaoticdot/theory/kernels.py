@@ -55,7 +55,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_direction, check_positive_int
+from .._validation import (
+    check_bool,
+    check_channel_array,
+    check_complex,
+    check_direction,
+)
 from ._common import (
     as_output,
     channel_factor,
@@ -155,12 +160,25 @@ def inverse_cooperon(n_c, b1, b2, so_axes):
     keep : ndarray of bool, shape (..., 4)
         False for the projected-out states.
     """
-    return _assemble(n_c, b1, b2, so_axes, _ZC1, _ZC2)
+    return _assemble(*_kernel_args(n_c, "n_c", b1, b2, so_axes), _ZC1, _ZC2)
 
 
 def inverse_diffuson(n_d, b1, b2, so_axes):
     """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`."""
-    return _assemble(n_d, b1, b2, so_axes, _ZD1, _ZD2)
+    return _assemble(*_kernel_args(n_d, "n_d", b1, b2, so_axes), _ZD1, _ZD2)
+
+
+def _kernel_args(n, name, b1, b2, so_axes):
+    """Validated arguments of :func:`inverse_cooperon` and :func:`inverse_diffuson`."""
+    n = check_complex(n, name, "a finite complex number (or array) with real part >= 0")
+    if np.any(n.real < 0):
+        raise ValueError(f"{name} must have a real part >= 0, got {n!r}")
+    return (
+        n,
+        vector_param(b1, "b1"),
+        vector_param(b2, "b2"),
+        vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True),
+    )
 
 
 def _frobenius2(A, keep, kT):
@@ -207,7 +225,7 @@ def wl_correction_general(
     b = vector_param(b_vec, "b_vec")
 
     def kernel(n_c, ax, ay, az, bx, by, bz):
-        A, keep = inverse_cooperon(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az))
+        A, keep = _assemble(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az), _ZC1, _ZC2)
         C = np.linalg.inv(A)
         diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
         return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
@@ -270,8 +288,8 @@ def conductance_covariance_general(
     def kernel(n_d, n_c, kT, ax, ay, az, b1x, b1y, b1z, b2x, b2y, b2z):
         thermal = kT if np.any(kT > 0) else None
         so, f1, f2 = (ax, ay, az), (b1x, b1y, b1z), (b2x, b2y, b2z)
-        D, keep_d = inverse_diffuson(n_d, f1, f2, so)
-        C, keep_c = inverse_cooperon(n_c, f1, f2, so)
+        D, keep_d = _assemble(n_d, f1, f2, so, _ZD1, _ZD2)
+        C, keep_c = _assemble(n_c, f1, f2, so, _ZC1, _ZC2)
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
     total = chunked(
@@ -329,11 +347,8 @@ def cooperon_spectrum(
     ndarray, shape (..., 4), complex
         The eigenvalues (and optionally the singlet weights, shape (..., 4)).
     """
-    n_arr = np.asarray(N)
-    if n_arr.ndim == 0:
-        n_arr = np.asarray(float(check_positive_int(N, "N")))
-    else:
-        n_arr = np.vectorize(lambda v: float(check_positive_int(v, "N")))(n_arr)
+    n_arr = check_channel_array(N, "N")
+    return_singlet_weight = check_bool(return_singlet_weight, "return_singlet_weight")
     x = field_param(x, "x")
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
@@ -346,7 +361,7 @@ def cooperon_spectrum(
             raise ValueError("a must be 0 when so_axes is given (so_axes replaces (a, a, 0))")
         so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     bvec = [b * d for d in direction]
-    A, keep = inverse_cooperon(n_arr + nphi + 2 * x * x, bvec, bvec, so)
+    A, keep = _assemble(n_arr + nphi + 2 * x * x, bvec, bvec, so, _ZC1, _ZC2)
     vals, vecs = np.linalg.eig(A)
     vecs = vecs / np.linalg.norm(vecs, axis=-2, keepdims=True)
     # A projected-out state is a decoupled unit eigenvector e_k: its eigenvalue is infinite.
