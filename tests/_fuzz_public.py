@@ -69,7 +69,7 @@ BASELINES = {
     "theory.exact_conductance_stats": dict(N1=1, N2=1, ensemble="COE"),
     "theory.transmission_mean": dict(N1=1, N2=1, beta=1),
     "theory.transmission_variance": dict(N1=1, N2=1, beta=1),
-    "rmt.sample_conductance": dict(N1=1, N2=1, samples=2, M=8, executor="serial"),
+    "rmt.sample_conductance": dict(N1=1, N2=1, samples=2, M=8, executor="serial", max_minutes=0.02),
     "rmt.scattering_matrix": dict(N1=1, N2=1, M=8, rng=0),
     "rmt.hamiltonian_scattering_matrix": dict(N1=1, N2=1, M=8, rng=0),
     "rmt.hamiltonian_conductance": dict(N1=1, N2=1, samples=2, M=8),
@@ -79,7 +79,7 @@ BASELINES = {
     "rmt.variance": dict(samples=[1.0, 2.0, 4.0]),
     "rmt.covariance": dict(samples1=[1.0, 2.0, 4.0], samples2=[0.0, 1.0, 3.0]),
     "rmt.choose_M": dict(N=4, x=0.0, a=0.0, b=0.0, nphi=0.0, energy=0.0),
-    "rmt.estimate_cost": dict(N1=1, N2=1, samples=2),
+    "rmt.estimate_cost": dict(N1=1, N2=1, samples=2, executor="serial"),
     "rmt.haar_unitary": dict(rng=np.random.default_rng(0), M=4),
     "rmt.coe_matrix": dict(rng=np.random.default_rng(0), M=4),
     "rmt.cse_matrix": dict(rng=np.random.default_rng(0), M=4),
@@ -106,11 +106,13 @@ BASELINES = {
     "lattice.transmission_matrix": dict(hamiltonian=HAM, geometry=GEO, energy=0.5),
     "lattice.spacing_ratios": dict(levels=RNG_LEVELS),
     "lattice.mean_spacing_ratio": dict(levels=RNG_LEVELS),
-    "lattice.line_shape": dict(flux=np.linspace(0, 2, 5), g_inf=1.0, amplitude=0.1,
-                               flux_scale=0.5, a=0.3),
+    "lattice.line_shape": dict(
+        flux=np.linspace(0, 2, 5), g_inf=1.0, amplitude=0.1, flux_scale=0.5, a=0.3
+    ),
     "lattice.fit_line_shape": dict(
         flux=np.linspace(0, 2, 6),
-        samples=1.0 - 0.2 / (1 + np.linspace(0, 2, 6)[None, :] ** 2)
+        samples=1.0
+        - 0.2 / (1 + np.linspace(0, 2, 6)[None, :] ** 2)
         + 0.01 * np.random.default_rng(1).standard_normal((40, 6)),
     ),
     "lattice.fit_power_law": dict(
@@ -183,14 +185,25 @@ def _numbers(result, depth=0):
     if isinstance(result, tuple | list):
         return [v for x in result for v in _numbers(x, depth + 1)]
     if dataclasses.is_dataclass(result) and not isinstance(result, type):
-        return [v for f in dataclasses.fields(result) for v in _numbers(getattr(result, f.name), depth + 1)]
+        return [
+            v
+            for f in dataclasses.fields(result)
+            for v in _numbers(getattr(result, f.name), depth + 1)
+        ]
     return []
 
 
 # Results that may be infinite by definition (documented): infinite cooperon eigenvalues at
 # a = inf; inf parameters stored on records (no spin-orbit source: infinite spin-orbit time).
-_INF_OK = {"theory.cooperon_spectrum", "units.Device", "rmt.estimate_cost", "lattice.DotModel", "lattice.DotGeometry",
-           "lattice.RashbaField", "lattice.ColumnGaugeField"}
+_INF_OK = {
+    "theory.cooperon_spectrum",
+    "units.Device",
+    "rmt.estimate_cost",
+    "lattice.DotModel",
+    "lattice.DotGeometry",
+    "lattice.RashbaField",
+    "lattice.ColumnGaugeField",
+}
 
 
 def classify(qual: str, pname: str, bad) -> str:

@@ -32,6 +32,10 @@ __all__ = [
     "check_choice",
     "check_bool",
     "check_size",
+    "check_instance",
+    "check_positive_scalar",
+    "check_seed",
+    "as_scalar",
     "MAX_CHANNELS",
 ]
 
@@ -204,3 +208,36 @@ def check_size(value, name: str = "size"):
     if isinstance(value, tuple | list) and value:
         return tuple(check_positive_int(v, name) for v in value)
     raise TypeError(f"{name} must be None, a positive int or a tuple of them, got {value!r}")
+
+
+def check_instance(value, cls, name: str):
+    """``value`` if it is an instance of ``cls``, else a named ``TypeError``."""
+    if not isinstance(value, cls):
+        raise TypeError(f"{name} must be a {cls.__name__}, got {value!r}")
+    return value
+
+
+def check_positive_scalar(value, name: str) -> float:
+    """A finite real scalar in ``(0, inf)``."""
+    arr = real_array(value, name, "a finite real number in (0, inf)")
+    if arr.ndim or not (np.isfinite(arr) and arr > 0):
+        raise ValueError(f"{name} must be a finite real number in (0, inf), got {value!r}")
+    return float(arr)
+
+
+def check_seed(value, name: str = "seed"):
+    """An int seed ``>= 0`` or a ``numpy.random.SeedSequence`` (for ``default_rng``)."""
+    if isinstance(value, np.random.SeedSequence):
+        return value
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int >= 0 or a SeedSequence, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must be an int >= 0 or a SeedSequence, got {value!r}")
+    return int(value)
+
+
+def as_scalar(arr: np.ndarray, name: str) -> float:
+    """A validated 0-d array as a float; arrays of other shapes give a named ValueError."""
+    if np.ndim(arr):
+        raise ValueError(f"{name} must be a scalar, got an array of shape {np.shape(arr)}")
+    return float(arr)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import (
+    as_scalar,
     check_direction,
     check_finite,
     check_nonnegative,
@@ -157,9 +158,11 @@ def hamiltonian_scattering_matrix(
     ndarray, complex, ``(2N, 2N)``, index ``2 * channel + spin``.
     """
     N = _check_size(N1, N2, M)
+    for name, value in (("x", x), ("b", b), ("nphi", nphi), ("energy", energy)):
+        as_scalar(check_finite(value, name), name)
     pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
     if shape != ():
-        raise ValueError("hamiltonian_scattering_matrix takes scalar parameters")
+        raise ValueError("x, a, b, nphi and energy must be scalars for this function")
     rng = check_rng(rng, "rng")
     h0, mats = _realization(rng, int(M))
     return _s_matrix(N, h0, mats, *pts[0])

@@ -386,6 +386,13 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     )
 
 
+def _cap(value, name: str) -> float:
+    arr = check_nonnegative(value, name, allow_inf=True)
+    if arr.ndim:
+        raise ValueError(f"{name} must be a scalar in [0, inf], got {value!r}")
+    return float(arr)
+
+
 def _check_executor(executor):
     if executor is None or (isinstance(executor, str) and executor == "serial"):
         return executor
@@ -575,8 +582,8 @@ def sample_conductance(
     cost = _estimate(req, samples, M, executor)
     limit_mem = COST_LIMITS["memory_gib"] if max_memory_gib is None else max_memory_gib
     limit_min = COST_LIMITS["minutes"] if max_minutes is None else max_minutes
-    limit_mem = float(check_nonnegative(limit_mem, "max_memory_gib", allow_inf=True))
-    limit_min = float(check_nonnegative(limit_min, "max_minutes", allow_inf=True))
+    limit_mem = _cap(limit_mem, "max_memory_gib")
+    limit_min = _cap(limit_min, "max_minutes")
     refusal = cost_refusal(cost, limit_mem, limit_min)
     if refusal is not None:
         raise ValueError(refusal)

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validation import check_nonnegative, check_positive_int
+from .._validation import as_scalar, check_nonnegative, check_positive_int
 from ..theory import conductance_covariance, conductance_variance
 
 __all__ = ["thermal_quadrature", "THERMAL_RTOL", "MAX_THERMAL_NODES"]
@@ -76,7 +76,7 @@ def thermal_quadrature(N1, N2, kT) -> tuple[np.ndarray, np.ndarray]:
         Positive weights summing to one.
     """
     N = check_positive_int(N1, "N1") + check_positive_int(N2, "N2")
-    kT = float(check_nonnegative(kT, "kT"))
+    kT = as_scalar(check_nonnegative(kT, "kT"), "kT")
     if not kT > 0:
         raise ValueError(f"kT must lie in (0, inf) for a thermal quadrature, got {kT!r}")
     energy, weight = _nodes(N, kT)
