@@ -78,6 +78,9 @@ BASELINES = {
     "rmt.mean": dict(samples=[1.0, 2.0, 4.0]),
     "rmt.variance": dict(samples=[1.0, 2.0, 4.0]),
     "rmt.covariance": dict(samples1=[1.0, 2.0, 4.0], samples2=[0.0, 1.0, 3.0]),
+    "rmt.control_variate_mean": dict(
+        samples=[1.0, 2.0, 4.0, 3.0], control=[0.5, 1.0, 2.0, 1.2], control_mean=1.0
+    ),
     "rmt.choose_M": dict(N=4, x=0.0, a=0.0, b=0.0, nphi=0.0, energy=0.0),
     "rmt.estimate_cost": dict(N1=1, N2=1, samples=2, executor="serial"),
     "rmt.haar_unitary": dict(rng=np.random.default_rng(0), M=4),

@@ -11,6 +11,8 @@ hamiltonian_scattering_matrix, hamiltonian_conductance
     The independent Hamiltonian (Mahaux-Weidenmueller) construction.
 mean, variance, covariance, Estimate
     Estimates with standard errors.
+control_variate_mean
+    Mean with a control variate of exactly known mean (e.g. the zero-field COE conductance).
 choose_M, M_RULE
     The accuracy rule for the stub size when ``M=None``.
 estimate_cost, CostEstimate, COST_LIMITS
@@ -32,7 +34,7 @@ from .hamiltonian import hamiltonian_conductance, hamiltonian_scattering_matrix
 from .kernels import finite_m_covariance, finite_m_wl_correction
 from .perturbations import perturbation_matrices
 from .sampling import M_RULE, choose_M, estimate_cost, sample_conductance, scattering_matrix
-from .statistics import Estimate, covariance, mean, variance
+from .statistics import Estimate, control_variate_mean, covariance, mean, variance
 
 __all__ = [
     "sample_conductance",
@@ -44,6 +46,7 @@ __all__ = [
     "mean",
     "variance",
     "covariance",
+    "control_variate_mean",
     "Estimate",
     "choose_M",
     "M_RULE",
