@@ -25,6 +25,7 @@ CHAPTER_FIGURES = {
         "dephasing-mc",
         "thermal-smearing",
         "device-100mk",
+        "voltage-probe",
     ],
     "finite_n": ["finite-n-limits", "finite-n-deviation", "finite-n-two-channel"],
 }
