@@ -75,9 +75,6 @@ def perturbation_matrices(M: int, N: int) -> np.ndarray:
     """
     N = check_positive_int(N, "N")
     M = check_positive_int(M, "M")
-    if M < N + 4:
-        raise ValueError(
-            f"M must be an integer >= N + 4 = {N + 4} (four independent matrices on the "
-            f"M - N stub sites), got {M!r}"
-        )
+    if M < N + 1:
+        raise ValueError(f"M must be an integer >= N + 1 = {N + 1} (stub sites), got {M!r}")
     return _cached(M, M - N)
