@@ -48,7 +48,7 @@ def test_bad_executor():
 
 @pytest.mark.parametrize("value", [0, -1, 1.5, "2", True, np.nan])
 def test_channels_rejected(value):
-    with pytest.raises(ValueError, match="N1"):
+    with pytest.raises((ValueError, TypeError), match="N1"):
         theory.wl_correction(value, 1)
 
 
@@ -71,7 +71,7 @@ def _sample(direction):
 
 @pytest.mark.parametrize("vec", [(0, 0, 0), (1, 0), (np.inf, 0, 0), "abc", (1, 2, np.nan)])
 def test_direction_rejected(vec):
-    with pytest.raises(ValueError, match="b_direction"):
+    with pytest.raises((ValueError, TypeError), match="b_direction"):
         _sample(vec)
 
 

@@ -13,7 +13,7 @@ from chaoticdot import rmt
         (dict(N2=1.5), "N2"),
         (dict(N1=[1, 2]), "N1"),
         (dict(x=np.nan), "x"),
-        (dict(x=np.inf), "x"),
+        (dict(x=[0.0, np.nan]), "x"),
         (dict(a=-0.1), "a"),
         (dict(a=np.nan), "a"),
         (dict(b=np.inf), "b"),

@@ -96,9 +96,10 @@ def rashba_length_um(alpha_eV_m: float) -> float:
     alpha_eV_m : float
         Rashba coefficient in eV m (> 0), for ``H = (alpha/hbar)(p_y sigma_x - p_x sigma_y)``.
     """
-    if not alpha_eV_m > 0 or not math.isfinite(alpha_eV_m):
-        raise ValueError(f"alpha_eV_m must lie in (0, inf), got {alpha_eV_m!r}")
-    return HBAR_J_S**2 / (2 * M_STAR * M_E_KG * alpha_eV_m * E_C) / _UM
+    alpha_eV_m = _positive(alpha_eV_m, "alpha_eV_m")
+    with np.errstate(over="ignore"):
+        out = HBAR_J_S**2 / (2 * M_STAR * M_E_KG * alpha_eV_m * E_C) / _UM
+    return _finite_result(out, "alpha_eV_m", alpha_eV_m)
 
 
 def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
@@ -107,26 +108,59 @@ def spin_flux_field_T(lambda_x_um: float, lambda_y_um: float) -> float:
     In tesla (commutator part of the field strength of Eq. 1; appendix,
     section "Spin-orbit Hamiltonian").
     """
-    for value, name in ((lambda_x_um, "lambda_x_um"), (lambda_y_um, "lambda_y_um")):
-        if not value > 0 or not math.isfinite(value):
-            raise ValueError(f"{name} must lie in (0, inf), got {value!r}")
-    return HBAR_J_S / (2 * E_C * lambda_x_um * lambda_y_um * _UM**2)
+    lambda_x_um = _positive(lambda_x_um, "lambda_x_um")
+    lambda_y_um = _positive(lambda_y_um, "lambda_y_um")
+    with np.errstate(over="ignore", under="ignore"):
+        out = HBAR_J_S / (2 * E_C * lambda_x_um * lambda_y_um * _UM**2)
+    return _finite_result(out, "lambda_x_um and lambda_y_um", (lambda_x_um, lambda_y_um))
+
+
+def _finite_result(out, names: str, given):
+    """``out`` if finite and non-zero, else a ValueError naming the inputs (overflow)."""
+    if not np.all(np.isfinite(out) & (np.asarray(out) != 0)):
+        raise ValueError(
+            f"{names} out of the floating-point range for this conversion, got {given!r}"
+        )
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def _broadcast(params: dict) -> dict:
+    """Broadcast the values of ``params`` to one shape (Python floats when all are scalars)."""
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in params.values()))
+    return {
+        k: (float(a) if a.ndim == 0 else np.array(a)) for k, a in zip(params, arrays, strict=True)
+    }
+
+
+def _real_array(value, name, text):
+    """A real float scalar or array (no strings, booleans, complex or empty arrays)."""
+    if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
+        raise TypeError(f"{name} must be {text}, got {value!r}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be {text}, got {value!r}") from None
+    if arr.dtype == object or np.asarray(value).dtype.kind in "bUSc" or arr.size == 0:
+        raise TypeError(f"{name} must be {text}, got {value!r}")
+    return arr[()]  # numpy scalar or array: extreme values overflow to inf, never raise
 
 
 def _positive(value, name, *, allow_none=False):
+    """Validated ``(0, inf)`` scalar or array (``None`` passes through when allowed)."""
     if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise ValueError(f"{name} must be a real number in (0, inf), got {value!r}")
-    if not (value > 0 and math.isfinite(value)):
+        return None
+    arr = _real_array(value, name, "a real number (or array) in (0, inf)")
+    if not np.all((np.asarray(arr) > 0) & np.isfinite(arr)):
         raise ValueError(f"{name} must lie in (0, inf), got {value!r}")
+    return arr
 
 
 def _finite(value, name):
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise ValueError(f"{name} must be a finite real number, got {value!r}")
-    if not math.isfinite(value):
+    """Validated finite real scalar or array."""
+    arr = _real_array(value, name, "a finite real number (or array)")
+    if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite (in (-inf, inf)), got {value!r}")
+    return arr
 
 
 @dataclass(frozen=True)
@@ -135,10 +169,10 @@ class Device:
 
     Parameters
     ----------
-    area_um2 : float
+    area_um2 : float or array_like
         Dot area A in um^2.
     N1, N2 : int
-        Propagating orbital channels in the two point contacts.
+        Propagating orbital channels in the two point contacts (scalars).
     density_cm2 : float
         Sheet electron density in cm^-2 (e.g. ``5.8e11``).
     lambda_um : float or None
@@ -164,6 +198,11 @@ class Device:
         O(1) prefactors of Eqs. (2) and (3).
     regime_margin : float
         A condition ``p << q`` counts as violated when ``p / q > regime_margin``.
+
+    Every real field except ``N1``, ``N2``, ``B_par_direction`` and ``regime_margin`` may be
+    an array: the fields broadcast against each other, and :meth:`dimensionless` and
+    :meth:`time_scales` return broadcast arrays (a sweep without a Python loop). Arrays are
+    stored as read-only float arrays.
     """
 
     area_um2: float
@@ -184,21 +223,36 @@ class Device:
     regime_margin: float = 0.3
 
     def __post_init__(self):
-        _positive(self.area_um2, "area_um2")
-        check_positive_int(self.N1, "N1")
-        check_positive_int(self.N2, "N2")
-        _positive(self.density_cm2, "density_cm2")
-        _positive(self.lambda_um, "lambda_um", allow_none=True)
-        _positive(self.lambda_s_um, "lambda_s_um", allow_none=True)
-        _finite(self.B_perp_T, "B_perp_T")
-        _finite(self.B_par_T, "B_par_T")
-        _finite(self.temperature_K, "temperature_K")
-        if self.temperature_K < 0:
+        fields = {
+            "area_um2": _positive(self.area_um2, "area_um2"),
+            "density_cm2": _positive(self.density_cm2, "density_cm2"),
+            "lambda_um": _positive(self.lambda_um, "lambda_um", allow_none=True),
+            "lambda_s_um": _positive(self.lambda_s_um, "lambda_s_um", allow_none=True),
+            "B_perp_T": _finite(self.B_perp_T, "B_perp_T"),
+            "B_par_T": _finite(self.B_par_T, "B_par_T"),
+            "temperature_K": _finite(self.temperature_K, "temperature_K"),
+            "tau_phi_ns": _positive(self.tau_phi_ns, "tau_phi_ns", allow_none=True),
+            "kappa_perp": _positive(self.kappa_perp, "kappa_perp", allow_none=True),
+        }
+        for name in ("c_x", "c_u", "c_s"):
+            fields[name] = _positive(getattr(self, name), name)
+        margin = _positive(self.regime_margin, "regime_margin")
+        if np.ndim(margin):
+            raise ValueError(f"regime_margin must be a scalar in (0, inf), got {margin!r}")
+        fields["regime_margin"] = margin
+        if np.any(np.asarray(fields["temperature_K"]) < 0):
             raise ValueError(f"temperature_K must lie in [0, inf), got {self.temperature_K!r}")
-        _positive(self.tau_phi_ns, "tau_phi_ns", allow_none=True)
-        for name in ("c_x", "c_u", "c_s", "regime_margin"):
-            _positive(getattr(self, name), name)
-        _positive(self.kappa_perp, "kappa_perp", allow_none=True)
+        fields["N1"] = check_positive_int(self.N1, "N1")
+        fields["N2"] = check_positive_int(self.N2, "N2")
+        try:
+            np.broadcast_shapes(*(np.shape(v) for v in fields.values() if v is not None))
+        except ValueError:
+            shapes = {k: np.shape(v) for k, v in fields.items() if np.ndim(v)}
+            raise ValueError(f"the array fields of Device must broadcast, got {shapes}") from None
+        for name, value in fields.items():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
+            object.__setattr__(self, name, value)
         try:
             d = np.asarray(self.B_par_direction, dtype=float)
         except (TypeError, ValueError):
@@ -210,6 +264,16 @@ class Device:
                 "B_par_direction must be a finite non-zero in-plane vector "
                 f"(n_x, n_y) or (n_x, n_y, 0), got {self.B_par_direction!r}"
             )
+        # Extreme inputs (e.g. area_um2 = 1e-300) must not produce silent inf or NaN scales.
+        with np.errstate(all="ignore"):
+            scales = (self._delta_J, self._tau_erg_s, self.fermi_velocity_m_s)
+        if not all(np.all(np.isfinite(v) & (np.asarray(v) > 0)) for v in scales):
+            raise ValueError(
+                "area_um2 and density_cm2 give a level spacing or Fermi velocity outside the "
+                f"floating-point range (area_um2 = {self.area_um2!r}, density_cm2 = "
+                f"{self.density_cm2!r}); use physical values (area_um2 ~ 1e-4 .. 1e4, "
+                "density_cm2 ~ 1e9 .. 1e13)"
+            )
 
     # --- basic scales (SI) -----------------------------------------------------------
     @property
@@ -219,12 +283,12 @@ class Device:
     @property
     def size_um(self) -> float:
         """Dot size ``L = sqrt(A)`` in um."""
-        return math.sqrt(self.area_um2)
+        return np.sqrt(self.area_um2)
 
     @property
     def fermi_velocity_m_s(self) -> float:
         """``v_F = hbar k_F / m*`` with ``k_F = sqrt(2 pi n_s)`` (spin-degenerate 2DEG)."""
-        k_f = math.sqrt(2 * math.pi * self.density_cm2 * 1e4)
+        k_f = np.sqrt(2 * math.pi * self.density_cm2 * 1e4)
         return HBAR_J_S * k_f / (M_STAR * M_E_KG)
 
     @property
@@ -250,12 +314,31 @@ class Device:
 
     @property
     def b_direction(self) -> tuple:
-        """Unit vector of the total field ``B_par + B_perp z`` (default x if it vanishes)."""
+        """Unit vector of the total field ``B_par + B_perp z`` (default x if it vanishes).
+
+        For array fields the direction must be the same at every element (e.g. a sweep of
+        ``B_perp_T`` alone, or of both fields in a fixed ratio); otherwise a ValueError asks
+        for separate devices, since one Monte-Carlo call takes one ``b_direction``.
+        """
         d = np.asarray(self.B_par_direction, dtype=float)
         d = np.append(d, 0.0)[:3] if d.shape == (2,) else d
-        total = self.B_par_T * d / np.linalg.norm(d) + np.array([0.0, 0.0, self.B_perp_T])
-        norm = np.linalg.norm(total)
-        return (1.0, 0.0, 0.0) if norm == 0 else tuple(float(v) for v in total / norm)
+        d = d / np.max(np.abs(d))
+        b_par, b_perp = np.broadcast_arrays(
+            np.asarray(self.B_par_T, float), np.asarray(self.B_perp_T, float)
+        )
+        total = b_par[..., None] * (d / np.linalg.norm(d)) + b_perp[..., None] * np.eye(3)[2]
+        scale = np.max(np.abs(total), axis=-1, keepdims=True)
+        nonzero = scale[..., 0] > 0
+        if not np.any(nonzero):
+            return (1.0, 0.0, 0.0)
+        unit = total[nonzero] / scale[nonzero]
+        unit = unit / np.linalg.norm(unit, axis=-1, keepdims=True)
+        if not np.allclose(unit, unit[0], rtol=0, atol=1e-12):
+            raise ValueError(
+                "the field direction varies across the arrays B_par_T and B_perp_T; one "
+                "b_direction is needed per Monte-Carlo call: use one Device per direction"
+            )
+        return tuple(float(v) for v in unit[0])
 
     # --- public reports ----------------------------------------------------------------
     def time_scales(self) -> dict:
@@ -271,7 +354,7 @@ class Device:
             ``k_B_T_ueV``. Times without a source are ``inf``.
         """
         delta = self._delta_J
-        B = math.hypot(self.B_par_T, self.B_perp_T)
+        B = np.hypot(self.B_par_T, self.B_perp_T)
         return {
             "Delta_ueV": delta / _UEV,
             "tau_H_ns": H_J_S / delta * 1e9,
@@ -316,16 +399,17 @@ class Device:
         else:
             e_t = HBAR_J_S / self._tau_erg_s
             x2_per_B2 = math.pi * self.kappa_perp * e_t * (self._area_m2 / PHI_0_T_M2) ** 2 / delta
-        B = math.hypot(self.B_par_T, self.B_perp_T)
-        out = {
-            "N1": int(self.N1),
-            "N2": int(self.N2),
-            "x": B_perp * math.sqrt(x2_per_B2),
-            "a": math.sqrt(self.spin_orbit_rates()["a2_symplectic"]),
+        B = np.hypot(self.B_par_T, self.B_perp_T)
+        nphi = 0.0 if self.tau_phi_ns is None else H_J_S / (self.tau_phi_ns * 1e-9 * delta)
+        params = {
+            "x": B_perp * np.sqrt(x2_per_B2),
+            "a": np.sqrt(self.spin_orbit_rates()["a2_symplectic"]),
             "b": math.pi * abs(G_FACTOR) * MU_B_EV_PER_T * E_C * B / delta,
-            "nphi": 0.0 if self.tau_phi_ns is None else H_J_S / (self.tau_phi_ns * 1e-9 * delta),
+            "nphi": nphi,
             "kT": K_B_EV_PER_K * E_C * self.temperature_K / delta,
         }
+        out = {"N1": int(self.N1), "N2": int(self.N2)}
+        out.update(_broadcast(params))
         if warn:
             violated = self.universal_regime()
             if violated:
@@ -339,15 +423,16 @@ class Device:
     def universal_regime(self, *, warn: bool = False) -> list[str]:
         """Violated conditions of the universal regime (empty list if all hold).
 
-        Checked (each as ``ratio <= regime_margin``): ``L << lambda`` for the largest local
-        ``1/lambda = 1/lambda_bar + 1/(2 lambda_s)``; ``g mu_B B << E_T``;
+        Checked (each as ``ratio <= regime_margin``, at every element of array fields):
+        ``L << lambda`` for the largest local ``1/lambda = 1/lambda_bar + 1/(2 lambda_s)``;
+        ``g mu_B B << E_T``;
         ``hbar/tau_so << E_T`` for Eq. (2) and Eq. (3); ``N << E_T/Delta``.
         With ``warn=True`` a :class:`UniversalRegimeWarning` is also emitted.
         """
         scales = self.time_scales()
         e_t = scales["E_T_ueV"]
-        inv_lambda = sum(1 / v for v in (self.lambda_um,) if v) + sum(
-            1 / (2 * v) for v in (self.lambda_s_um,) if v
+        inv_lambda = sum(1 / v for v in (self.lambda_um,) if v is not None) + sum(
+            1 / (2 * v) for v in (self.lambda_s_um,) if v is not None
         )
         checks = [
             ("L << lambda", self.size_um * inv_lambda),
@@ -356,10 +441,11 @@ class Device:
             ("hbar/tau_so^s << E_T", scales["tau_erg_ps"] * 1e-3 / scales["tau_so_s_ns"]),
             ("N << E_T/Delta", (self.N1 + self.N2) * scales["Delta_ueV"] / e_t),
         ]
+        # For array fields a condition counts as violated if it fails anywhere (worst ratio).
         violated = [
-            f"{name} (ratio {ratio:.3g} > {self.regime_margin:g})"
+            f"{name} (ratio {np.max(ratio):.3g} > {self.regime_margin:g})"
             for name, ratio in checks
-            if ratio > self.regime_margin
+            if np.max(ratio) > self.regime_margin
         ]
         if warn and violated:
             warnings.warn(

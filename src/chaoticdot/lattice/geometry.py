@@ -18,9 +18,13 @@ from functools import cached_property
 
 import numpy as np
 
-from .._validation import check_finite, check_nonnegative, check_positive_int
+from .._validation import as_scalar, check_finite, check_nonnegative, check_positive_int, check_rng
 
 __all__ = ["DotGeometry", "disorder_potential"]
+
+
+# Largest dot accepted (about 1 GB for the sparse Hamiltonian and its LU factors).
+_MAX_SITES = 10**6
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,21 @@ class DotGeometry:
         if length < 3:
             raise ValueError(f"length must be >= 3 sites, got {self.length!r}")
         width = length if self.width is None else check_positive_int(self.width, "width")
+        if length * width > _MAX_SITES:
+            raise ValueError(
+                f"length x width must be <= {_MAX_SITES:.0e} sites (memory of the sparse "
+                f"Hamiltonian), got length = {length}, width = {width}"
+            )
         lead_width = check_positive_int(self.lead_width, "lead_width")
         if lead_width > width:
             raise ValueError(f"lead_width must lie in [1, width={width}], got {self.lead_width!r}")
         radius = length / 6.0 if self.obstacle_radius is None else self.obstacle_radius
-        radius = float(check_nonnegative(radius, "obstacle_radius"))
+        radius = as_scalar(check_nonnegative(radius, "obstacle_radius"), "obstacle_radius")
+        if radius > max(length, width):
+            raise ValueError(
+                f"obstacle_radius must lie in [0, {max(length, width)}] (the dot size), "
+                f"got {self.obstacle_radius!r}"
+            )
         centre = check_finite(self.obstacle_center, "obstacle_center")
         leads = check_finite(self.lead_centers, "lead_centers")
         if centre.shape != (2,) or leads.shape != (2,):
@@ -160,6 +174,11 @@ def disorder_potential(n_sites: int, strength: float, rng: np.random.Generator) 
     rng : numpy.random.Generator
         Random stream.
     """
-    strength = float(check_nonnegative(strength, "disorder"))
+    n_sites = check_positive_int(n_sites, "n_sites")
+    strength = check_nonnegative(strength, "strength")
+    if strength.ndim:
+        raise ValueError(f"strength must be a scalar in [0, inf), got {strength!r}")
+    strength = float(strength)
+    rng = check_rng(rng, "rng")
     values = rng.uniform(-0.5, 0.5, size=n_sites)
     return strength * values

@@ -42,7 +42,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from .._validation import check_finite
+from .._validation import as_scalar, check_bool, check_finite, check_instance, check_positive_scalar
 from .geometry import DotGeometry
 from .spin_orbit import SIGMA
 
@@ -115,6 +115,14 @@ def _block_coo(row_sites, col_sites, blocks):
     return rows, cols, blocks.reshape(-1)
 
 
+def _check_links(links) -> None:
+    if links is not None and not callable(getattr(links, "matrices", None)):
+        raise TypeError(
+            f"links must be None or a link field with a matrices() method (RashbaField, "
+            f"ColumnGaugeField), got {links!r}"
+        )
+
+
 def axial_gauge(geometry: DotGeometry, links) -> np.ndarray:
     """Site spin rotations ``Omega`` (``(n_sites, 2, 2)``) that make every y link the identity.
 
@@ -122,6 +130,10 @@ def axial_gauge(geometry: DotGeometry, links) -> np.ndarray:
     with ``U_y`` the spin part of ``H[r, r + y]``. Bonds through the hole are included as if
     present (any choice above the hole is a valid gauge; this one is continuous).
     """
+    check_instance(geometry, DotGeometry, "geometry")
+    _check_links(links)
+    if links is None:
+        raise TypeError("links must be a link field (RashbaField, ColumnGaugeField), got None")
     length, width = geometry.length, geometry.width
     omega = np.empty((length, width, 2, 2), dtype=complex)
     omega[:, 0] = np.eye(2)
@@ -171,6 +183,10 @@ def dot_hamiltonian(
         Hermitian matrix; explicit zeros removed (without spin-mixing terms the two spin
         species decouple, which the sparse LU exploits).
     """
+    check_instance(geometry, DotGeometry, "geometry")
+    _check_links(links)
+    hopping = check_positive_scalar(hopping, "hopping")
+    smooth_contacts = check_bool(smooth_contacts, "smooth_contacts")
     n = geometry.n_sites
     pot = np.zeros(n) if potential is None else check_finite(potential, "potential")
     if pot.shape != (n,):
@@ -178,7 +194,7 @@ def dot_hamiltonian(
     h = check_finite(zeeman, "zeeman")
     if h.shape != (3,):
         raise ValueError(f"zeeman must be a 3-vector (h_x, h_y, h_z) in units of t, got {zeeman!r}")
-    flux = float(check_finite(flux, "flux"))
+    flux = as_scalar(check_finite(flux, "flux"), "flux")
     bonds = dot_bonds(geometry)
 
     onsite = (4.0 * hopping + pot)[:, None, None] * np.eye(2) + np.einsum("k,kab->ab", h, SIGMA)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import check_finite, check_nonnegative, check_positive_int
+from .._validation import as_scalar, check_finite, check_nonnegative, check_positive_int
 
 __all__ = [
     "LeadModes",
@@ -88,7 +88,7 @@ def lead_modes(lead_width: int, energy: float) -> LeadModes:
         a mode's velocity vanishes and the scattering matrix is singular.
     """
     width = check_positive_int(lead_width, "lead_width")
-    energy = float(check_finite(energy, "energy"))
+    energy = as_scalar(check_finite(energy, "energy"), "energy")
     if not 0.0 < energy < 8.0:
         raise ValueError(f"energy must lie in the band (0, 8) t, got {energy!r}")
     eps = mode_thresholds(width)
@@ -130,7 +130,7 @@ def channel_window(lead_width: int, n_channels: int) -> tuple[float, float]:
 
 def energy_from_kf(kf: float) -> float:
     """Energy ``E = 2t (1 - cos k_F a0)`` of a plane wave along a lattice axis (units t)."""
-    kf = float(check_nonnegative(kf, "kf"))
+    kf = as_scalar(check_nonnegative(kf, "kf"), "kf")
     if not 0.0 < kf < np.pi:
         raise ValueError(f"kf must lie in (0, pi) (units 1/a0), got {kf!r}")
     return 2.0 * (1.0 - np.cos(kf))
@@ -138,7 +138,7 @@ def energy_from_kf(kf: float) -> float:
 
 def kf_from_energy(energy: float) -> float:
     """Inverse of :func:`energy_from_kf` for ``0 < E < 4 t`` (k_F in 1/a0)."""
-    energy = float(check_finite(energy, "energy"))
+    energy = as_scalar(check_finite(energy, "energy"), "energy")
     if not 0.0 < energy < 4.0:
         raise ValueError(f"energy must lie in (0, 4) t, got {energy!r}")
     return float(np.arccos(1.0 - energy / 2.0))

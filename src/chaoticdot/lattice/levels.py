@@ -19,7 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.linalg import eigsh, splu
 
-from .._validation import check_finite, check_positive_int
+from .._validation import as_scalar, check_finite, check_positive_int
 
 __all__ = ["RATIO_REFERENCE", "kramers_levels", "spacing_ratios", "mean_spacing_ratio"]
 
@@ -54,7 +54,7 @@ def kramers_levels(
         If the levels do not come in degenerate pairs (time reversal broken).
     """
     n_pairs = check_positive_int(n_pairs, "n_pairs")
-    center = float(check_finite(center, "center"))
+    center = as_scalar(check_finite(center, "center"), "center")
     dim = hamiltonian.shape[0]
     if 2 * n_pairs + 2 > dim:
         raise ValueError(f"n_pairs must lie in [1, {(dim - 2) // 2}], got {n_pairs}")
@@ -87,7 +87,10 @@ def kramers_levels(
 
 def spacing_ratios(levels) -> np.ndarray:
     """Ratios ``min(s_n, s_{n+1}) / max(s_n, s_{n+1})`` of consecutive spacings of sorted levels."""
-    lv = np.sort(check_finite(levels, "levels"))
+    lv = check_finite(levels, "levels")
+    if lv.ndim != 1:
+        raise ValueError(f"levels must be a 1-D array of at least 3 values, got shape {lv.shape}")
+    lv = np.sort(lv)
     if lv.size < 3:
         raise ValueError(f"levels must contain at least 3 values, got {lv.size}")
     s = np.diff(lv)

@@ -29,6 +29,15 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import least_squares
 
+from .._validation import (
+    check_choice,
+    check_finite,
+    check_instance,
+    check_nonnegative,
+    check_positive_int,
+    check_positive_scalar,
+)
+
 __all__ = ["LineShapeFit", "fit_line_shape", "line_shape"]
 
 _AXES = {"eq13": lambda a: (a, a, 0.0), "one-axis": lambda a: (0.0, a, 0.0)}
@@ -53,18 +62,31 @@ def line_shape(flux, *, g_inf, amplitude, flux_scale, a, n_lead=1, kind="eq13"):
     kind : {"eq13", "one-axis"}
         Spin-orbit along two spin axes (paper Eq. (13)) or one.
     """
-    if kind not in _AXES:
-        raise ValueError(f"kind must be one of {sorted(_AXES)}, got {kind!r}")
-    x = np.asarray(flux, dtype=float) / flux_scale
+    check_choice(kind, "kind", tuple(_AXES))
+    flux = check_finite(flux, "flux")
+    g_inf = _scalar(g_inf, "g_inf", check_finite)
+    amplitude = _scalar(amplitude, "amplitude", check_finite)
+    flux_scale = check_positive_scalar(flux_scale, "flux_scale")
+    a = _scalar(a, "a", check_nonnegative)
+    n_lead = check_positive_int(n_lead, "n_lead")
+    x = flux / flux_scale
     n = 2.0 * n_lead
     n_c = n + 2.0 * x**2
-    a2 = float(a) ** 2
+    with np.errstate(over="ignore"):
+        a2 = np.float64(a) ** 2  # inf for huge a: the spin-orbit terms then vanish
     if kind == "eq13":
         cooperon = 2.0 / (n_c + 2 * a2) + 1.0 / (n_c + 4 * a2) - 1.0 / n_c
     else:
         cooperon = 2.0 / (n_c + 2 * a2)
     # normalised to the zero-field dip without spin-orbit coupling, (2/N)
     return g_inf - amplitude * cooperon / (2.0 / n)
+
+
+def _scalar(value, name, check) -> float:
+    arr = check(value, name)
+    if arr.ndim:
+        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
+    return float(arr)
 
 
 @dataclass(frozen=True)
@@ -147,12 +169,15 @@ def fit_line_shape(
         With ``chi2`` computed from the standard errors of the means (points treated as
         independent) and ``dof`` degrees of freedom.
     """
-    flux = np.asarray(flux, dtype=float)
-    samples = np.asarray(samples, dtype=float)
-    if samples.ndim != 2 or samples.shape[1] != flux.size:
-        raise ValueError("samples must have shape (n_realisations, len(flux))")
-    if kind not in _AXES:
-        raise ValueError(f"kind must be one of {sorted(_AXES)}, got {kind!r}")
+    flux = check_finite(flux, "flux")
+    samples = check_finite(samples, "samples")
+    if samples.ndim != 2 or samples.shape[1] != flux.size or samples.shape[0] < 2:
+        raise ValueError("samples must have shape (n_realisations >= 2, len(flux))")
+    check_choice(kind, "kind", tuple(_AXES))
+    n_lead = check_positive_int(n_lead, "n_lead")
+    n_blocks = check_positive_int(n_blocks, "n_blocks")
+    if shared is not None:
+        check_instance(shared, LineShapeFit, "shared")
     n = samples.shape[0]
     err = samples.std(axis=0, ddof=1) / np.sqrt(n)
     err = np.where(err > 0, err, np.max(err) if np.max(err) > 0 else 1.0)

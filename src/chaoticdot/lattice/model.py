@@ -12,7 +12,14 @@ from functools import cached_property
 
 import numpy as np
 
-from .._validation import check_finite, check_nonnegative
+from .._validation import (
+    as_scalar,
+    check_bool,
+    check_choice,
+    check_finite,
+    check_nonnegative,
+    check_seed,
+)
 from .geometry import DotGeometry, disorder_potential
 from .hamiltonian import dot_hamiltonian
 from .leads import channel_count, channel_window, energy_from_kf
@@ -80,11 +87,12 @@ class DotModel:
     smooth_contacts: bool = True
 
     def __post_init__(self):
-        if self.so_profile not in PROFILES:
-            raise ValueError(
-                f"so_profile must be one of {sorted(PROFILES)}, got {self.so_profile!r}"
-            )
-        so_length = float(check_nonnegative(self.so_length, "so_length", allow_inf=True))
+        check_choice(self.so_profile, "so_profile", tuple(PROFILES))
+        check_seed(self.seed, "seed")
+        check_bool(self.smooth_contacts, "smooth_contacts")
+        so_length = as_scalar(
+            check_nonnegative(self.so_length, "so_length", allow_inf=True), "so_length"
+        )
         if so_length == 0.0:
             raise ValueError("so_length must lie in (0, inf] (a0), got 0")
         check_nonnegative(self.disorder, "disorder")
@@ -147,7 +155,7 @@ class DotModel:
         ``margin`` times its length on each side (the conductance is not universal right at
         a threshold, where a channel opens with vanishing velocity).
         """
-        margin = float(check_nonnegative(margin, "margin"))
+        margin = as_scalar(check_nonnegative(margin, "margin"), "margin")
         if margin >= 0.5:
             raise ValueError(f"margin must lie in [0, 0.5), got {margin!r}")
         lo, hi = channel_window(self.lead_width, self.n_channels)

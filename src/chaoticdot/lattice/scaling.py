@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import least_squares
 
-from .._validation import check_positive_int
+from .._validation import check_bool, check_finite, check_positive_int
 from .ensembles import conductance_ensemble
 from .model import DotModel
 from .spin_orbit import gate_length
@@ -95,8 +95,9 @@ def fit_power_law(x, samples, n_blocks: int = 16, *, correction: bool = False) -
         Exponent ``p`` with its jackknife standard error, prefactor ``c`` and correction ``d``.
         The exponent is NaN if a mean is not positive (no power law on log axes).
     """
-    x = np.asarray(x, dtype=float)
-    samples = np.asarray(samples, dtype=float)
+    x = check_finite(x, "x")
+    samples = check_finite(samples, "samples")
+    correction = check_bool(correction, "correction")
     if samples.ndim != 2 or samples.shape[1] != x.size or x.size < 2:
         raise ValueError("samples must have shape (n_realisations, len(x)) with len(x) >= 2")
     if np.any(x <= 0):

@@ -37,7 +37,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .._validation import check_finite, check_nonnegative
+from .._validation import (
+    check_choice,
+    check_finite,
+    check_instance,
+    check_nonnegative,
+    check_positive_scalar,
+)
 from ..pauli import SIGMA
 from .geometry import DotGeometry
 
@@ -113,10 +119,10 @@ def gate_length(profile: str, length_s: float) -> float:
     ``lambda = contrast * lambda_s`` with the contrast of :data:`EDGE_CONTRAST`; for the
     uniform profile ``lambda = length_s`` (then read as ``lambda_bar``).
     """
-    if profile not in PROFILES:
-        raise ValueError(f"profile must be one of {sorted(PROFILES)}, got {profile!r}")
+    check_choice(profile, "profile", tuple(PROFILES))
+    length_s = check_positive_scalar(length_s, "length_s")
     contrast = EDGE_CONTRAST[profile]
-    return float(length_s) * (contrast if contrast > 0 else 1.0)
+    return length_s * (contrast if contrast > 0 else 1.0)
 
 
 def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
@@ -136,11 +142,10 @@ def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
     ndarray
         Values in ``[-1, 1]``.
     """
-    if profile not in PROFILES:
-        raise ValueError(f"profile must be one of {sorted(PROFILES)}, got {profile!r}")
-    return np.asarray(
-        PROFILES[profile](np.asarray(x, float), np.asarray(y, float), geometry), dtype=float
-    )
+    check_choice(profile, "profile", tuple(PROFILES))
+    x, y = check_finite(x, "x"), check_finite(y, "y")
+    check_instance(geometry, DotGeometry, "geometry")
+    return np.asarray(PROFILES[profile](x, y, geometry), dtype=float)
 
 
 def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
@@ -175,11 +180,14 @@ class RashbaField:
     """
 
     def __init__(self, profile: str, length: float, geometry: DotGeometry):
-        if profile not in PROFILES:
-            raise ValueError(f"so_profile must be one of {sorted(PROFILES)}, got {profile!r}")
-        length = float(check_nonnegative(length, "so_length", allow_inf=True))
+        check_choice(profile, "profile", tuple(PROFILES))
+        check_instance(geometry, DotGeometry, "geometry")
+        length = check_nonnegative(length, "length", allow_inf=True)
+        if length.ndim:
+            raise ValueError(f"length must be a scalar in (0, inf], got {length!r}")
+        length = float(length)
         if length == 0.0:
-            raise ValueError("so_length must lie in (0, inf], got 0")
+            raise ValueError("length must lie in (0, inf], got 0")
         self.profile = profile
         self.length = length
         self.geometry = geometry

@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.linalg import splu
 
-from .._validation import check_finite
+from .._validation import as_scalar, check_finite, check_instance, check_positive_scalar
 from .geometry import DotGeometry
 from .leads import LeadModes, lead_modes
 
@@ -72,10 +72,19 @@ def _check_inputs(hamiltonian, geometry: DotGeometry, energy):
         raise ValueError(
             f"hamiltonian must have shape ({dim}, {dim}) for this geometry, got {hamiltonian.shape}"
         )
-    return float(check_finite(energy, "energy"))
+    return as_scalar(check_finite(energy, "energy"), "energy")
 
 
 def _solve(hamiltonian, geometry, energy, sources, hopping):
+    check_instance(geometry, DotGeometry, "geometry")
+    hopping = check_positive_scalar(hopping, "hopping")
+    if not (sp.issparse(hamiltonian) or isinstance(hamiltonian, np.ndarray)):
+        raise TypeError(f"hamiltonian must be a sparse or dense matrix, got {hamiltonian!r}")
+    if hamiltonian.shape != (2 * geometry.n_sites,) * 2:
+        raise ValueError(
+            f"hamiltonian must have shape {(2 * geometry.n_sites,) * 2} for this geometry, "
+            f"got {hamiltonian.shape}"
+        )
     """LU-solve for the columns of G starting on the sites of the ``sources`` leads."""
     energy = _check_inputs(hamiltonian, geometry, energy)
     modes = lead_modes(geometry.lead_width, energy)

@@ -11,8 +11,13 @@ hamiltonian_scattering_matrix, hamiltonian_conductance
     The independent Hamiltonian (Mahaux-Weidenmueller) construction.
 mean, variance, covariance, Estimate
     Estimates with standard errors.
+control_variate_mean
+    Mean with a control variate of exactly known mean (e.g. the zero-field COE conductance).
 choose_M, M_RULE
     The accuracy rule for the stub size when ``M=None``.
+estimate_cost, CostEstimate, COST_LIMITS
+    Memory and time of a run, estimated before it starts (time measured on this machine);
+    ``sample_conductance`` refuses runs above the caps.
 haar_unitary, coe_matrix, cse_matrix
     Circular ensembles.
 perturbation_matrices
@@ -23,12 +28,13 @@ finite_m_wl_correction, finite_m_covariance
     effects.
 """
 
+from .cost import COST_LIMITS, CostEstimate
 from .haar import coe_matrix, cse_matrix, haar_unitary
 from .hamiltonian import hamiltonian_conductance, hamiltonian_scattering_matrix
 from .kernels import finite_m_covariance, finite_m_wl_correction
 from .perturbations import perturbation_matrices
-from .sampling import M_RULE, choose_M, sample_conductance, scattering_matrix
-from .statistics import Estimate, covariance, mean, variance
+from .sampling import M_RULE, choose_M, estimate_cost, sample_conductance, scattering_matrix
+from .statistics import Estimate, control_variate_mean, covariance, mean, variance
 
 __all__ = [
     "sample_conductance",
@@ -40,9 +46,13 @@ __all__ = [
     "mean",
     "variance",
     "covariance",
+    "control_variate_mean",
     "Estimate",
     "choose_M",
     "M_RULE",
+    "estimate_cost",
+    "CostEstimate",
+    "COST_LIMITS",
     "haar_unitary",
     "coe_matrix",
     "cse_matrix",

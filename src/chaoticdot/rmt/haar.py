@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import check_positive_int, check_rng, check_size
+
 __all__ = ["haar_unitary", "coe_matrix", "cse_matrix", "symplectic_unit"]
 
 
 def _shape(size) -> tuple[int, ...]:
-    if size is None:
-        return ()
-    if np.ndim(size) == 0:
-        return (int(size),)
-    return tuple(int(s) for s in size)
+    return check_size(size, "size")
+
+
+def _args(rng, M) -> tuple[np.random.Generator, int]:
+    return check_rng(rng, "rng"), check_positive_int(M, "M")
 
 
 def haar_unitary(rng: np.random.Generator, M: int, size=None) -> np.ndarray:
@@ -45,6 +47,7 @@ def haar_unitary(rng: np.random.Generator, M: int, size=None) -> np.ndarray:
     -------
     ndarray, complex, shape ``(*size, M, M)``
     """
+    rng, M = _args(rng, M)
     shape = _shape(size) + (M, M)
     z = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
     q, t = np.linalg.qr(z)
@@ -63,6 +66,7 @@ def coe_matrix(rng: np.random.Generator, M: int, size=None) -> np.ndarray:
     -------
     ndarray, complex, shape ``(*size, M, M)``, symmetric and unitary.
     """
+    rng, M = _args(rng, M)
     v = haar_unitary(rng, M, size)
     return v @ np.swapaxes(v, -1, -2)
 
@@ -85,6 +89,7 @@ def cse_matrix(rng: np.random.Generator, M: int, size=None) -> np.ndarray:
     -------
     ndarray, complex, shape ``(*size, 2M, 2M)``
     """
+    rng, M = _args(rng, M)
     v = haar_unitary(rng, 2 * M, size)
     # Z acts by permuting spin pairs with a sign: apply it without a dense product.
     vz = _right_multiply_z(v)  # V Z

@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_direction, check_finite, check_nonnegative
+from .._validation import (
+    as_scalar,
+    check_direction,
+    check_finite,
+    check_nonnegative,
+    check_positive_int,
+    check_rng,
+)
 from .stub import PAULI, _g_lambda, _g_transmission
 
 __all__ = ["hamiltonian_scattering_matrix", "hamiltonian_conductance", "goe_matrix"]
@@ -111,8 +118,8 @@ def _params(x, a, b, b_direction, nphi, energy, so_axes):
 
 
 def _check_size(N1, N2, M):
-    N = int(N1) + int(N2)
-    if int(M) < N + 4:
+    N = check_positive_int(N1, "N1") + check_positive_int(N2, "N2")
+    if check_positive_int(M, "M") < N + 4:
         raise ValueError(f"M must be an integer >= N1 + N2 + 4 = {N + 4}, got {M!r}")
     return N
 
@@ -151,11 +158,12 @@ def hamiltonian_scattering_matrix(
     ndarray, complex, ``(2N, 2N)``, index ``2 * channel + spin``.
     """
     N = _check_size(N1, N2, M)
+    for name, value in (("x", x), ("b", b), ("nphi", nphi), ("energy", energy)):
+        as_scalar(check_finite(value, name), name)
     pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
     if shape != ():
-        raise ValueError("hamiltonian_scattering_matrix takes scalar parameters")
-    if not isinstance(rng, np.random.Generator):
-        rng = np.random.default_rng(rng)
+        raise ValueError("x, a, b, nphi and energy must be scalars for this function")
+    rng = check_rng(rng, "rng")
     h0, mats = _realization(rng, int(M))
     return _s_matrix(N, h0, mats, *pts[0])
 
@@ -185,10 +193,11 @@ def hamiltonian_conductance(
     -------
     ndarray, shape ``(samples, *broadcast_shape)``
     """
+    N = _check_size(N1, N2, M)
     n1, n2 = int(N1), int(N2)
-    N = _check_size(n1, n2, M)
+    samples = check_positive_int(samples, "samples")
     pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
-    rng = np.random.default_rng(seed)
+    rng = check_rng(seed, "seed")
     out = np.empty((samples, len(pts)))
     for i in range(samples):
         h0, mats = _realization(rng, int(M))

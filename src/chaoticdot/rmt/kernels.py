@@ -22,7 +22,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_direction
+from .._validation import (
+    check_direction,
+    check_finite,
+    check_nonnegative,
+    check_positive_int,
+)
 from .stub import StubPoint, inverse_r
 
 __all__ = [
@@ -56,16 +61,57 @@ def _kernels(p1: StubPoint, p2: StubPoint, M: int, N: int):
 _SWAP = np.eye(4)[[0, 2, 1, 3]]
 
 
+def _scalar(value, name, check, **kw) -> float:
+    arr = check(value, name, **kw)
+    if arr.ndim:
+        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
+    return float(arr)
+
+
 def _point(x, a, b, b_direction, nphi, energy, so_axes=None) -> StubPoint:
     d = check_direction(b_direction)
-    so = (float(a), float(a), 0.0) if so_axes is None else tuple(float(v) for v in so_axes)
+    if so_axes is None:
+        a = _scalar(a, "a", check_nonnegative)
+        so = (a, a, 0.0)
+    else:
+        so = check_nonnegative(so_axes, "so_axes")
+        if so.shape != (3,):
+            raise ValueError(
+                f"so_axes must be 3 values (a_x, a_y, a_z) in [0, inf), got {so_axes!r}"
+            )
+        so = tuple(float(v) for v in so)
+    b = _scalar(b, "b", check_finite)
     return StubPoint(
-        x=float(x),
+        x=_scalar(x, "x", check_finite),
         so=so,
         bvec=tuple(float(v) for v in b * d),
-        nphi=float(nphi),
-        energy=float(energy),
+        nphi=_scalar(nphi, "nphi", check_nonnegative),
+        energy=_scalar(energy, "energy", check_finite),
     )
+
+
+def _sizes(N1, N2, M) -> tuple[int, int, int]:
+    n1, n2 = check_positive_int(N1, "N1"), check_positive_int(N2, "N2")
+    M = check_positive_int(M, "M")
+    if M < n1 + n2 + 4:
+        raise ValueError(f"M must be an integer >= N1 + N2 + 4 = {n1 + n2 + 4}, got {M!r}")
+    return n1, n2, M
+
+
+def _check_point(p, name) -> StubPoint:
+    if not isinstance(p, StubPoint):
+        raise TypeError(f"{name} must be a chaoticdot.rmt.stub.StubPoint, got {p!r}")
+    if p.a_inf or p.x_inf or p.probe:
+        raise ValueError(f"{name} must have finite x and a and no probe (Gaussian kernels)")
+    return p
+
+
+def _finite_result(value, M):
+    if not np.all(np.isfinite(value)):
+        raise ValueError(
+            f"x, a, b or nphi too large for M = {M}: the finite-M kernel overflows (use a larger M)"
+        )
+    return float(value)
 
 
 def finite_m_wl_correction(
@@ -78,10 +124,11 @@ def finite_m_wl_correction(
     ``chaoticdot.theory.wl_correction_general`` when ``so_axes = (a_x, a_y, a_z)`` replaces
     ``a``).
     """
-    N = int(N1) + int(N2)
+    N1, N2, M = _sizes(N1, N2, M)
+    N = N1 + N2
     p = _point(x, a, b, b_direction, nphi, 0.0, so_axes)
-    _, c = _kernels(p, p, int(M), N)
-    return float(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)))
+    _, c = _kernels(p, p, M, N)
+    return _finite_result(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)), M)
 
 
 def finite_m_covariance(N1, N2, p1: StubPoint, p2: StubPoint, M: int) -> float:
@@ -89,9 +136,11 @@ def finite_m_covariance(N1, N2, p1: StubPoint, p2: StubPoint, M: int) -> float:
 
     ``(N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``; tends to Eq. (14) as ``M -> infinity``.
     """
-    N = int(N1) + int(N2)
-    d, c = _kernels(p1, p2, int(M), N)
-    return float((N1 * N2 / N) ** 2 * (np.sum(np.abs(d) ** 2) + np.sum(np.abs(c) ** 2)))
+    N1, N2, M = _sizes(N1, N2, M)
+    N = N1 + N2
+    d, c = _kernels(_check_point(p1, "p1"), _check_point(p2, "p2"), M, N)
+    value = (N1 * N2 / N) ** 2 * (np.sum(np.abs(d) ** 2) + np.sum(np.abs(c) ** 2))
+    return _finite_result(value, M)
 
 
 def finite_m_cooperon_variance(N1, N2, point: StubPoint, M: int) -> float:

@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .._validation import check_positive_int
+
 __all__ = ["perturbation_matrices", "PERTURBATION_SEED"]
 
 #: Seed of the fixed perturbation matrices (any value gives the same ensemble, see above).
@@ -72,4 +74,8 @@ def perturbation_matrices(M: int, N: int) -> np.ndarray:
         (``tr A_i A_j^T = M^2 delta_ij``) and normalised to ``tr X X^T = M^2`` (Eq. 7).
         Deterministic: the same ``(M, N)`` always give the same matrices.
     """
-    return _cached(int(M), int(M) - int(N))
+    N = check_positive_int(N, "N")
+    M = check_positive_int(M, "M")
+    if M < N + 1:
+        raise ValueError(f"M must be an integer >= N + 1 = {N + 1} (stub sites), got {M!r}")
+    return _cached(M, M - N)

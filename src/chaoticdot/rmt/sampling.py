@@ -7,39 +7,68 @@ parallel and bit-reproducible) and :func:`scattering_matrix` (one realization, f
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .._validation import (
+    check_bool,
     check_channels,
+    check_choice,
     check_direction,
     check_finite,
     check_nonnegative,
+    check_not_nan,
     check_positive_int,
+    check_rng,
 )
-from ..parallel import run_chunks, spawn_seeds
-from .haar import coe_matrix, cse_matrix
-from .stub import StubPoint, conductance_from_unitary, inverse_r, schur_scattering_matrix
+from ..parallel import default_workers, run_chunks, spawn_seeds
+from .cost import (
+    COST_LIMITS,
+    STACK_ELEMENTS,
+    CostEstimate,
+    cost_refusal,
+    flops_per_realization,
+    run_cost,
+)
+from .haar import coe_matrix, cse_matrix, haar_unitary
+from .stub import (
+    StubPoint,
+    conductance_from_unitary,
+    ensemble_of_point,
+    inverse_r,
+    schur_scattering_matrix,
+    time_reversed,
+)
+from .thermal import thermal_quadrature
 
-__all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE"]
+__all__ = ["sample_conductance", "scattering_matrix", "choose_M", "M_RULE", "estimate_cost"]
 
 #: Coefficients of the accuracy rule for ``M = None`` (see :func:`choose_M`).
-M_RULE = {"N": 10.0, "a2": 30.0, "x2": 20.0, "b": 10.0, "energy": 10.0, "nphi": 10.0}
+M_RULE = {
+    "N": 10.0,
+    "a2": 30.0,
+    "x2": 20.0,
+    "b": 10.0,
+    "energy": 10.0,
+    "nphi": 10.0,
+    "kT": 80.0 * math.pi,
+}
 
-# Elements of one solve stack (limits the working memory to O(batch x M^2)).
-_STACK_ELEMENTS = 2**20
 # Floating-point operations per chunk (deterministic chunking, ~0.1-0.3 s on one core).
 _CHUNK_FLOPS = 6e9
 
 
-def choose_M(N: int, x, a, b, nphi, energy) -> int:
+def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
     """Stub size ``M`` from the accuracy rule used when ``M=None``.
 
-    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi))``
-    over all requested parameter points (``a = inf`` points do not constrain ``M``: they are
-    sampled from the circular symplectic ensemble). The exponent of ``R`` per passage through
-    the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``, ``2a/sqrt(M) <~ 0.37``,
-    ``b/M <~ 0.1`` (book appendix "Finite-M kernels").
+    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi,
+    80 pi kT))``
+    over all requested parameter points (``a = inf`` and ``x = +-inf`` points do not constrain
+    ``M``: they are sampled from the circular symplectic or unitary ensemble). The exponent
+    of ``R`` per passage through the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``,
+    ``2a/sqrt(M) <~ 0.37``, ``b/M <~ 0.1`` (Brouwer, Frahm & Beenakker, Waves Random Media 9,
+    91 (1999): the stub model converges when each passage is a small perturbation).
 
     Measured accuracy (``benchmarks/m_rule_accuracy.py``: the finite-M Gaussian kernel of
     :mod:`chaoticdot.rmt.kernels`, evaluated exactly for the actual ``R``, versus its
@@ -56,30 +85,66 @@ def choose_M(N: int, x, a, b, nphi, energy) -> int:
         Total number of channels ``N1 + N2``.
     x, a, b, nphi, energy : array_like
         Broadcast parameter arrays (dimensionless paper units).
+    kT : array_like, optional
+        Temperature ``k_B T / Delta``. The thermal kernel of the energy difference has the
+        scale ``4 pi kT`` (:mod:`chaoticdot.theory.temperature`) and most of its weight within
+        ``|de| < 8 pi kT``; the rule keeps that window ten times below ``M``, as for an
+        explicit energy spread.
 
     Returns
     -------
     int
     """
-    a = np.asarray(a, dtype=float)
-    a_fin = a[np.isfinite(a)]
-    a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
-    x2 = float(np.max(np.asarray(x, dtype=float) ** 2))
-    bmax = float(np.max(np.abs(b)))
-    e = np.asarray(energy, dtype=float)
-    espread = float(np.max(e) - np.min(e))
-    nph = float(np.max(nphi))
-    r = M_RULE
-    m = max(
-        r["N"] * N,
-        r["a2"] * a2,
-        r["x2"] * x2,
-        r["b"] * bmax,
-        r["energy"] * espread,
-        r["nphi"] * nph,
-        N + 1,
-    )
+    N = check_positive_int(N, "N")
+    x = check_not_nan(x, "x")
+    a = check_nonnegative(a, "a", allow_inf=True)
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
+    kT = check_nonnegative(kT, "kT")
+    m, driver = _m_rule(N, x, a, b, nphi, energy, kT)
+    if m > _M_REPRESENTABLE:
+        raise ValueError(
+            f"the M rule gives M = {m:.3g} (set by {driver}), beyond any computer; "
+            + (
+                f"use {driver}=numpy.inf for the exact limit"
+                if driver in ("x", "a")
+                else f"reduce {driver}"
+            )
+        )
     return int(math.ceil(m))
+
+
+# Beyond this the M rule's value is no longer a usable matrix size (and may not fit an int).
+_M_REPRESENTABLE = 1e12
+
+
+def _m_rule(N: int, x, a, b, nphi, energy, kT=0.0) -> tuple[float, str]:
+    """``(M, driver)``: the rule of :func:`choose_M` in floating point, and the parameter that
+    sets it (``"N1 + N2"``, ``"a"``, ``"x"``, ``"b"``, ``"energy"``, ``"nphi"``, ``"kT"``)."""
+    with np.errstate(over="ignore"):
+        a = np.asarray(a, dtype=float)
+        a_fin = a[np.isfinite(a)]
+        a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
+        x = np.asarray(x, dtype=float)
+        x_fin = x[np.isfinite(x)]
+        x2 = float(np.max(x_fin**2)) if x_fin.size else 0.0
+        bmax = float(np.max(np.abs(b)))
+        e = np.asarray(energy, dtype=float)
+        espread = float(np.max(e) - np.min(e))
+        nph = float(np.max(nphi))
+        r = M_RULE
+        terms = {
+            "N1 + N2": max(r["N"] * N, N + 1),
+            "a": r["a2"] * a2,
+            "x": r["x2"] * x2,
+            "b": r["b"] * bmax,
+            "energy": r["energy"] * espread,
+            "nphi": r["nphi"] * nph,
+            "kT": r["kT"] * float(np.max(kT)),
+        }
+    driver = max(terms, key=terms.get)
+    return terms[driver], driver
 
 
 def _check_M(M, N: int, perturbed: bool = False) -> int:
@@ -92,6 +157,29 @@ def _check_M(M, N: int, perturbed: bool = False) -> int:
             f"non-zero (four independent perturbation matrices), got {M!r}"
         )
     return M
+
+
+# With an explicit M, parameters whose M rule asks for more than this factor times M are
+# refused: the stub is then far outside its range (and R^{-1} may overflow to NaN).
+_EXPLICIT_M_SLACK = 1e4
+
+
+def _check_explicit_M(M: int, N: int, x, a, b, nphi, energy, kT=0.0) -> None:
+    """Refuse an explicit ``M`` that is hopeless for the requested parameters."""
+    need, driver = _m_rule(N, x, a, b, nphi, energy, kT)
+    if need > _EXPLICIT_M_SLACK * M:
+        advice = f"use {driver}=numpy.inf for the exact limit, or " if driver in ("x", "a") else ""
+        raise ValueError(
+            f"{driver} is far too large for M = {M}: the M rule asks for M >= {need:.3g} "
+            f"(more than {_EXPLICIT_M_SLACK:.0e} times the given M); {advice}pass a larger M "
+            "or M=None"
+        )
+    # |R| = exp(-nphi / 2(M - N)) per passage: beyond ~e^-300 R^{-1} overflows.
+    if np.max(nphi) > 600.0 * (M - N):
+        raise ValueError(
+            f"nphi must be <= 600 (M - N) = {600.0 * (M - N):.6g} for M = {M} (absorption per "
+            f"passage beyond the floating-point range), got max nphi = {np.max(nphi)!r}"
+        )
 
 
 def _scalar_channels(N1, N2) -> tuple[int, int]:
@@ -120,18 +208,17 @@ def _so_array(a, so_axes):
     return so, np.zeros(so.shape[:-1], dtype=bool)
 
 
+def _path_counts(points) -> tuple[set, int, int]:
+    """Ensembles drawn, number of spin-full points and of spin-decoupled points."""
+    ensembles = {ensemble_of_point(p) for p in points}
+    full = sum(1 for p in points if p.a_inf or sum(s != 0 for s in p.so) > 1)
+    return ensembles, full, len(points) - full
+
+
 def _flops_per_sample(N1, N2, M, points) -> float:
     """Rough floating-point operation count per realization (for chunking and scheduling)."""
-    N = N1 + N2
-    L = M - N
-    f = 22.0 * M**3  # COE: QR of a Ginibre matrix and V V^T
-    if any(p.a_inf for p in points):
-        f += 22.0 * (2 * M) ** 3
-    for p in points:
-        decoupled = not p.a_inf and sum(s != 0 for s in p.so) <= 1
-        n = L if decoupled else 2 * L
-        f += (2 if decoupled else 1) * (8.0 / 3.0 * n**3 + 16.0 * n**2 * N)
-    return f
+    ensembles, full, split = _path_counts(points)
+    return flops_per_realization(N1 + N2, M, ensembles, full, split)
 
 
 def _chunk_sizes(samples: int, flops: float) -> list[int]:
@@ -142,20 +229,237 @@ def _chunk_sizes(samples: int, flops: float) -> list[int]:
     return sizes
 
 
-def _sample_chunk(N1, N2, M, points, n, seed_seq):
-    """One chunk of realizations (runs in a worker); returns ``(n, len(points))``."""
+# Runs above this many nominal operations (~30 s on one core) split their first chunk into a
+# ramp of small pieces, so that a progress bar moves within seconds (deterministic: depends on
+# the arguments only, never on timings).
+_RAMP_FLOPS = 30 * 2.5e10
+
+
+def _chunk_plan(samples: int, flops: float, seed) -> list[tuple[int, object]]:
+    """``(size, seed)`` of every chunk, in order.
+
+    Chunk ``k`` uses child ``k`` of ``SeedSequence(seed).spawn``. For long runs the first chunk
+    is split into pieces of 1, 1, 2, 4, ... realizations that use the children of its seed;
+    every later chunk, and so most realizations, keep the streams of earlier versions.
+    """
+    sizes = _chunk_sizes(samples, flops)
+    seeds = spawn_seeds(seed, len(sizes))
+    plan = list(zip(sizes, seeds, strict=True))
+    if flops * samples > _RAMP_FLOPS and sizes[0] > 2:
+        pieces, left, step = [], sizes[0], 1
+        while left > 0:
+            pieces.append(min(step, left))
+            left -= pieces[-1]
+            step = step if len(pieces) == 1 else 2 * step
+        plan = list(zip(pieces, seeds[0].spawn(len(pieces)), strict=True)) + plan[1:]
+    return plan
+
+
+def _draw(rng, ensemble: str, M: int, size: int) -> np.ndarray:
+    if ensemble == "coe":
+        return coe_matrix(rng, M, size)
+    if ensemble == "cse":
+        return cse_matrix(rng, M, size)
+    return haar_unitary(rng, M if ensemble == "cue" else 2 * M, size)
+
+
+# Fixed drawing order: a run without infinite x draws exactly the streams it always drew.
+_ENSEMBLE_ORDER = ("coe", "cse", "cue", "cue2")
+
+
+def _sample_chunk(N1, N2, M, points, n, seed_seq, thermal=None):
+    """One chunk of realizations (runs in a worker); returns ``(n, len(points))``.
+
+    ``thermal = (starts, weights)``: contiguous groups of points starting at ``starts`` are
+    combined into their weighted sums (thermal averages, :mod:`chaoticdot.rmt.thermal`).
+    """
     rng = np.random.default_rng(seed_seq)
-    need_coe = any(not p.a_inf for p in points)
-    need_cse = any(p.a_inf for p in points)
-    width = 2 * M if need_cse else M
-    stack = max(1, min(n, _STACK_ELEMENTS // (4 * width * width)))
+    needed = {ensemble_of_point(p) for p in points}
+    width = 2 * M if needed & {"cse", "cue2"} else M
+    stack = max(1, min(n, STACK_ELEMENTS // (4 * width * width)))
     out = np.empty((n, len(points)))
     for start in range(0, n, stack):
         size = min(stack, n - start)
-        u_coe = coe_matrix(rng, M, size) if need_coe else None
-        u_cse = cse_matrix(rng, M, size) if need_cse else None
-        out[start : start + size] = conductance_from_unitary(N1, N2, M, points, u_coe, u_cse)
+        mats = {e: _draw(rng, e, M, size) for e in _ENSEMBLE_ORDER if e in needed}
+        out[start : start + size] = conductance_from_unitary(
+            N1,
+            N2,
+            M,
+            points,
+            mats.get("coe"),
+            mats.get("cse"),
+            u_cue=mats.get("cue"),
+            u_cue2=mats.get("cue2"),
+        )
+    if thermal is not None:
+        starts, weights = thermal
+        return np.add.reduceat(out * weights, starts, axis=1)
     return out
+
+
+@dataclass(frozen=True)
+class _Request:
+    """Validated parameters of one :func:`sample_conductance` call (before ``M`` is fixed)."""
+
+    n1: int
+    n2: int
+    shape: tuple
+    points: tuple
+    x: np.ndarray
+    a_eff: np.ndarray
+    b: np.ndarray
+    nphi: np.ndarray
+    energy: np.ndarray
+    perturbed: bool
+    kT: np.ndarray
+    probe: int
+    thermal: tuple | None
+
+    @property
+    def N(self) -> int:
+        return self.n1 + self.n2
+
+
+def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing) -> _Request:
+    n1, n2 = _scalar_channels(N1, N2)
+    x = check_not_nan(x, "x")
+    b = check_finite(b, "b")
+    nphi = check_nonnegative(nphi, "nphi")
+    energy = check_finite(energy, "energy")
+    kT = check_nonnegative(kT, "kT")
+    direction = check_direction(b_direction, "b_direction")
+    so, inf = _so_array(a, so_axes)
+    check_choice(dephasing, "dephasing", ("absorbing", "probe"))
+    if dephasing == "probe" and np.any(nphi != np.round(nphi)):
+        raise ValueError(
+            "nphi must be an integer >= 0 (orbital channels of the voltage probe) with "
+            f"dephasing='probe', got {nphi!r}"
+        )
+    try:
+        shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape, kT.shape)
+    except ValueError:
+        raise ValueError(
+            "x, a (or so_axes[..., 0]), b, nphi, energy and kT must broadcast against each "
+            f"other, got shapes {x.shape}, {inf.shape}, {b.shape}, {nphi.shape}, "
+            f"{energy.shape}, {kT.shape}"
+        ) from None
+    a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
+    perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
+    probe = dephasing == "probe"
+    flat = {
+        "x": np.broadcast_to(x, shape).ravel(),
+        "b": np.broadcast_to(b, shape).ravel(),
+        "nphi": np.broadcast_to(nphi, shape).ravel(),
+        "energy": np.broadcast_to(energy, shape).ravel(),
+        "kT": np.broadcast_to(kT, shape).ravel(),
+        "inf": np.broadcast_to(inf, shape).ravel(),
+    }
+    sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
+    points, starts, weights = [], [], []
+    for i in range(flat["x"].size):
+        xi, ni = flat["x"][i], flat["nphi"][i]
+        if flat["kT"][i] > 0:
+            offsets, w = thermal_quadrature(n1, n2, flat["kT"][i])
+        else:
+            offsets, w = np.zeros(1), np.ones(1)
+        starts.append(len(points))
+        weights.extend(w)
+        for offset in offsets:
+            points.append(
+                StubPoint(
+                    x=float(xi) if np.isfinite(xi) else 0.0,
+                    so=tuple(float(v) for v in sos[i]),
+                    a_inf=bool(flat["inf"][i]),
+                    bvec=tuple(float(v) for v in flat["b"][i] * direction),
+                    nphi=0.0 if probe else float(ni),
+                    energy=float(flat["energy"][i] + offset),
+                    x_inf=0 if np.isfinite(xi) else int(np.sign(xi)),
+                    probe=int(ni) if probe else 0,
+                )
+            )
+    thermal = None
+    if len(points) > len(starts):
+        thermal = (np.asarray(starts), np.asarray(weights))
+    max_probe = int(np.max(nphi)) if probe and nphi.size else 0
+    return _Request(
+        n1, n2, shape, tuple(points), x, a_eff, b, nphi, energy, perturbed, kT, max_probe, thermal
+    )
+
+
+def _cap(value, name: str) -> float:
+    arr = check_nonnegative(value, name, allow_inf=True)
+    if arr.ndim:
+        raise ValueError(f"{name} must be a scalar in [0, inf], got {value!r}")
+    return float(arr)
+
+
+def _check_executor(executor):
+    if executor is None or (isinstance(executor, str) and executor == "serial"):
+        return executor
+    if hasattr(executor, "submit"):
+        return executor
+    raise ValueError(
+        f"executor must be None, 'serial' or a concurrent.futures.Executor, got {executor!r}"
+    )
+
+
+def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
+    executor = _check_executor(executor)
+    if M is None:
+        m, driver = _m_rule(
+            req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
+        )
+    else:
+        m, driver = float(check_positive_int(M, "M")), "M"
+    ensembles, full, split = _path_counts(req.points)
+    cost = run_cost(req.N + req.probe, m, driver, ensembles, full, split, samples, 1)
+    if isinstance(executor, str):
+        workers = 1
+    elif executor is None:
+        parallel = cost.seconds > 2.0 and samples > 1
+        workers = min(default_workers(), samples) if parallel else 1
+    else:
+        workers = int(getattr(executor, "_max_workers", 1) or 1)
+    return replace(cost, workers=workers)
+
+
+def estimate_cost(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    nphi=0.0,
+    energy=0.0,
+    samples=1000,
+    M=None,
+    executor=None,
+    so_axes=None,
+    kT=0.0,
+    dephasing="absorbing",
+) -> CostEstimate:
+    """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
+
+    Nothing of the size of the run is allocated. The seconds come from the rate of the
+    engine's kernel measured on this machine (:func:`chaoticdot.rmt.cost.machine_rate`, one
+    calibration of about 0.1 s per process); the estimate is good to a factor of about two.
+
+    Parameters
+    ----------
+    N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes, kT, dephasing
+        As in :func:`sample_conductance`.
+
+    Returns
+    -------
+    CostEstimate
+        ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
+        ``seconds_per_realization`` (one core) and the wall time ``seconds``.
+    """
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
+    samples = check_positive_int(samples, "samples")
+    return _estimate(req, samples, M, executor)
 
 
 def sample_conductance(
@@ -174,6 +478,10 @@ def sample_conductance(
     executor=None,
     progress=False,
     so_axes=None,
+    max_memory_gib=None,
+    max_minutes=None,
+    kT=0.0,
+    dephasing="absorbing",
 ):
     """Monte-Carlo samples of the conductance ``G`` of the stub model, Eqs. (4)-(7).
 
@@ -187,6 +495,10 @@ def sample_conductance(
         Number of orbital channels in leads 1 and 2 (each carries two spin directions).
     x : array_like of float
         Perpendicular magnetic field (orbital effect), dimensionless, Eq. (7); any sign.
+        ``numpy.inf`` (or ``-inf``) is the broken time-reversal limit ``x^2 >> N``, sampled
+        exactly from the circular unitary ensemble (see :mod:`chaoticdot.rmt.stub`); it
+        combines with every other parameter. ``-inf`` uses the time-reversed matrices of
+        ``+inf``, so that ``G(+inf)`` and ``G(-inf)`` are correlated as ``G(x)``, ``G(-x)``.
     a : array_like of float
         Spin-orbit rate, ``a^2 = 2 pi hbar / (tau_so Delta)``; ``a >= 0``. ``numpy.inf`` is the
         strong spin-orbit limit, sampled exactly from the circular symplectic ensemble (the
@@ -197,8 +509,8 @@ def sample_conductance(
         Direction of the Zeeman field (normalised internally); ``(1, 0, 0)`` is in-plane as in
         Eqs. (13)-(14).
     nphi : array_like of float
-        Dephasing rate ``nphi = 2 pi hbar / (tau_phi Delta) >= 0``, modelled by uniform
-        absorption (equivalent to ``N -> N + nphi`` at leading order; see
+        Dephasing rate ``nphi = 2 pi hbar / (tau_phi Delta) >= 0``, modelled according to
+        ``dephasing`` (both equivalent to ``N -> N + nphi`` at leading order; see
         :mod:`chaoticdot.rmt.stub`).
     energy : array_like of float
         ``2 pi eps / Delta`` (Fermi energy relative to a reference).
@@ -222,6 +534,22 @@ def sample_conductance(
         ``A2 sigma_y``, ``A3 sigma_z``; replaces ``a`` (the paper's model is
         ``(a, a, 0)``). Leading dimensions broadcast with the other parameters. Theory
         counterpart: ``chaoticdot.theory.wl_correction_general``.
+    kT : array_like of float
+        Temperature ``k_B T / Delta >= 0``. At ``kT > 0`` each sample is the thermal average
+        ``int d eps (-f') G(eps)`` around ``energy``, evaluated on the same realization at the
+        energies of :func:`chaoticdot.rmt.thermal.thermal_quadrature` (correlated energies;
+        ``<G>`` is unchanged, the fluctuations are reduced as in
+        :func:`chaoticdot.theory.conductance_variance` with ``kT``).
+    dephasing : {"absorbing", "probe"}
+        ``"absorbing"``: uniform absorption (imaginary potential) in the stub, any real
+        ``nphi``. ``"probe"``: a true voltage probe (Buttiker), a third lead of ``nphi``
+        orbital channels (integer) with current reinjection; it needs ``M >= N1 + N2 + nphi
+        + 1``.
+    max_memory_gib, max_minutes : float, optional
+        Caps on the estimated peak memory (GiB) and wall time (minutes) of this call; a run
+        above either is refused before anything is allocated (:func:`estimate_cost`).
+        ``None`` takes ``chaoticdot.rmt.COST_LIMITS`` (2 GiB and 10 minutes unless changed);
+        ``numpy.inf`` disables a cap.
 
     Returns
     -------
@@ -233,8 +561,10 @@ def sample_conductance(
     ------
     ValueError
         For channel numbers that are not positive integers, negative or NaN ``a``/``nphi``,
-        non-finite ``x``/``b``/``energy``, a bad ``b_direction``, ``samples < 1``, or
-        ``M < N1 + N2 + 1``.
+        NaN ``x``, non-finite ``b``/``energy``, a bad ``b_direction``, ``samples < 1``,
+        ``M < N1 + N2 + 1``, or an estimated cost above ``max_memory_gib`` / ``max_minutes``
+        (the message names the parameter that sets ``M`` and suggests the exact limit
+        ``x = inf`` or ``a = inf``, or an explicit ``M``).
 
     Notes
     -----
@@ -242,47 +572,32 @@ def sample_conductance(
     (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
     field). Memory is ``O(batch x M^2)`` per worker.
     """
-    n1, n2 = _scalar_channels(N1, N2)
-    N = n1 + n2
-    x = check_finite(x, "x")
-    b = check_finite(b, "b")
-    nphi = check_nonnegative(nphi, "nphi")
-    energy = check_finite(energy, "energy")
-    direction = check_direction(b_direction, "b_direction")
-    so, inf = _so_array(a, so_axes)
+    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
     samples = check_positive_int(samples, "samples")
-    shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape)
-    a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
-    if M is None:
-        M = choose_M(N, x, a_eff, b, nphi, energy)
-    perturbed = bool(np.any(x != 0) or np.any(so != 0))
-    M = _check_M(M, N, perturbed)
+    progress = check_bool(progress, "progress")
     if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
     if not isinstance(seed, np.random.SeedSequence) and seed < 0:
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
-
-    xs = np.broadcast_to(x, shape).ravel()
-    bs = np.broadcast_to(b, shape).ravel()
-    ns = np.broadcast_to(nphi, shape).ravel()
-    es = np.broadcast_to(energy, shape).ravel()
-    sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
-    infs = np.broadcast_to(inf, shape).ravel()
-    points = tuple(
-        StubPoint(
-            x=float(xs[i]),
-            so=tuple(float(v) for v in sos[i]),
-            a_inf=bool(infs[i]),
-            bvec=tuple(float(v) for v in bs[i] * direction),
-            nphi=float(ns[i]),
-            energy=float(es[i]),
+    cost = _estimate(req, samples, M, executor)
+    limit_mem = COST_LIMITS["memory_gib"] if max_memory_gib is None else max_memory_gib
+    limit_min = COST_LIMITS["minutes"] if max_minutes is None else max_minutes
+    limit_mem = _cap(limit_mem, "max_memory_gib")
+    limit_min = _cap(limit_min, "max_minutes")
+    refusal = cost_refusal(cost, limit_mem, limit_min)
+    if refusal is not None:
+        raise ValueError(refusal)
+    explicit = M is not None
+    M = int(math.ceil(cost.M)) if M is None else M
+    M = _check_M(M, req.N + req.probe, req.perturbed)
+    if explicit:
+        _check_explicit_M(
+            M, req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
         )
-        for i in range(xs.size)
-    )
+    n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
-    sizes = _chunk_sizes(samples, flops)
-    seeds = spawn_seeds(seed, len(sizes))
-    args = [(n1, n2, M, points, n, s) for n, s in zip(sizes, seeds, strict=True)]
+    plan = _chunk_plan(samples, flops, seed)
+    args = [(n1, n2, M, points, n, s, req.thermal) for n, s in plan]
     results = run_chunks(
         _sample_chunk,
         args,
@@ -290,6 +605,8 @@ def sample_conductance(
         work_estimate=flops * samples / 2.5e10,
         progress=progress,
         desc="stub model",
+        chunk_work=[n for n, _ in plan],
+        seconds_estimate=cost.seconds,
     )
     return np.concatenate(results, axis=0).reshape(samples, *shape)
 
@@ -343,7 +660,7 @@ def scattering_matrix(
     M = _check_M(M, N)
     vals = {}
     for name, val, check in (
-        ("x", x, check_finite),
+        ("x", x, check_not_nan),
         ("b", b, check_finite),
         ("energy", energy, check_finite),
         ("nphi", nphi, check_nonnegative),
@@ -357,19 +674,32 @@ def scattering_matrix(
     so, inf = _so_array(a, so_axes)
     if so.shape != (3,):
         raise ValueError("a (or so_axes) must be a scalar (a 3-vector) for scattering_matrix")
-    _check_M(M, N, perturbed=bool(vals["x"] != 0 or np.any(so != 0)))
+    x_finite = bool(np.isfinite(vals["x"]))
+    _check_M(M, N, perturbed=bool((x_finite and vals["x"] != 0) or np.any(so != 0)))
     direction = check_direction(b_direction, "b_direction")
-    if not isinstance(rng, np.random.Generator):
-        rng = np.random.default_rng(rng)
+    rng = check_rng(rng, "rng")
     point = StubPoint(
-        x=vals["x"],
+        x=vals["x"] if x_finite else 0.0,
         so=tuple(float(v) for v in so),
         a_inf=bool(inf),
         bvec=tuple(float(v) for v in vals["b"] * direction),
         nphi=vals["nphi"],
         energy=vals["energy"],
+        x_inf=0 if x_finite else int(np.sign(vals["x"])),
+    )
+    _check_explicit_M(
+        M,
+        N,
+        vals["x"],
+        float(np.inf) if point.a_inf else float(np.max(so)),
+        vals["b"],
+        vals["nphi"],
+        vals["energy"],
     )
     rinv = inverse_r(point, M, N)
-    if point.a_inf:
-        return schur_scattering_matrix(cse_matrix(rng, M), rinv, N, spin_full_u=True)
-    return schur_scattering_matrix(coe_matrix(rng, M), rinv, N, spin_full_u=False)
+    ensemble = ensemble_of_point(point)
+    spin_full = ensemble in ("cse", "cue2")
+    u = _draw(rng, ensemble, M, None)
+    if point.x_inf < 0:
+        u = time_reversed(u, spin_full)
+    return schur_scattering_matrix(u, rinv, N, spin_full_u=spin_full)

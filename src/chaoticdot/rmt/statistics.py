@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .._validation import real_array
+
 __all__ = ["Estimate", "mean", "variance", "covariance"]
 
 
@@ -32,7 +34,20 @@ def _out(v):
     return float(v) if np.ndim(v) == 0 else v
 
 
+def _samples(value, name: str) -> np.ndarray:
+    g = real_array(value, name, "a finite real array of samples")
+    if g.ndim == 0:
+        raise ValueError(f"{name} must be an array of samples (at least one axis), got {value!r}")
+    if not np.all(np.isfinite(g)):
+        raise ValueError(f"{name} must be a finite real array of samples (no NaN or inf)")
+    return g
+
+
 def _n(samples: np.ndarray, axis: int) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, int | np.integer):
+        raise TypeError(f"axis must be an int, got {axis!r}")
+    if not -samples.ndim <= axis < max(samples.ndim, 1) or samples.ndim == 0:
+        raise ValueError(f"axis must be in [-{samples.ndim}, {samples.ndim}), got {axis!r}")
     n = samples.shape[axis]
     if n < 2:
         raise ValueError(f"at least 2 samples are needed along axis {axis}, got {n}")
@@ -41,7 +56,7 @@ def _n(samples: np.ndarray, axis: int) -> int:
 
 def mean(samples, axis: int = 0) -> Estimate:
     """Sample mean; error = sample standard deviation / sqrt(n)."""
-    g = np.asarray(samples, dtype=float)
+    g = _samples(samples, "samples")
     n = _n(g, axis)
     return Estimate(_out(g.mean(axis=axis)), _out(g.std(axis=axis, ddof=1) / np.sqrt(n)))
 
@@ -52,7 +67,7 @@ def variance(samples, axis: int = 0) -> Estimate:
     ``var(s^2) = [m4 - (n - 3) / (n - 1) s^4] / n`` (``m4`` the fourth central moment), which
     reduces to ``2 s^4 / (n - 1)`` for Gaussian data.
     """
-    g = np.asarray(samples, dtype=float)
+    g = _samples(samples, "samples")
     n = _n(g, axis)
     d = g - g.mean(axis=axis, keepdims=True)
     s2 = np.sum(d * d, axis=axis) / (n - 1)
@@ -67,9 +82,14 @@ def covariance(samples1, samples2, axis: int = 0) -> Estimate:
     The error uses the variance of the products of centred samples,
     ``var(c) ~ [mean(d1^2 d2^2) - c^2] / n`` (delta method, large ``n``).
     """
-    g1 = np.asarray(samples1, dtype=float)
-    g2 = np.asarray(samples2, dtype=float)
-    g1, g2 = np.broadcast_arrays(g1, g2)
+    g1 = _samples(samples1, "samples1")
+    g2 = _samples(samples2, "samples2")
+    try:
+        g1, g2 = np.broadcast_arrays(g1, g2)
+    except ValueError:
+        raise ValueError(
+            f"samples1 {g1.shape} and samples2 {g2.shape} must broadcast against each other"
+        ) from None
     n = _n(g1, axis)
     d1 = g1 - g1.mean(axis=axis, keepdims=True)
     d2 = g2 - g2.mean(axis=axis, keepdims=True)
@@ -77,3 +97,59 @@ def covariance(samples1, samples2, axis: int = 0) -> Estimate:
     c = np.sum(prod, axis=axis) / (n - 1)
     err = np.sqrt(np.maximum(np.mean(prod**2, axis=axis) - np.mean(prod, axis=axis) ** 2, 0) / n)
     return Estimate(_out(c), _out(err))
+
+
+def control_variate_mean(samples, control, control_mean, axis: int = 0) -> Estimate:
+    """Mean of ``samples`` with a control variate of exactly known mean.
+
+    ``m = mean(G) - beta (mean(C) - <C>)`` with ``beta = cov(G, C) / var(C)`` estimated from
+    the same samples (Rubinstein & Marcus, Oper. Res. 33, 661 (1985); the bias of the
+    estimated ``beta`` is ``O(1/n)``, far below the error for the sample sizes used here).
+    The error is the standard deviation of the residual ``G - beta C`` over ``sqrt(n)``: the
+    plain error times ``sqrt(1 - rho^2)``, ``rho`` the correlation of ``G`` and ``C``.
+
+    In the stub Monte Carlo the natural control is the conductance of the same realization at
+    zero field and zero spin-orbit coupling, whose mean is exact at every ``N`` and ``M``
+    (spin-degenerate COE, :func:`chaoticdot.theory.exact_conductance_stats`).
+
+    Parameters
+    ----------
+    samples : array_like
+        Samples of ``G`` (any shape; ``axis`` is the sample axis).
+    control : array_like
+        Samples of the control ``C``, broadcastable against ``samples``.
+    control_mean : float
+        The exact mean ``<C>``.
+    axis : int
+        Sample axis.
+
+    Returns
+    -------
+    Estimate
+    """
+    g = _samples(samples, "samples")
+    c = _samples(control, "control")
+    mu = real_array(control_mean, "control_mean", "a finite real number")
+    if mu.ndim or not np.isfinite(mu):
+        raise ValueError(f"control_mean must be a finite real number, got {control_mean!r}")
+    try:
+        g, c = np.broadcast_arrays(g, c)
+    except ValueError:
+        raise ValueError(
+            f"samples {g.shape} and control {c.shape} must broadcast against each other"
+        ) from None
+    n = _n(g, axis)
+    dg = g - g.mean(axis=axis, keepdims=True)
+    dc = c - c.mean(axis=axis, keepdims=True)
+    var_c = np.sum(dc * dc, axis=axis)
+    if np.any(var_c == 0):
+        raise ValueError("control must fluctuate (zero sample variance)")
+    beta = np.sum(dg * dc, axis=axis) / var_c
+    resid = g - np.expand_dims(beta, axis) * c
+    value = g.mean(axis=axis) - beta * (c.mean(axis=axis) - float(mu))
+    # Residual variance with n - 2 degrees of freedom (mean and beta are fitted).
+    dr = resid - resid.mean(axis=axis, keepdims=True)
+    err = (
+        np.sqrt(np.sum(dr * dr, axis=axis) / (n - 2) / n) if n > 2 else np.full_like(value, np.inf)
+    )
+    return Estimate(_out(value), _out(err))

@@ -23,6 +23,10 @@ of :mod:`chaoticdot.rmt.perturbations`.
   ``|R| = exp[-nphi / 2 (M - N)]``. With the Lambda form of the Landauer formula, Eq. (4), it is
   equivalent to the paper's voltage probe at leading order, ``N_{C,D} -> N_{C,D} + nphi``. For
   ``nphi > 0`` the matrix ``S`` is sub-unitary and ``G`` is evaluated with Eq. (4).
+* Dephasing by a true voltage probe (Buttiker): a third lead of ``N_phi`` orbital channels
+  (integer) with zero net current; ``S`` is the unitary ``2(N + N_phi)``-dimensional matrix
+  of the three-lead stub and ``G = T_21 + T_2p T_p1 / (T_p1 + T_p2)``. At large ``N`` it
+  agrees with the absorbing stub (``N -> N + N_phi``); at ``N ~ 1`` the two differ.
 
 Evaluation
 ----------
@@ -42,6 +46,12 @@ computed once per parameter point from one Hermitian eigendecomposition of ``H''
   spin-independent terms (``x``, energy, absorption) enter ``R``; this is the exact CSE at
   ``x = 0`` for every ``M``. The Zeeman field drops out in this limit (its effect on the
   cooperon and diffuson is suppressed as ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
+* ``x = +-inf``: the broken time-reversal limit ``x^2 >> N`` in the same way: ``U`` is drawn
+  from the circular unitary ensemble (``U (x) 1_2``, or ``2M x 2M`` when also ``a = inf``) and
+  the orbital term drops out of ``R``. The Gaussian average of a CUE ``U`` has no cooperon
+  (Eq. 8 without its second term), which is the ``x -> inf`` limit of Eqs. (11)-(12) with the
+  diffuson unchanged at ``x = x'``. At ``a = b = 0`` or ``a = inf`` this is the exact CUE for
+  every ``M``; ``<G> = 2 N1 N2 / N`` holds exactly for any ``a, b, energy`` (absorption aside).
 
 Conventions
 -----------
@@ -53,7 +63,7 @@ Conventions
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.linalg
@@ -63,6 +73,8 @@ from .perturbations import perturbation_matrices
 
 __all__ = [
     "StubPoint",
+    "ensemble_of_point",
+    "time_reversed",
     "PAULI",
     "stub_exponent",
     "inverse_r",
@@ -82,7 +94,7 @@ class StubPoint:
     Attributes
     ----------
     x : float
-        Perpendicular field (orbital effect), Eq. (7).
+        Perpendicular field (orbital effect), Eq. (7); ignored when ``x_inf`` is set.
     so : tuple of 3 float
         Spin-orbit strengths ``(a_x, a_y, a_z)`` multiplying ``A1 sigma_x, A2 sigma_y,
         A3 sigma_z``; the paper's model is ``(a, a, 0)``.
@@ -94,6 +106,12 @@ class StubPoint:
         Dephasing rate (absorption), ``>= 0``.
     energy : float
         ``2 pi eps / Delta``.
+    probe : int
+        Orbital channels of a voltage probe (third lead, current reinjection; see
+        :func:`conductance_from_unitary`); ``0``: none. Probe points have ``nphi = 0``.
+    x_inf : int
+        ``+1`` or ``-1`` for the broken time-reversal limit ``x = +inf`` or ``-inf`` (``U``
+        from the circular unitary ensemble, see :func:`ensemble_of_point`), ``0`` otherwise.
     """
 
     x: float = 0.0
@@ -102,10 +120,34 @@ class StubPoint:
     bvec: tuple = (0.0, 0.0, 0.0)
     nphi: float = 0.0
     energy: float = 0.0
+    x_inf: int = 0
+    probe: int = 0
 
     @property
     def key(self) -> tuple:
-        return (self.x, *self.so, self.a_inf, *self.bvec, self.nphi, self.energy)
+        return (
+            self.x,
+            *self.so,
+            self.a_inf,
+            *self.bvec,
+            self.nphi,
+            self.energy,
+            self.x_inf,
+            self.probe,
+        )
+
+
+def ensemble_of_point(point: StubPoint) -> str:
+    """Circular ensemble of the stub matrix ``U`` for one parameter point.
+
+    ``"coe"``: ``M x M`` COE used as ``U (x) 1_2`` (paper, Eq. 5). ``"cse"``: ``a = inf``,
+    ``2M x 2M`` circular symplectic ensemble. ``"cue"``: ``x = +-inf``, ``M x M`` circular
+    unitary ensemble used as ``U (x) 1_2``. ``"cue2"``: ``a = inf`` and ``x = +-inf``, ``2M x 2M``
+    circular unitary ensemble (no spin or time-reversal structure left).
+    """
+    if point.a_inf:
+        return "cue2" if point.x_inf else "cse"
+    return "cue" if point.x_inf else "coe"
 
 
 # --------------------------------------------------------------------------------------
@@ -216,6 +258,9 @@ def _decoupled_axis(point: StubPoint):
 
 
 def _make_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
+    if point.x_inf:
+        # x = +-inf: the orbital field is carried by the unitary ensemble of U, not by R.
+        point = replace(point, x=0.0, x_inf=0)
     mats = perturbation_matrices(M, N)
     phase = _uniform_phase(point, M, N)
     if point.a_inf:
@@ -365,6 +410,86 @@ def _conductance_cse(u, rinv, N1, N2, absorbing, work):
     return _g_transmission(t)
 
 
+def _s_block(u, uqq2, rinv, rows, cols, Nt, kron, work):
+    """Rows ``rows`` and columns ``cols`` of ``S`` (Schur complement) for a stack ``u``.
+
+    ``kron``: ``u`` is an orbital ``M x M`` matrix used as ``U (x) 1_2`` with a spin-full
+    ``R^{-1}`` (``uqq2`` its spin-full ``U_QQ``); indices are orbital and the block comes out
+    spin-full. Otherwise ``u`` and ``rinv`` act in the same space (one spin sector, or a
+    spin-full ``2M x 2M`` matrix with ``Nt`` counted in that space).
+    """
+    if kron:
+        y = _schur_solve(rinv, uqq2, _kron_identity(u[..., Nt:, :][..., cols]), work)
+        head = _kron_identity(u[..., rows, :][..., cols])
+        return head + _apply_kron_identity(u[..., rows, Nt:], y)
+    y = _schur_solve(rinv, u[..., Nt:, Nt:], u[..., Nt:, :][..., cols], work)
+    return u[..., rows, :][..., cols] + u[..., rows, Nt:] @ y
+
+
+def _probe_transmissions(s, n1, n2):
+    """``(T21, T2p, Tp1, Rpp)`` from the block ``S[(lead 2, probe), (lead 1, probe)]``."""
+    power = np.abs(s) ** 2
+    t21 = power[..., :n2, :n1].sum(axis=(-1, -2))
+    t2p = power[..., :n2, n1:].sum(axis=(-1, -2))
+    tp1 = power[..., n2:, :n1].sum(axis=(-1, -2))
+    rpp = power[..., n2:, n1:].sum(axis=(-1, -2))
+    return t21, t2p, tp1, rpp
+
+
+def _conductance_probe(u, uqq2, plan, N1, N2, Np, work):
+    """Two-terminal conductance with a voltage probe of ``Np`` orbital channels (Buttiker).
+
+    The probe is a third lead whose voltage adjusts so that it draws no net current
+    (Buttiker, IBM J. Res. Dev. 32, 63 (1988)): with the spin-summed transmissions
+    ``T_ij = tr t_ij^dagger t_ij``,
+
+        G = T_21 + T_2p T_p1 / (T_p1 + T_p2),   T_p1 + T_p2 = 2 Np - R_pp  (unitarity),
+
+    in units of ``e^2/h``. The spin sectors share the probe voltage, so transmissions are
+    summed over sectors before the reinjection term is formed.
+    """
+    Nt = N1 + N2 + Np
+    orb_rows = np.r_[N1 : N1 + N2, N1 + N2 : Nt]
+    orb_cols = np.r_[0:N1, N1 + N2 : Nt]
+    totals = np.zeros((4, u.shape[0]))
+    if plan.kind == "cse":
+        rows = np.ravel([[2 * i, 2 * i + 1] for i in orb_rows])
+        cols = np.ravel([[2 * i, 2 * i + 1] for i in orb_cols])
+        s = _s_block(u, None, plan.rinv, rows, cols, 2 * Nt, False, work)
+        totals += _probe_transmissions(s, 2 * N1, 2 * N2)
+    elif plan.kind == "decoupled":
+        for rinv in plan.rinv:
+            s = _s_block(u, None, rinv, orb_rows, orb_cols, Nt, False, work)
+            totals += plan.weight * np.array(_probe_transmissions(s, N1, N2))
+    else:
+        s = _s_block(u, uqq2, plan.rinv, orb_rows, orb_cols, Nt, True, work)
+        totals += _probe_transmissions(s, 2 * N1, 2 * N2)
+    t21, t2p, tp1, rpp = totals
+    return t21 + t2p * tp1 / (2 * Np - rpp)
+
+
+def time_reversed(u: np.ndarray, spin_full: bool) -> np.ndarray:
+    """Time-reversed partner of a stack of unitaries: ``U^T`` or ``Z U^T Z^T`` (spin-full).
+
+    ``Z = 1_M (x) i sigma_y``. A point at ``x = -inf`` uses the time-reversed partner of the
+    matrix used at ``x = +inf``: the pair then carries the cooperon correlation of
+    ``G(x)`` and ``G(-x)`` (``N_C = N`` at ``x' = -x``, Eq. 12) and no diffuson correlation,
+    as the ``x -> inf`` limit of the finite-``x`` model. For a spin-trivial ``U (x) 1_2`` the
+    partner is ``U^T (x) 1_2``.
+    """
+    ut = np.swapaxes(u, -1, -2)
+    if not spin_full:
+        return ut
+    # Z A Z^T for A = U^T: Z A permutes and signs rows, A Z^T = -A Z the columns.
+    za = np.empty_like(ut)
+    za[..., 0::2, :] = ut[..., 1::2, :]
+    za[..., 1::2, :] = -ut[..., 0::2, :]
+    out = np.empty_like(ut)
+    out[..., 0::2] = za[..., 1::2]
+    out[..., 1::2] = -za[..., 0::2]
+    return out
+
+
 def conductance_from_unitary(
     N1: int,
     N2: int,
@@ -373,11 +498,16 @@ def conductance_from_unitary(
     u_coe: np.ndarray | None = None,
     u_cse: np.ndarray | None = None,
     *,
+    u_cue: np.ndarray | None = None,
+    u_cue2: np.ndarray | None = None,
     allow_decoupled: bool = True,
 ) -> np.ndarray:
     """Conductance of the stub model for given random matrices at many parameter points.
 
-    Every realization is used for every point (correlated sampling).
+    Every realization is used for every point (correlated sampling) of the same ensemble
+    (:func:`ensemble_of_point`); points of different ensembles use independent matrices.
+    Points with ``probe > 0`` attach a voltage probe (third lead of ``probe`` orbital
+    channels on the first stub sites after the two leads; see :func:`_conductance_probe`).
 
     Parameters
     ----------
@@ -388,9 +518,13 @@ def conductance_from_unitary(
     points : sequence of StubPoint
         Parameter points.
     u_coe : ndarray, shape ``(B, M, M)``, optional
-        COE realizations; needed when some point has finite spin-orbit strength.
+        COE realizations; needed for points with finite ``x`` and finite spin-orbit strength.
     u_cse : ndarray, shape ``(B, 2M, 2M)``, optional
-        CSE realizations; needed when some point has ``a_inf``.
+        CSE realizations; needed for ``a = inf`` points at finite ``x``.
+    u_cue : ndarray, shape ``(B, M, M)``, optional
+        CUE realizations; needed for ``x = +-inf`` points at finite ``a``.
+    u_cue2 : ndarray, shape ``(B, 2M, 2M)``, optional
+        CUE realizations; needed for points with ``x = +-inf`` and ``a = inf``.
     allow_decoupled : bool
         Use the exact spin-decoupled path where it applies (set ``False`` to force the
         spin-full ``2(M - N)`` problem, e.g. to test the decoupled path).
@@ -401,26 +535,39 @@ def conductance_from_unitary(
         ``G`` in units of ``e^2 / h``.
     """
     N = N1 + N2
-    batch = (u_coe if u_coe is not None else u_cse).shape[0]
+    given = {"coe": u_coe, "cse": u_cse, "cue": u_cue, "cue2": u_cue2}
+    batch = next(u for u in given.values() if u is not None).shape[0]
     out = np.empty((batch, len(points)))
-    uqq2 = None
+    stacks = {}  # (ensemble, reversed) -> (U, spin-full U_QQ or None)
     work = {}
     for j, point in enumerate(points):
+        ensemble = ensemble_of_point(point)
+        key = (ensemble, point.x_inf < 0)
+        if key not in stacks:
+            u = given[ensemble]
+            if u is None:
+                raise ValueError(f"a {ensemble.upper()} realization is needed for {point}")
+            stacks[key] = [time_reversed(u, ensemble == "cue2") if key[1] else u, None]
+        u = stacks[key][0]
+        if point.probe:
+            Nt = N + point.probe
+            plan = _get_plan(point, M, Nt, allow_decoupled)
+            uqq2 = _kron_identity(u[:, Nt:, Nt:]) if plan.kind == "full" else None
+            out[:, j] = _conductance_probe(u, uqq2, plan, N1, N2, point.probe, work)
+            continue
         plan = _get_plan(point, M, N, allow_decoupled)
         absorbing = point.nphi > 0.0
         if plan.kind == "cse":
-            if u_cse is None:
-                raise ValueError("a CSE realization is needed for a = inf points")
-            out[:, j] = _conductance_cse(u_cse, plan.rinv, N1, N2, absorbing, work)
+            out[:, j] = _conductance_cse(u, plan.rinv, N1, N2, absorbing, work)
         elif plan.kind == "decoupled":
             g = 0.0
             for rinv in plan.rinv:
-                g = g + _conductance_orbital(u_coe, rinv, N1, N2, absorbing, work)
+                g = g + _conductance_orbital(u, rinv, N1, N2, absorbing, work)
             out[:, j] = plan.weight * g
         else:
-            if uqq2 is None:
-                uqq2 = _kron_identity(u_coe[:, N:, N:])
-            out[:, j] = _conductance_full(u_coe, uqq2, plan.rinv, N1, N2, absorbing, work)
+            if stacks[key][1] is None:
+                stacks[key][1] = _kron_identity(u[:, N:, N:])
+            out[:, j] = _conductance_full(u, stacks[key][1], plan.rinv, N1, N2, absorbing, work)
     return out
 
 

@@ -124,6 +124,7 @@ def simulate_fig2(
         seed=seed,
         executor=executor,
         progress=progress,
+        max_minutes=np.inf,  # a dataset generator: the long run is intended
     )
     m, v = mean(g), variance(g)
     c = covariance(g[:, :, :, None], g[:, :, None, :])

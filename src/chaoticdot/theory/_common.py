@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_channels, check_finite, check_nonnegative
+from .._validation import check_channels, check_finite, check_nonnegative, check_not_nan
 
 # Finite parameters are saturated at this magnitude. Beyond it every physical quantity has
 # reached its limit to double precision (results change by < 1e-100 in absolute terms), and
@@ -20,6 +20,16 @@ def _saturate(arr: np.ndarray) -> np.ndarray:
 def finite_param(value, name: str) -> np.ndarray:
     """Real finite parameter (x, b, de): validated, then saturated."""
     return _saturate(check_finite(value, name))
+
+
+def field_param(value, name: str) -> np.ndarray:
+    """Perpendicular field (x, x1, x2): real, ``+-inf`` allowed (broken time-reversal limit).
+
+    Infinite values are saturated like large finite ones, so ``x = x' = inf`` keeps the
+    diffuson at ``N_D = N`` and ``x = -x' = inf`` the cooperon at ``N_C = N`` (Eqs. 11-12).
+    """
+    arr = check_not_nan(value, name)
+    return np.clip(arr, -SATURATION, SATURATION)
 
 
 def nonneg_param(value, name: str, *, allow_inf: bool = False) -> np.ndarray:

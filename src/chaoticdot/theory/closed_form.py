@@ -38,7 +38,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_direction
-from ._common import as_output, channel_factor, finite_param, nonneg_param
+from ._common import as_output, channel_factor, field_param, finite_param, nonneg_param
 from .kernels import conductance_covariance_general
 from .temperature import thermal_frobenius2
 
@@ -57,13 +57,13 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
     Parameters
     ----------
     n_c : float or array_like
-        ``N_C = N + 2 x^2 + nphi`` (> 0).
+        ``N_C = N + 2 x^2 + nphi`` (real, > 0).
     a : float or array_like
-        Spin-orbit strength (>= 0, ``inf`` allowed; no validation here).
+        Spin-orbit strength (>= 0, ``inf`` allowed).
     b : float or array_like
-        Zeeman field magnitude.
-    b_direction : unit 3-vector
-        Field direction (already normalised).
+        Zeeman field magnitude (finite).
+    b_direction : sequence of 3 float
+        Field direction (normalised internally).
 
     Returns
     -------
@@ -71,6 +71,16 @@ def cooperon_trace(n_c, a, b, b_direction=(1.0, 0.0, 0.0)):
         ``1/(N_C + 2a^2) + 1/(N_C + 4a^2) - 2a^2 / (N_C (N_C + 2a^2) + 4 b^2)`` for an
         in-plane field (Eq. 13), the general form of the module docstring otherwise.
     """
+    n_c = nonneg_param(n_c, "n_c")
+    if np.any(n_c == 0):
+        raise ValueError(f"n_c must lie in (0, inf), got {n_c!r}")
+    a = nonneg_param(a, "a", allow_inf=True)
+    b = finite_param(b, "b")
+    return as_output(_cooperon_trace(n_c, a, b, check_direction(b_direction)))
+
+
+def _cooperon_trace(n_c, a, b, b_direction):
+    """:func:`cooperon_trace` for validated arguments (unit ``b_direction``)."""
     a_inf = np.isinf(a)
     a2 = np.where(a_inf, np.inf, np.square(np.where(a_inf, 0.0, a)))
     r1 = 1.0 / (n_c + 2.0 * a2)  # 0 at a = inf
@@ -97,7 +107,7 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     N1, N2 : int or array_like of int
         Channel numbers of the point contacts (>= 1).
     x : float or array_like
-        Perpendicular field (dimensionless).
+        Perpendicular field (dimensionless); ``+-inf`` is the broken time-reversal limit.
     a : float or array_like
         Spin-orbit strength, ``a^2 = 2 pi hbar / tau_so Delta`` (>= 0; ``numpy.inf`` allowed).
     b : float or array_like
@@ -118,13 +128,13 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
         ``<dG>`` in units of ``e^2/h`` (spin included).
     """
     n, pref = channel_factor(N1, N2)
-    x = finite_param(x, "x")
+    x = field_param(x, "x")
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
-    trace = cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
+    trace = _cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
     return as_output(-pref * trace + np.zeros_like(kT))
 
 
@@ -212,7 +222,8 @@ def conductance_covariance(
     N1, N2 : int or array_like of int
         Channel numbers (>= 1).
     x1, x2 : float or array_like
-        Perpendicular fields of the two conductances.
+        Perpendicular fields of the two conductances (``+-inf`` allowed: ``x1 = x2 = inf``
+        keeps the diffuson at ``N_D = N``, ``x1 = -x2 = inf`` the cooperon at ``N_C = N``).
     a : float or array_like
         Spin-orbit strength (>= 0, ``inf`` allowed), common to both.
     b1, b2 : float or array_like
@@ -232,7 +243,7 @@ def conductance_covariance(
         Covariance in units of ``(e^2/h)^2``.
     """
     n, pref = channel_factor(N1, N2)
-    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
     a = nonneg_param(a, "a", allow_inf=True)
     b1, b2 = finite_param(b1, "b1"), finite_param(b2, "b2")
     de = finite_param(de, "de")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_channels
+from .._validation import check_channels, check_choice, real_array
 from ._common import as_output
 
 __all__ = [
@@ -51,9 +51,7 @@ _RULES = {
 
 
 def _check_beta(beta) -> float:
-    if beta not in (1, 2, 4):
-        raise ValueError(f"beta must be 1, 2 or 4, got {beta!r}")
-    return float(beta)
+    return float(check_choice(beta, "beta", (1, 2, 4)))
 
 
 def transmission_mean(N1, N2, beta):
@@ -136,8 +134,7 @@ def exact_conductance_stats(N1, N2, ensemble):
     mean, var : float or ndarray
         ``<G>`` in ``e^2/h`` and ``var G`` in ``(e^2/h)^2``.
     """
-    if ensemble not in _RULES:
-        raise ValueError(f"ensemble must be one of {sorted(_RULES)}, got {ensemble!r}")
+    check_choice(ensemble, "ensemble", tuple(_RULES))
     beta, m_mean, m_var, doubled = _RULES[ensemble]
     n1, n2 = check_channels(N1, N2)
     if doubled:
@@ -147,7 +144,10 @@ def exact_conductance_stats(N1, N2, ensemble):
 
 def _zero_or_inf(value, name: str) -> bool:
     """True for +inf (or -inf for the signed x, b), False for 0; ValueError otherwise."""
-    v = float(value)
+    v = real_array(value, name, "0 or numpy.inf")
+    if v.ndim:
+        raise ValueError(f"{name} must be a scalar, 0 or numpy.inf, got {value!r}")
+    v = float(v)
     if v == 0.0:
         return False
     if np.isinf(v) and (v > 0 or name != "a"):

@@ -57,12 +57,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_direction, check_positive_int
+from .._validation import (
+    check_bool,
+    check_channel_array,
+    check_complex,
+    check_direction,
+)
 from ..pauli import SIGMA
 from ._common import (
     as_output,
     channel_factor,
     chunked,
+    field_param,
     finite_param,
     nonneg_param,
     vector_param,
@@ -157,12 +163,25 @@ def inverse_cooperon(n_c, b1, b2, so_axes):
     keep : ndarray of bool, shape (..., 4)
         False for the projected-out states.
     """
-    return _assemble(n_c, b1, b2, so_axes, _ZC1, _ZC2)
+    return _assemble(*_kernel_args(n_c, "n_c", b1, b2, so_axes), _ZC1, _ZC2)
 
 
 def inverse_diffuson(n_d, b1, b2, so_axes):
     """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`."""
-    return _assemble(n_d, b1, b2, so_axes, _ZD1, _ZD2)
+    return _assemble(*_kernel_args(n_d, "n_d", b1, b2, so_axes), _ZD1, _ZD2)
+
+
+def _kernel_args(n, name, b1, b2, so_axes):
+    """Validated arguments of :func:`inverse_cooperon` and :func:`inverse_diffuson`."""
+    n = check_complex(n, name, "a finite complex number (or array) with real part >= 0")
+    if np.any(n.real < 0):
+        raise ValueError(f"{name} must have a real part >= 0, got {n!r}")
+    return (
+        n,
+        vector_param(b1, "b1"),
+        vector_param(b2, "b2"),
+        vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True),
+    )
 
 
 def _frobenius2(A, keep, kT):
@@ -189,7 +208,7 @@ def wl_correction_general(
     N1, N2 : int or array_like of int
         Channel numbers of the two point contacts (>= 1).
     x : float or array_like
-        Perpendicular field (dimensionless, Eqs. 7, 12).
+        Perpendicular field (dimensionless, Eqs. 7, 12); ``+-inf`` allowed.
     so_axes : sequence of three float or array_like
         ``(a_x, a_y, a_z)``: spin-orbit strength per spin axis, each >= 0, ``inf`` allowed
         (rate ``a_j^2 = 2 pi hbar / tau_j Delta``). The paper's model is ``(a, a, 0)``.
@@ -204,13 +223,13 @@ def wl_correction_general(
         ``<dG>`` in units of ``e^2/h``.
     """
     n, pref = channel_factor(N1, N2)
-    x = finite_param(x, "x")
+    x = field_param(x, "x")
     nphi = nonneg_param(nphi, "nphi")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b = vector_param(b_vec, "b_vec")
 
     def kernel(n_c, ax, ay, az, bx, by, bz):
-        A, keep = inverse_cooperon(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az))
+        A, keep = _assemble(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az), _ZC1, _ZC2)
         C = np.linalg.inv(A)
         diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
         return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
@@ -244,7 +263,8 @@ def conductance_covariance_general(
     N1, N2 : int or array_like of int
         Channel numbers (>= 1).
     x1, x2 : float or array_like
-        Perpendicular fields at the two points.
+        Perpendicular fields at the two points (``+-inf`` allowed, as in
+        :func:`chaoticdot.theory.conductance_covariance`).
     so_axes : sequence of three float or array_like
         ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
     b1_vec, b2_vec : sequence of three float or array_like
@@ -262,7 +282,7 @@ def conductance_covariance_general(
         Covariance in units of ``(e^2/h)^2``.
     """
     n, pref = channel_factor(N1, N2)
-    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
     de = finite_param(de, "de")
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
@@ -273,8 +293,8 @@ def conductance_covariance_general(
     def kernel(n_d, n_c, kT, ax, ay, az, b1x, b1y, b1z, b2x, b2y, b2z):
         thermal = kT if np.any(kT > 0) else None
         so, f1, f2 = (ax, ay, az), (b1x, b1y, b1z), (b2x, b2y, b2z)
-        D, keep_d = inverse_diffuson(n_d, f1, f2, so)
-        C, keep_c = inverse_cooperon(n_c, f1, f2, so)
+        D, keep_d = _assemble(n_d, f1, f2, so, _ZD1, _ZD2)
+        C, keep_c = _assemble(n_c, f1, f2, so, _ZC1, _ZC2)
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
     total = chunked(
@@ -332,12 +352,9 @@ def cooperon_spectrum(
     ndarray, shape (..., 4), complex
         The eigenvalues (and optionally the singlet weights, shape (..., 4)).
     """
-    n_arr = np.asarray(N)
-    if n_arr.ndim == 0:
-        n_arr = np.asarray(float(check_positive_int(N, "N")))
-    else:
-        n_arr = np.vectorize(lambda v: float(check_positive_int(v, "N")))(n_arr)
-    x = finite_param(x, "x")
+    n_arr = check_channel_array(N, "N")
+    return_singlet_weight = check_bool(return_singlet_weight, "return_singlet_weight")
+    x = field_param(x, "x")
     a = nonneg_param(a, "a", allow_inf=True)
     b = finite_param(b, "b")
     nphi = nonneg_param(nphi, "nphi")
@@ -349,7 +366,7 @@ def cooperon_spectrum(
             raise ValueError("a must be 0 when so_axes is given (so_axes replaces (a, a, 0))")
         so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     bvec = [b * d for d in direction]
-    A, keep = inverse_cooperon(n_arr + nphi + 2 * x * x, bvec, bvec, so)
+    A, keep = _assemble(n_arr + nphi + 2 * x * x, bvec, bvec, so, _ZC1, _ZC2)
     vals, vecs = np.linalg.eig(A)
     vecs = vecs / np.linalg.norm(vecs, axis=-2, keepdims=True)
     # A projected-out state is a decoupled unit eigenvector e_k: its eigenvalue is infinite.

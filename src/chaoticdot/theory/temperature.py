@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import check_finite, check_nonnegative
+from .._validation import check_finite, check_matrix_stack, check_nonnegative
 from ._common import as_output, chunked
 
 __all__ = ["thermal_kernel", "thermal_resolvent", "thermal_frobenius2"]
@@ -163,15 +163,17 @@ def thermal_resolvent(A, kT):
     -------
     ndarray, shape (..., n, n)
     """
-    A = np.asarray(A, dtype=complex)
+    A = check_matrix_stack(A, "A")
     kT = check_nonnegative(kT, "kT")
-    shape = np.broadcast_shapes(A.shape[:-2], kT.shape)
+    shape = _stack_shape(A, kT)
     A = np.broadcast_to(A, shape + A.shape[-2:])
     kT = np.broadcast_to(kT, shape)
     lower = _min_hermitian_part(A)
     scale = np.max(np.abs(A), axis=(-2, -1))
     if np.any(lower < -1e-10 * scale):
-        raise ValueError("A must have a positive definite Hermitian part")
+        raise ValueError(
+            "A must have a positive definite Hermitian part (numerical range in Re z > 0)"
+        )
     # Rounding may hide a small positive bound next to huge entries; 0 is always safe (it only
     # costs a few more recurrence steps).
     lower = np.maximum(lower, 0.0)
@@ -187,6 +189,38 @@ def thermal_resolvent(A, kT):
     steps = int(shift.max()) if shift.size else 0
     J = _phi(W, shift, steps) / c_safe[..., None, None]
     return np.where(zero_t[..., None, None], inv_a, J)
+
+
+def _stack_shape(A, kT) -> tuple:
+    try:
+        return np.broadcast_shapes(A.shape[:-2], kT.shape)
+    except ValueError:
+        raise ValueError(
+            f"kT (shape {kT.shape}) must broadcast against the stack shape of A {A.shape[:-2]}"
+        ) from None
+
+
+def _check_keep(keep, n: int) -> np.ndarray:
+    try:
+        raw = np.asarray(keep)
+    except (TypeError, ValueError):
+        raw = np.asarray(None)
+    if isinstance(keep, str | bytes) or raw.dtype.kind not in "bi":
+        raise TypeError(f"keep must be an array of booleans, shape (..., {n}), got {keep!r}")
+    keep = raw.astype(bool)
+    if keep.ndim == 0 or keep.shape[-1] != n:
+        raise ValueError(f"keep must be an array of booleans, shape (..., {n}), got {keep!r}")
+    return keep
+
+
+def _finite_kept(A, keep) -> np.ndarray:
+    """A stack of square matrices whose kept entries are finite (others may be infinite)."""
+    arr = np.asarray(A) if not isinstance(A, str | bytes) else None
+    if arr is None or arr.dtype.kind not in "iufc" or arr.ndim < 2:
+        raise TypeError(f"A must be a real or complex array of square matrices, got {A!r}")
+    if arr.shape[-1] != arr.shape[-2] or arr.size == 0:
+        raise ValueError(f"A must be an array of square matrices, got shape {arr.shape}")
+    return arr.astype(complex)
 
 
 def _decouple(A: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -222,11 +256,16 @@ def thermal_frobenius2(A, kT, keep=None):
     ndarray
         The thermally averaged squared Frobenius norm of the inverse (real, >= 0).
     """
-    A = np.asarray(A, dtype=complex)
+    A = check_matrix_stack(A, "A") if keep is None else _finite_kept(A, keep)
     n = A.shape[-1]
     kT = check_nonnegative(kT, "kT")
-    keep = np.ones(n, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
-    shape = np.broadcast_shapes(A.shape[:-2], keep.shape[:-1], kT.shape)
+    keep = np.ones(n, dtype=bool) if keep is None else _check_keep(keep, n)
+    try:
+        shape = np.broadcast_shapes(A.shape[:-2], keep.shape[:-1], kT.shape)
+    except ValueError:
+        raise ValueError(
+            f"A {A.shape}, keep {keep.shape} and kT {kT.shape} must broadcast"
+        ) from None
     # Flatten the batch and work through it in chunks; each point is independent.
     A = np.broadcast_to(A, shape + (n, n)).reshape(-1, n, n)
     keep = np.broadcast_to(keep, shape + (n,)).reshape(-1, n)
