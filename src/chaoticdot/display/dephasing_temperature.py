@@ -6,8 +6,9 @@ Paper, last paragraph and text after Eq. (14):
   leading order ``N_{D,C} -> N_{D,C} + nphi`` with ``nphi = 2 pi hbar / (tau_phi Delta)``;
   the prefactors ``N1 N2 / N`` are unchanged.
 * **Temperature**: the covariance of Eq. (14) is integrated over the energy difference with the
-  kernel ``K_T`` (convolution of two Fermi-function derivatives; notes §1.6,
-  :func:`chaoticdot.theory.thermal_kernel`). ``<dG>`` is temperature independent at this order.
+  kernel ``K_T`` (convolution of two Fermi-function derivatives; book appendix 'Derivations
+  and conventions', section Dephasing and temperature; :func:`chaoticdot.theory.thermal_kernel`).
+  ``<dG>`` is temperature independent at this order.
 
 The high-temperature asymptote is in :mod:`chaoticdot.theory.high_temperature`, the device
 estimate and the Monte Carlo in :mod:`chaoticdot.studies.dephasing_temperature`.

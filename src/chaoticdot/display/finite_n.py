@@ -1,11 +1,13 @@
 """Finite channel numbers: Eqs. (13)-(14) against exact ensembles and the stub Monte Carlo.
 
 The paper computes to leading order in ``1/N`` and announces a discussion of finite-N
-corrections that its text does not contain (physics notes §3, D3). This module supplies the
+corrections that its text does not contain (book appendix 'Derivations and conventions',
+section Defects of the paper text, item 3). This module supplies the
 comparison:
 
 * in the limits ``x, a, b`` each 0 or infinite the exact circular-ensemble statistics are known
-  for any channel numbers (:func:`chaoticdot.theory.exact_conductance_stats`, notes §4);
+  for any channel numbers (:func:`chaoticdot.theory.exact_conductance_stats`; book appendix
+  'Derivations and conventions', section Exact ensembles);
 * in the crossover regimes the only finite-N answer is the Monte Carlo of the stub model,
   stored as dataset ``finite-n`` (``python -m chaoticdot data finite-n``).
 

@@ -6,7 +6,8 @@ Eqs. (13)-(14) and stated in the text after Eq. (14):
 
 * the variance of the conductance drops by factors of two, ``8 -> 4 -> 2 -> 1`` in units of
   ``(e^2/h)^2 (N1 N2 / N^2)^2``, as time reversal, spin degeneracy and Kramers degeneracy are
-  removed one after another (physics notes §1.7, §4.2);
+  removed one after another (book appendix 'Derivations and conventions', sections Limiting
+  values and Exact ensembles);
 * with strong spin-orbit coupling the field suppresses antilocalization (the singlet cooperon
   is gapped when ``b^2 >> N a^2``);
 * with spin-orbit coupling *and* a parallel field the symmetry ``G(x) = G(-x)`` is lost:

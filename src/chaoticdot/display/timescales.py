@@ -1,4 +1,7 @@
-"""Figures of the chapter "Time scales in a real device" (paper Eqs. 2-3, notes §8).
+"""Figures of the chapter "Time scales in a real device" (paper Eqs. 2-3).
+
+The formulas are collected in the book appendix 'Derivations and conventions', section GaAs
+parameters.
 
 Every number comes from :class:`chaoticdot.units.Device`; the assumed constants are the
 defaults of :data:`REFERENCE` (labelled in every caption of the chapter):
@@ -38,7 +41,8 @@ __all__ = [
 REFERENCE = {"density_cm2": 5.8e11, "lambda_um": 4.5, "lambda_s_um": 4.5, "N1": 1, "N2": 1}
 
 #: Areas (um^2) of the two example dots: "small" and "large" dots of the kind measured by
-#: Zumbuhl et al. (nominal values, physics notes §9).
+#: Zumbuhl et al., PRL 89, 276803 (2002). Assumed areas of typical size for those
+#: experiments, not the measured areas of specific devices.
 DOTS_UM2 = {"small dot (1.2 um^2)": 1.2, "large dot (8 um^2)": 8.0}
 
 _TIME_KEYS = ("tau_erg_ps", "tau_H_ns", "tau_so_inf_ns", "tau_so_u_ns", "tau_so_s_ns")

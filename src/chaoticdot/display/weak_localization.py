@@ -78,7 +78,10 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")
 def fig2_left_readings(quick: bool = False) -> FigureResult:
-    """The two readings of the paper's Fig. 2, left panel (physics notes §1.7, D4).
+    """The two readings of the paper's Fig. 2, left panel.
+
+    The paper does not state ``N`` for its Fig. 2 (book appendix 'Derivations and
+    conventions', section Defects of the paper text, item 4).
 
     Left: scaled variables (equivalently ``N = 1``), the book's convention. Right: Eq. (13)
     with ``N1 = N2 = 1`` (``N = 2``) and ``x``, ``a`` taken literally. Both in
@@ -132,7 +135,8 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
     """Where weak localization turns into antilocalization (Eq. 13, ``b = 0``).
 
     Left: ``<dG>(x = 0)`` versus ``a^2 / N`` with the zero at ``(1 + sqrt 5)/4 = 0.809``
-    (notes §1.7) and the paper's five values of ``a`` in both readings of Fig. 2. Right:
+    (book appendix 'Derivations and conventions', section Limiting values) and the paper's
+    five values of ``a`` in both readings of Fig. 2. Right:
     ``<dG>`` in the plane ``(a^2/N, x^2/N)``; since Eq. (13) at ``b = 0`` depends on ``x`` only
     through ``N_C = N + 2x^2``, the zero line is ``a^2 = 0.809 (N + 2 x^2)``.
     """
