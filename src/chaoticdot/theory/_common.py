@@ -1,4 +1,4 @@
-"""Argument handling shared by the two routes (validation, saturation, ufunc-like output)."""
+"""Argument handling shared by the two routes (validation, saturation, chunking)."""
 
 from __future__ import annotations
 
@@ -69,9 +69,3 @@ def chunked(fn, arrays, size: int):
     for start in range(0, total, size):
         out[start : start + size] = fn(*(f[start : start + size] for f in flat))
     return out.reshape(shape)
-
-
-def as_output(value):
-    """Python float for 0-d results, the array otherwise (ufunc-like behaviour)."""
-    value = np.asarray(value)
-    return float(value) if value.ndim == 0 else value

@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import check_direction
-from ._common import as_output, channel_factor, finite_param, nonneg_param
+from ._common import channel_factor, finite_param, nonneg_param
 from .kernels import conductance_covariance_general
 from .temperature import thermal_frobenius2
 

@@ -57,10 +57,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import check_direction, check_positive_int
 from ..pauli import SIGMA
 from ._common import (
-    as_output,
     channel_factor,
     chunked,
     finite_param,
