@@ -34,6 +34,17 @@ def channel_factor(N1, N2) -> tuple[np.ndarray, np.ndarray]:
     return n, n1 * n2 / n
 
 
+def covariance_args(N1, N2, x1, x2, de, nphi, kT) -> tuple[np.ndarray, ...]:
+    """Validated arguments shared by the two covariance routes (closed form, general).
+
+    Returns ``(N, N1 N2 / N, x1, x2, de, nphi, kT)`` as saturated float arrays.
+    """
+    n, pref = channel_factor(N1, N2)
+    x1, x2 = finite_param(x1, "x1"), finite_param(x2, "x2")
+    de = finite_param(de, "de")
+    return n, pref, x1, x2, de, nonneg_param(nphi, "nphi"), nonneg_param(kT, "kT")
+
+
 def vector_param(
     value, name: str, *, nonnegative: bool = False, allow_inf: bool = False
 ) -> list[np.ndarray]:
