@@ -144,3 +144,90 @@ def mc_legend_handles(mc, extra_handles=()):
         for n in mc["N"]
     ]
     return handles
+
+
+def residual_panels(mc, *, curve, exact, key, relative, names, ylabel):
+    """Monte Carlo against the closed form, one panel per stored spin-orbit strength.
+
+    Points: the stored Monte Carlo (both channel numbers) minus ``curve``, or divided by it
+    minus one if ``relative``. Stars at ``x = 0``: the exact finite-``N`` value of the circular
+    orthogonal (``a = 0``) or symplectic (``a = inf``) ensemble, ``exact(N1, N2, ensemble)``.
+    Dashed: the finite-``M`` stub kernel (``mc["kernel_" + key]``) of the larger ``N``.
+
+    Parameters
+    ----------
+    mc : dict
+        Stored Monte Carlo in scaled units (``chaoticdot.studies.fig2_mc.stored_scaled_mc``).
+    curve, exact : callable
+        ``curve(xi, alpha)`` (Eq. 13 or 14, scaled) and ``exact(N1, N2, ensemble)``.
+    key : str
+        ``"dG"`` or ``"var"``.
+    relative : bool
+        Relative deviation ``MC / curve - 1`` instead of the difference ``MC - curve``.
+    names : dict
+        Legend labels and table sources: ``mc`` and ``mc_source`` (formatted with
+        ``n_total``), ``exact``, ``kernel``, ``kernel_source``.
+    ylabel : str
+        Label of the vertical axis.
+
+    Returns
+    -------
+    fig, table
+        The matplotlib figure and its :class:`~chaoticdot.tables.LongTable`.
+    """
+    import matplotlib.pyplot as plt
+
+    def deviation(value, reference):
+        return value / reference - 1.0 if relative else value - reference
+
+    xi = mc["xi"]
+    table = LongTable()
+    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
+    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], alpha_colors(), axes, strict=True)):
+        reference = curve(xi, alpha)
+        for c, n_total in enumerate(mc["N"]):
+            style = mc_marker_styles(n_total)
+            value = deviation(mc[key][c, i], reference)
+            err = mc[key + "_err"][c, i] / reference if relative else mc[key + "_err"][c, i]
+            ax.errorbar(
+                xi + (c - 0.5) * 0.03,
+                value,
+                yerr=err,
+                ls="none",
+                color=color,
+                marker=style["marker"],
+                ms=style["ms"],
+                mfc=style["mfc"] or color,
+                capsize=1.5,
+                lw=0.9,
+                label=names["mc"].format(n_total=n_total),
+            )
+            table.add(
+                **table_block(names["mc_source"].format(n_total=n_total), alpha, xi, value, err)
+            )
+            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
+            if ensemble:
+                n1 = int(n_total) // 2
+                value = deviation(exact(n1, n1, ensemble), reference[0])
+                ax.plot(
+                    0.0,
+                    value,
+                    marker="*",
+                    ms=10,
+                    color="tab:red",
+                    ls="none",
+                    label=names["exact"] if c == 0 else None,
+                )
+                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [value]))
+        kernel = deviation(mc["kernel_" + key][-1, i], reference)
+        if np.all(np.isfinite(kernel)):
+            ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label=names["kernel"])
+            table.add(**table_block(names["kernel_source"], alpha, xi, kernel))
+        ax.axhline(0.0, color="0.6", lw=0.6)
+        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
+        ax.set_xlabel(r"$x/\sqrt{N}$")
+    axes[0].set_ylabel(ylabel)
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    return fig, table

@@ -35,7 +35,7 @@ from ._fig2_style import (
     alpha_colors,
     alpha_label,
     fig2_panel,
-    mc_marker_styles,
+    residual_panels,
     table_block,
 )
 
@@ -88,58 +88,22 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
     exact finite-``N`` circular-ensemble values (COE for ``a = 0``, CSE for ``a = inf``), which
     the stub reproduces for any ``M``.
     """
-    import matplotlib.pyplot as plt
-
     mc, _ = stored_scaled_mc()
-    colors = alpha_colors()
-    xi = mc["xi"]
-    table = LongTable()
-    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
-    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
-        theory = scaled_variance(xi, alpha)
-        for c, n_total in enumerate(mc["N"]):
-            style = mc_marker_styles(n_total)
-            rel = mc["var"][c, i] / theory - 1.0
-            err = mc["var_err"][c, i] / theory
-            ax.errorbar(
-                xi + (c - 0.5) * 0.03,
-                rel,
-                yerr=err,
-                ls="none",
-                color=color,
-                marker=style["marker"],
-                ms=style["ms"],
-                mfc=style["mfc"] or color,
-                capsize=1.5,
-                lw=0.9,
-                label=f"MC, $N={n_total:g}$",
-            )
-            table.add(**table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
-            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
-            if ensemble:
-                n1 = int(n_total) // 2
-                exact = exact_scaled_variance(n1, n1, ensemble) / theory[0] - 1.0
-                ax.plot(
-                    0.0,
-                    exact,
-                    marker="*",
-                    ms=10,
-                    color="tab:red",
-                    ls="none",
-                    label="exact finite $N$" if c == 0 else None,
-                )
-                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
-        kernel = mc["kernel_var"][-1, i] / theory - 1.0
-        if np.all(np.isfinite(kernel)):
-            ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label="finite-$M$ stub kernel")
-            table.add(**table_block("kernel", alpha, xi, kernel))
-        ax.axhline(0.0, color="0.6", lw=0.6)
-        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
-        ax.set_xlabel(r"$x/\sqrt{N}$")
-    axes[0].set_ylabel("relative deviation from Eq. (14)")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    fig, table = residual_panels(
+        mc,
+        curve=scaled_variance,
+        exact=exact_scaled_variance,
+        key="var",
+        relative=True,
+        names={
+            "mc": "MC, $N={n_total:g}$",
+            "mc_source": "(MC-Eq14)/Eq14 N={n_total:g}",
+            "exact": "exact finite $N$",
+            "kernel": "finite-$M$ stub kernel",
+            "kernel_source": "kernel",
+        },
+        ylabel="relative deviation from Eq. (14)",
+    )
     return FigureResult(fig, table.columns())
 
 

@@ -282,24 +282,19 @@ def fig_regime_map(quick: bool = False) -> FigureResult:
     fig.colorbar(cf, ax=ax, label=r"$\log_{10} a^2$,  $a^2=h/(\tau^s_{so}\Delta)$")
     ax.contour(d["L_um"], d["lambda_s_um"], d["a2"], levels=[2.0], colors="k", linewidths=1.5)
     # Universal-regime boundaries (margin 0.3, as in Device.universal_regime).
-    ax.contour(
-        d["L_um"],
-        d["lambda_s_um"],
-        d["L_over_lambda"],
-        levels=[0.3],
-        colors="C3",
-        linestyles="--",
-        linewidths=1.5,
-    )
-    ax.contour(
-        d["L_um"],
-        d["lambda_s_um"],
-        d["so_over_ET"],
-        levels=[0.3],
-        colors="C4",
-        linestyles=":",
-        linewidths=1.8,
-    )
+    for key, color, style, width in (
+        ("L_over_lambda", "C3", "--", 1.5),
+        ("so_over_ET", "C4", ":", 1.8),
+    ):
+        ax.contour(
+            d["L_um"],
+            d["lambda_s_um"],
+            d[key],
+            levels=[0.3],
+            colors=color,
+            linestyles=style,
+            linewidths=width,
+        )
     bad = d["so_over_ET"] > 0.3
     ax.contourf(
         d["L_um"],

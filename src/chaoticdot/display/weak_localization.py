@@ -32,7 +32,7 @@ from ._fig2_style import (
     alpha_colors,
     alpha_label,
     fig2_panel,
-    mc_marker_styles,
+    residual_panels,
     table_block,
 )
 
@@ -225,63 +225,20 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
     Stars at ``x = 0``: the exact finite-``N`` values of the circular orthogonal (``a = 0``) and
     symplectic (``a = inf``) ensembles, which the stub reproduces for any ``M``.
     """
-    import matplotlib.pyplot as plt
-
     mc, _ = stored_scaled_mc()
-    colors = alpha_colors()
-    xi = mc["xi"]
-    table = LongTable()
-    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
-    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
-        theory = scaled_wl_correction(xi, alpha)
-        for c, n_total in enumerate(mc["N"]):
-            style = mc_marker_styles(n_total)
-            shift = (c - 0.5) * 0.03
-            resid = mc["dG"][c, i] - theory
-            ax.errorbar(
-                xi + shift,
-                resid,
-                yerr=mc["dG_err"][c, i],
-                ls="none",
-                color=color,
-                marker=style["marker"],
-                ms=style["ms"],
-                mfc=style["mfc"] or color,
-                capsize=1.5,
-                lw=0.9,
-                label=f"MC $-$ Eq. (13), $N={n_total:g}$",
-            )
-            table.add(**table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid, mc["dG_err"][c, i]))
-            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
-            if ensemble:
-                n1 = int(n_total) // 2
-                exact = exact_scaled_wl_correction(n1, n1, ensemble) - theory[0]
-                ax.plot(
-                    0.0,
-                    exact,
-                    marker="*",
-                    ms=10,
-                    color="tab:red",
-                    ls="none",
-                    label="exact finite $N$ (COE, CSE)" if c == 0 else None,
-                )
-                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
-            kernel = mc["kernel_dG"][c, i] - theory
-            if c == len(mc["N"]) - 1 and np.all(np.isfinite(kernel)):
-                ax.plot(
-                    xi,
-                    kernel,
-                    color="0.3",
-                    ls="--",
-                    lw=1.2,
-                    label="finite-$M$ stub kernel $-$ Eq. (13)",
-                )
-                table.add(**table_block("kernel-Eq13", alpha, xi, kernel))
-        ax.axhline(0.0, color="0.6", lw=0.6)
-        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
-        ax.set_xlabel(r"$x/\sqrt{N}$")
-    axes[0].set_ylabel(r"deviation  [$(e^2/h)\,N_1N_2/N^2$]")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    fig, table = residual_panels(
+        mc,
+        curve=scaled_wl_correction,
+        exact=exact_scaled_wl_correction,
+        key="dG",
+        relative=False,
+        names={
+            "mc": "MC $-$ Eq. (13), $N={n_total:g}$",
+            "mc_source": "MC-Eq13 N={n_total:g}",
+            "exact": "exact finite $N$ (COE, CSE)",
+            "kernel": "finite-$M$ stub kernel $-$ Eq. (13)",
+            "kernel_source": "kernel-Eq13",
+        },
+        ylabel=r"deviation  [$(e^2/h)\,N_1N_2/N^2$]",
+    )
     return FigureResult(fig, table.columns())
