@@ -71,7 +71,7 @@ def _exact_series(ensemble):
     "finite-n-limits",
     "exact ensembles, Monte Carlo and Eqs. (13)-(14) versus N at x = 0 and x -> inf",
 )
-def fig_limits(quick: bool = False) -> FigureResult:
+def fig_limits(*, quick: bool = False) -> FigureResult:
     """<dG> and var G (scaled units) versus N: large-N limits, exact ensembles, stored MC."""
     import matplotlib.pyplot as plt
 
@@ -153,7 +153,7 @@ def fig_limits(quick: bool = False) -> FigureResult:
     "finite-n-deviation",
     "relative deviation of exact / Monte-Carlo results from Eqs. (13)-(14) versus 1/N",
 )
-def fig_deviation(quick: bool = False) -> FigureResult:
+def fig_deviation(*, quick: bool = False) -> FigureResult:
     """Relative finite-N deviations of <dG> and var G versus 1/N."""
     import matplotlib.pyplot as plt
 
@@ -235,7 +235,7 @@ def fig_deviation(quick: bool = False) -> FigureResult:
     "finite-n-two-channel",
     "N1 = N2 = 1 and 2: Monte-Carlo <dG>(x), var G(x) against Eqs. (13)-(14) and exact",
 )
-def fig_two_channel(quick: bool = False) -> FigureResult:
+def fig_two_channel(*, quick: bool = False) -> FigureResult:
     """Field scans of the smallest dots from the stored data, against the large-N theory."""
     import matplotlib.pyplot as plt
 

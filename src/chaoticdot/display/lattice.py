@@ -143,7 +143,7 @@ def fig_lattice_scaling(*, quick: bool = False, study=None) -> FigureResult:
     "lattice: magnetoconductance of single-channel dots for six gate shapes, Eq. (13) fits "
     "(stored data)",
 )
-def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
+def fig_lattice_magnetoconductance(*, quick: bool = False) -> FigureResult:
     """Mean conductance versus flux (mirrored to negative flux: G(B) = G(-B) exactly here).
 
     ``quick`` has no effect: the figure is drawn from the stored dataset.
@@ -207,7 +207,7 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     "lattice: which gate shapes restore symplectic symmetry (zero-field WL correction, "
     "closed-dot level statistics; stored data)",
 )
-def fig_lattice_gates(quick: bool = False) -> FigureResult:
+def fig_lattice_gates(*, quick: bool = False) -> FigureResult:
     """Two panels: ``<G(0) - G(Phi=4)>`` per gate shape; spacing ratio versus L/lambda.
 
     ``quick`` has no effect: the figure is drawn from the stored datasets.
@@ -282,7 +282,7 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
 @register(
     "lattice-profiles", "lattice: the dot (hole, leads) and the six spin-orbit gate profiles s(r)"
 )
-def fig_lattice_profiles(quick: bool = False) -> FigureResult:
+def fig_lattice_profiles(*, quick: bool = False) -> FigureResult:
     """Strength ``s(r) = lambda / lambda(r)`` of each gate profile on the sites of a 60-site dot."""
     import matplotlib.pyplot as plt
 

@@ -58,6 +58,9 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     versus ``x / sqrt(N)`` for ``a / sqrt(N) = 0, 0.3, 0.5, 1, inf``. Points: the stored
     dataset ``fig2-mc`` (stub model, ``N1 = N2 = 5`` and ``10``, ``M = 8 N``), one standard
     error bars. ``quick`` only coarsens the analytic grid (the points are stored).
+
+    ``alphas``: the scaled spin-orbit strengths ``a / sqrt(N)`` of the curves (``inf``
+    allowed); Monte-Carlo points are drawn for those that are stored.
     """
     mc, _ = stored_scaled_mc()
     fig, ax, table = fig2_panel(
@@ -77,7 +80,7 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
 
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")
-def fig2_left_readings(quick: bool = False) -> FigureResult:
+def fig2_left_readings(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     """The two readings of the paper's Fig. 2, left panel.
 
     The paper does not state ``N`` for its Fig. 2 (book appendix 'Derivations and
@@ -86,11 +89,13 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
     Left: scaled variables (equivalently ``N = 1``), the book's convention. Right: Eq. (13)
     with ``N1 = N2 = 1`` (``N = 2``) and ``x``, ``a`` taken literally. Both in
     ``(e^2/h) N1 N2 / N^2``; the ``x = 0`` values are printed next to each curve.
+
+    ``alphas``: the values of ``a`` of the curves (``a / sqrt(N)`` in the scaled reading).
     """
     import matplotlib.pyplot as plt
 
     x = _grid(quick)
-    colors = alpha_colors()
+    colors = alpha_colors(alphas)
     table = LongTable()
     fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.0), sharey=True)
     readings = (
@@ -108,7 +113,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
         ),
     )
     for ax, (name, fn, xlabel, title) in zip(axes, readings, strict=True):
-        for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
+        for alpha, color in zip(alphas, colors, strict=True):
             value = fn(x, alpha)
             ax.plot(x, value, color=color, lw=1.8, label=alpha_label(alpha))
             ax.annotate(
@@ -131,7 +136,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
 
 
 @register("wl-sign-change", "Sign change of <dG>: zero at a^2 = 0.809 (N + 2x^2)")
-def wl_sign_change(quick: bool = False) -> FigureResult:
+def wl_sign_change(*, quick: bool = False) -> FigureResult:
     """Where weak localization turns into antilocalization (Eq. 13, ``b = 0``).
 
     Left: ``<dG>(x = 0)`` versus ``a^2 / N`` with the zero at ``(1 + sqrt 5)/4 = 0.809``
@@ -214,7 +219,7 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
 @register(
     "fig2-left-residuals", "Monte Carlo minus Eq. (13): finite-M (stub kernel) and finite-N parts"
 )
-def fig2_left_residuals(quick: bool = False) -> FigureResult:
+def fig2_left_residuals(*, quick: bool = False) -> FigureResult:
     """Deviation of the stored Monte Carlo from Eq. (13), one panel per value of ``a``.
 
     Points: Monte Carlo minus Eq. (13) at ``N = 10`` and ``20`` (``M = 8 N``). Dashed: the
