@@ -27,17 +27,9 @@ from ..theory.scaled import (
     XI_MAX,
     exact_scaled_variance,
     scaled_covariance,
-    scaled_variance,
 )
 from . import FigureResult, register
-from ._fig2_style import (
-    VAR_UNIT_LABEL,
-    alpha_colors,
-    alpha_label,
-    fig2_panel,
-    residual_panels,
-    table_block,
-)
+from ._fig2_style import alpha_colors, alpha_label, fig2_panel, residual_panels, table_block
 
 __all__ = [
     "ENERGY_MC",
@@ -63,17 +55,8 @@ def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     ``alphas``: the scaled spin-orbit strengths ``a / sqrt(N)`` of the curves (``inf`` allowed).
     """
     mc, _ = stored_scaled_mc()
-    fig, ax, table = fig2_panel(
-        scaled_variance,
-        xi=np.linspace(0.0, XI_MAX, 61 if quick else 301),
-        alphas=alphas,
-        mc=mc,
-        mc_key="var",
-        source="Eq. 14",
-        ylabel=VAR_UNIT_LABEL,
-        legend_loc="upper right",
-        title="Eq. (14), scaled variables ($N=1$ reading)",
-    )
+    xi = np.linspace(0.0, XI_MAX, 61 if quick else 301)
+    fig, ax, table = fig2_panel("var", xi=xi, alphas=alphas, mc=mc)
     ax.set_ylim(0.0, 8.6)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
@@ -92,21 +75,7 @@ def fig2_right_residuals(*, quick: bool = False) -> FigureResult:
     the stub reproduces for any ``M``.
     """
     mc, _ = stored_scaled_mc()
-    fig, table = residual_panels(
-        mc,
-        curve=scaled_variance,
-        exact=exact_scaled_variance,
-        key="var",
-        relative=True,
-        names={
-            "mc": "MC, $N={n_total:g}$",
-            "mc_source": "(MC-Eq14)/Eq14 N={n_total:g}",
-            "exact": "exact finite $N$",
-            "kernel": "finite-$M$ stub kernel",
-            "kernel_source": "kernel",
-        },
-        ylabel="relative deviation from Eq. (14)",
-    )
+    fig, table = residual_panels("var", mc)
     return FigureResult(fig, table.columns())
 
 

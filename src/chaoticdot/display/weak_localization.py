@@ -63,17 +63,7 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     allowed); Monte-Carlo points are drawn for those that are stored.
     """
     mc, _ = stored_scaled_mc()
-    fig, ax, table = fig2_panel(
-        scaled_wl_correction,
-        xi=_grid(quick),
-        alphas=alphas,
-        mc=mc,
-        mc_key="dG",
-        source="Eq. 13",
-        ylabel=WL_UNIT_LABEL,
-        legend_loc="lower right",
-        title="Eq. (13), scaled variables ($N=1$ reading)",
-    )
+    fig, ax, table = fig2_panel("dG", xi=_grid(quick), alphas=alphas, mc=mc)
     ax.axhline(0.0, color="0.6", lw=0.6)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
@@ -231,19 +221,5 @@ def fig2_left_residuals(*, quick: bool = False) -> FigureResult:
     symplectic (``a = inf``) ensembles, which the stub reproduces for any ``M``.
     """
     mc, _ = stored_scaled_mc()
-    fig, table = residual_panels(
-        mc,
-        curve=scaled_wl_correction,
-        exact=exact_scaled_wl_correction,
-        key="dG",
-        relative=False,
-        names={
-            "mc": "MC $-$ Eq. (13), $N={n_total:g}$",
-            "mc_source": "MC-Eq13 N={n_total:g}",
-            "exact": "exact finite $N$ (COE, CSE)",
-            "kernel": "finite-$M$ stub kernel $-$ Eq. (13)",
-            "kernel_source": "kernel-Eq13",
-        },
-        ylabel=r"deviation  [$(e^2/h)\,N_1N_2/N^2$]",
-    )
+    fig, table = residual_panels("dG", mc)
     return FigureResult(fig, table.columns())
