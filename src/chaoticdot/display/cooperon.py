@@ -135,28 +135,19 @@ def fig_spectrum(*, quick: bool = False, N: int = 4, a2_over_N: float = 2.0) -> 
     a2_log = np.logspace(-2, 3, 20 if quick else 101)
     w = wl_vs_axes(N // 2, N // 2, a2_log)
     fig, (ax1, ax2, ax3) = plt.subplots(1, 3, figsize=(12.0, 3.8), layout="constrained")
-    labels = ["singlet $S$", "triplet", "triplet", "triplet"]
+    # singlet (mode 0) thick and red, triplets thin and blue, in both spectrum panels
+    styles = [{"color": "C3" if k == 0 else "C0", "lw": 2.5 if k == 0 else 1.5} for k in range(4)]
+    labels = ["singlet $S$", "triplet", None, r"triplet $T_z$"]
     for k in range(4):
-        ax1.plot(
-            s_a["a2"],
-            s_a[f"mode_{k}"],
-            color="C3" if k == 0 else "C0",
-            lw=2.5 if k == 0 else 1.5,
-            ls="-" if k < 3 else "--",
-            label=labels[k] if k < 2 else (r"triplet $T_z$" if k == 3 else None),
-        )
+        ls = "-" if k < 3 else "--"
+        ax1.plot(s_a["a2"], s_a[f"mode_{k}"], ls=ls, label=labels[k], **styles[k])
     ax1.set_xlabel(r"$a^2$")
     ax1.set_ylabel(r"decay rate $-\,N_C$ (channel units)")
     ax1.set_title(r"$b = 0$: $N_C$, $N_C+2a^2$ ($\times 2$), $N_C+4a^2$", fontsize=9)
     ax1.legend(fontsize=8)
+    labels = ["Re (singlet-like)", "Re (triplet-like)", None, None]
     for k in range(4):
-        ax2.plot(
-            s_b["b"],
-            s_b[f"re_{k}"],
-            color="C3" if k == 0 else "C0",
-            lw=2.5 if k == 0 else 1.5,
-            label="Re (singlet-like)" if k == 0 else ("Re (triplet-like)" if k == 1 else None),
-        )
+        ax2.plot(s_b["b"], s_b[f"re_{k}"], label=labels[k], **styles[k])
         if np.any(np.abs(s_b[f"im_{k}"]) > 1e-9):
             ax2.plot(
                 s_b["b"],
