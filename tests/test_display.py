@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 
 import pytest
 
@@ -39,13 +40,28 @@ def test_the_chapter_parser_finds_figures():
     assert figures_shown("references") == []
 
 
+def _documented(keyword: str, doc: str) -> bool:
+    """``keyword`` is named in the docstring as ``keyword`` or on a numpydoc parameter line."""
+    numpydoc = re.compile(rf"^\s*(\w+, )*{keyword}(, \w+)* :", re.MULTILINE)
+    return f"``{keyword}``" in doc or numpydoc.search(doc) is not None
+
+
 @pytest.mark.parametrize("name", sorted(display.available()))
-def test_figure_parameters_are_keywords_with_defaults(name):
+def test_figure_parameters_are_documented_keywords_with_defaults(name):
     function = _import_all_figure_modules()[name].function
-    for parameter in inspect.signature(function).parameters.values():
-        assert parameter.kind in (parameter.KEYWORD_ONLY, parameter.POSITIONAL_OR_KEYWORD), name
+    parameters = inspect.signature(function).parameters
+    assert "quick" in parameters
+    for parameter in parameters.values():
+        assert parameter.kind is parameter.KEYWORD_ONLY, f"{name}: {parameter.name} positional"
         assert parameter.default is not parameter.empty, f"{name}: {parameter.name} has no default"
-    assert "quick" in inspect.signature(function).parameters
+        if parameter.name != "quick":
+            assert _documented(parameter.name, function.__doc__ or ""), (name, parameter.name)
+
+
+def test_the_documentation_check_can_fail():
+    assert _documented("alphas", "``alphas``: the values")
+    assert _documented("study", "Parameters\n    ----------\n    quick, study : bool\n")
+    assert not _documented("alphas", "the values of alpha")
 
 
 def test_make_rejects_bad_names():
@@ -73,3 +89,41 @@ def test_physics_keywords_reach_the_figure():
     assert abs(table["value"][at_two] - expected).max() < 1e-12
     with pytest.raises(TypeError):
         display.make("fig2-left", quick=True, no_such_parameter=1.0)
+
+
+def _table(name, **parameters):
+    import matplotlib.pyplot as plt
+
+    result = display.make(name, quick=True, **parameters)
+    plt.close(result.figure)
+    return result.table
+
+
+def test_changed_keywords_give_the_known_limits():
+    """Changed physics keywords reach the figures; checked against the limiting values of
+    Eqs. (13)-(14) (book appendix, sections Limiting values and Singlet and triplets)."""
+    import numpy as np
+
+    # var G at x1 = x2 = 0: 8 without spin-orbit coupling, 2 for strong coupling (scaled units)
+    t = _table("covariance-map", alphas=(0.0, np.inf))
+    at_origin = (t["xi1"] == 0.0) & (t["xi2"] == 0.0)
+    assert list(t["alpha"][at_origin]) == [0.0, np.inf]
+    assert np.allclose(t["cov"][at_origin], [8.0, 2.0], rtol=1e-9)
+    # cooperon modes at b = 0 minus N: singlet 0, triplets 2a^2 (twice) and 4a^2; a^2 = N = 6
+    t = _table("cooperon-spectrum", N=6, a2_over_N=1.0)
+    at_b0 = (t["panel"] == "vs_b") & (t["parameter"] == 0.0)
+    assert np.allclose(np.sort(t["re_minus_N"][at_b0]), [0.0, 12.0, 12.0, 24.0], atol=1e-9)
+    # var G = 8 (N1 N2 / N)^2 / (N + nphi)^2 at zero fields: 0.32 for N1 = N2 = 2, nphi = 1
+    t = _table("thermal-smearing", nphi=(1.0,))
+    at_de0 = (t["panel"] == "energy correlation") & (t["de"] == 0.0)
+    assert np.allclose(t["value"][at_de0], 0.32, rtol=1e-9)
+    # without spin-orbit coupling G(x) = G(-x) at any Zeeman field: no asymmetry
+    t = _table("parallel-field-asymmetry", a2_over_N=0.0)
+    assert np.all(np.abs(t["asymmetry"][t["panel"] == "versus x"]) < 1e-12)
+    # both readings of Fig. 2 give <dG>(x = 0) = -2 (N1 N2 / N^2) for a = 0
+    t = _table("fig2-left-readings", alphas=(0.0,))
+    assert np.allclose(t["value"][t["xi"] == 0.0], -2.0, rtol=1e-9)
+    # E_T = hbar v_F / L with v_F ~ sqrt(n_s); the level spacing does not depend on n_s
+    ref, dense = _table("timescales-vs-size"), _table("timescales-vs-size", density_cm2=4 * 5.8e11)
+    assert np.allclose(dense["E_T_ueV"] / ref["E_T_ueV"], 2.0, rtol=1e-12)
+    assert np.allclose(dense["Delta_ueV"], ref["Delta_ueV"], rtol=1e-12)

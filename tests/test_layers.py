@@ -34,6 +34,7 @@ PHYSICS = {
     "paper_conventions",
     "kwant_crosscheck",
     "_validation",
+    "_arrays",
     "_registry",
     "__init__",
 }

@@ -32,6 +32,19 @@ def _epilog(title: str, entries: dict[str, str]) -> str:
     return "\n".join([f"{title}:"] + [f"  {k:28s} {v}" for k, v in entries.items()])
 
 
+def _listing_command(sub, command: str, help: str, entries: dict[str, str], kind: str = ""):
+    """A subcommand taking one registered ``name``; the registered names are listed below."""
+    kind = kind or command
+    parser = sub.add_parser(
+        command,
+        help=help,
+        epilog=_epilog(f"{kind}s", entries),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name", help=f"{kind} name (listed below)")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
     from .display import available  # reads the sources; imports no figure module
@@ -40,23 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m chaoticdot", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"chaoticdot {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    fig = sub.add_parser(
-        "figure",
-        help="regenerate one figure of the book",
-        epilog=_epilog("figures", available()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    fig.add_argument("name", help="figure name (listed below)")
+    fig = _listing_command(sub, "figure", "regenerate one figure of the book", available())
     fig.add_argument("--out", required=True, help="output image (.png, .pdf or .svg)")
     fig.add_argument("--csv", help="also write the figure's data table to this CSV file")
     fig.add_argument("--quick", action="store_true", help="reduced statistics (seconds)")
-    data = sub.add_parser(
-        "data",
-        help="regenerate a stored dataset (expensive runs)",
-        epilog=_epilog("datasets", datasets()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    data = _listing_command(
+        sub, "data", "regenerate a stored dataset (expensive runs)", datasets(), kind="dataset"
     )
-    data.add_argument("name", help="dataset name (listed below)")
     data.add_argument("--quick", action="store_true", help="reduced run (for testing)")
     data.add_argument(
         "--outdir",

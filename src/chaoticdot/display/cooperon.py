@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import theory
+from .._validation import check_nonnegative, check_positive_int
 from . import FigureResult, register
 
 __all__ = ["spectrum_vs_a", "spectrum_vs_b", "wl_vs_axes", "fig_diagrams", "fig_spectrum"]
@@ -55,7 +56,7 @@ def wl_vs_axes(N1: int, N2: int, a2_values) -> dict[str, np.ndarray]:
 
 
 @register("cooperon-diagrams", "ladder (diffuson) and maximally crossed (cooperon) pairings")
-def fig_diagrams(quick: bool = False) -> FigureResult:
+def fig_diagrams(*, quick: bool = False) -> FigureResult:
     """Pairing diagrams of the Gaussian average and the trajectories they describe."""
     from matplotlib.patches import FancyArrowPatch
 
@@ -116,39 +117,37 @@ def fig_diagrams(quick: bool = False) -> FigureResult:
 
 
 @register("cooperon-spectrum", "cooperon modes vs a and b; <dG> for one, two, three SO axes")
-def fig_spectrum(quick: bool = False) -> FigureResult:
-    """Three panels: spectrum vs a^2 (b = 0), spectrum vs b (fixed a), <dG> vs a^2 by axes."""
-    N = 4
+def fig_spectrum(*, quick: bool = False, N: int = 4, a2_over_N: float = 2.0) -> FigureResult:
+    """Three panels: spectrum vs a^2 (b = 0), spectrum vs b (fixed a), <dG> vs a^2 by axes.
+
+    ``N``: total channel number ``N1 + N2`` (even, ``N1 = N2``); ``a2_over_N``: the fixed
+    ``a^2 / N`` of the spectrum versus ``b`` (>= 0).
+    """
+    N = check_positive_int(N, "N")
+    if N % 2:
+        raise ValueError(f"N must be an even channel number (N1 = N2 = N / 2), got {N}")
+    check_nonnegative(a2_over_N, "a2_over_N")
     a2 = np.linspace(0, 3 * N, 20 if quick else 121)
     b = np.linspace(0, 3 * N, 20 if quick else 121)
-    a2_fixed = 2.0 * N
+    a2_fixed = a2_over_N * N
     s_a = spectrum_vs_a(N, a2)
     s_b = spectrum_vs_b(N, a2_fixed, b)
     a2_log = np.logspace(-2, 3, 20 if quick else 101)
-    w = wl_vs_axes(2, 2, a2_log)
+    w = wl_vs_axes(N // 2, N // 2, a2_log)
     fig, (ax1, ax2, ax3) = plt.subplots(1, 3, figsize=(12.0, 3.8), layout="constrained")
-    labels = ["singlet $S$", "triplet", "triplet", "triplet"]
+    # singlet (mode 0) thick and red, triplets thin and blue, in both spectrum panels
+    styles = [{"color": "C3" if k == 0 else "C0", "lw": 2.5 if k == 0 else 1.5} for k in range(4)]
+    labels = ["singlet $S$", "triplet", None, r"triplet $T_z$"]
     for k in range(4):
-        ax1.plot(
-            s_a["a2"],
-            s_a[f"mode_{k}"],
-            color="C3" if k == 0 else "C0",
-            lw=2.5 if k == 0 else 1.5,
-            ls="-" if k < 3 else "--",
-            label=labels[k] if k < 2 else (r"triplet $T_z$" if k == 3 else None),
-        )
+        ls = "-" if k < 3 else "--"
+        ax1.plot(s_a["a2"], s_a[f"mode_{k}"], ls=ls, label=labels[k], **styles[k])
     ax1.set_xlabel(r"$a^2$")
     ax1.set_ylabel(r"decay rate $-\,N_C$ (channel units)")
     ax1.set_title(r"$b = 0$: $N_C$, $N_C+2a^2$ ($\times 2$), $N_C+4a^2$", fontsize=9)
     ax1.legend(fontsize=8)
+    labels = ["Re (singlet-like)", "Re (triplet-like)", None, None]
     for k in range(4):
-        ax2.plot(
-            s_b["b"],
-            s_b[f"re_{k}"],
-            color="C3" if k == 0 else "C0",
-            lw=2.5 if k == 0 else 1.5,
-            label="Re (singlet-like)" if k == 0 else ("Re (triplet-like)" if k == 1 else None),
-        )
+        ax2.plot(s_b["b"], s_b[f"re_{k}"], label=labels[k], **styles[k])
         if np.any(np.abs(s_b[f"im_{k}"]) > 1e-9):
             ax2.plot(
                 s_b["b"],
@@ -173,7 +172,7 @@ def fig_spectrum(quick: bool = False) -> FigureResult:
     ax3.axhline(0, color="0.5", lw=0.8)
     ax3.set_xlabel(r"$a^2$ (per axis)")
     ax3.set_ylabel(r"$\langle\delta G\rangle$ at $x=0$ [$(e^2/h)N_1N_2/N^2$]")
-    ax3.set_title(r"spin-orbit along 1, 2, 3 spin axes ($N_1=N_2=2$)", fontsize=9)
+    ax3.set_title(rf"spin-orbit along 1, 2, 3 spin axes ($N_1=N_2={N // 2}$)", fontsize=9)
     ax3.legend(fontsize=7)
     table = {
         "panel": np.concatenate([np.full(a2.size * 4, "vs_a"), np.full(b.size * 4, "vs_b")]),

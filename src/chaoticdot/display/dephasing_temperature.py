@@ -6,8 +6,9 @@ Paper, last paragraph and text after Eq. (14):
   leading order ``N_{D,C} -> N_{D,C} + nphi`` with ``nphi = 2 pi hbar / (tau_phi Delta)``;
   the prefactors ``N1 N2 / N`` are unchanged.
 * **Temperature**: the covariance of Eq. (14) is integrated over the energy difference with the
-  kernel ``K_T`` (convolution of two Fermi-function derivatives; notes §1.6,
-  :func:`chaoticdot.theory.thermal_kernel`). ``<dG>`` is temperature independent at this order.
+  kernel ``K_T`` (convolution of two Fermi-function derivatives; book appendix 'Derivations
+  and conventions', section Dephasing and temperature; :func:`chaoticdot.theory.thermal_kernel`).
+  ``<dG>`` is temperature independent at this order.
 
 The high-temperature asymptote is in :mod:`chaoticdot.theory.high_temperature`, the device
 estimate and the Monte Carlo in :mod:`chaoticdot.studies.dephasing_temperature`.
@@ -106,7 +107,7 @@ def fig_family(*, quick: bool = False, nphi_over_N=_NU_FAMILY) -> FigureResult:
     "dephasing-mc",
     "absorbing stub Monte Carlo versus N -> N + nphi for <dG> and var G (N1 = N2 = 2)",
 )
-def fig_dephasing_mc(quick: bool = False) -> FigureResult:
+def fig_dephasing_mc(*, quick: bool = False) -> FigureResult:
     """Monte Carlo of the absorbing stub against the voltage-probe replacement."""
     import matplotlib.pyplot as plt
 
@@ -151,14 +152,20 @@ def fig_dephasing_mc(quick: bool = False) -> FigureResult:
 @register(
     "thermal-smearing", "thermal kernel K_T, energy correlation of G, and var G versus temperature"
 )
-def fig_thermal(quick: bool = False) -> FigureResult:
-    """Kernel, energy correlation function and thermally smeared variance."""
+def fig_thermal(
+    *, quick: bool = False, N1: int = 2, N2: int = 2, nphi=(0.0, 4.0, 16.0)
+) -> FigureResult:
+    """Kernel, energy correlation function and thermally smeared variance.
+
+    ``N1``, ``N2``: channel numbers; ``nphi``: the dephasing rates ``N_phi`` of the curves of
+    the middle and right panels (colours C0, C1, ...).
+    """
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 3, figsize=(12.0, 3.8))
     table = LongTable()
-    N1 = N2 = 2
     N = N1 + N2
+    rates = [(value, f"C{k}") for k, value in enumerate(nphi)]
     de = np.linspace(-60.0, 60.0, 241 if quick else 961)
     for kT, color in zip((0.25, 1.0, 4.0), ("C0", "C1", "C2"), strict=True):
         K = theory.thermal_kernel(de, kT)
@@ -171,10 +178,10 @@ def fig_thermal(quick: bool = False) -> FigureResult:
 
     # correlation energy ~ N + nphi (in units of Delta / 2 pi); the kernel of k_B T = Delta
     # drawn on the same axis shows how many correlation widths a thermal window covers
-    for nphi, color in ((0.0, "C0"), (4.0, "C1"), (16.0, "C2")):
-        cov = theory.conductance_covariance(N1, N2, de=de, nphi=nphi)
-        axes[1].plot(de, cov / cov[len(de) // 2], color=color, label=rf"$N_\phi = {nphi:g}$")
-        table.add(panel="energy correlation", nphi=nphi, de=de, value=cov)
+    for rate, color in rates:
+        cov = theory.conductance_covariance(N1, N2, de=de, nphi=rate)
+        axes[1].plot(de, cov / cov[len(de) // 2], color=color, label=rf"$N_\phi = {rate:g}$")
+        table.add(panel="energy correlation", nphi=rate, de=de, value=cov)
     K1 = theory.thermal_kernel(de, 1.0)
     axes[1].plot(de, K1 / K1.max(), color="0.5", ls="--", lw=1.0, label=r"$K_T$, $k_BT=\Delta$")
     axes[1].set_xlabel(r"energy difference $2\pi(\varepsilon-\varepsilon')/\Delta$")
@@ -183,12 +190,12 @@ def fig_thermal(quick: bool = False) -> FigureResult:
     axes[1].legend(fontsize=8)
 
     kT = np.logspace(-2, 2, 33 if quick else 97)
-    for nphi, color in ((0.0, "C0"), (4.0, "C1"), (16.0, "C2")):
-        var0 = theory.conductance_variance(N1, N2, nphi=nphi)
-        ratio = np.asarray(theory.conductance_variance(N1, N2, nphi=nphi, kT=kT)) / var0
-        axes[2].loglog(kT, ratio, color=color, label=rf"$N_\phi = {nphi:g}$")
-        axes[2].loglog(kT, high_temperature_ratio(N, nphi, kT), color=color, ls=":", lw=0.9)
-        table.add(panel="var versus T", nphi=nphi, kT=kT, value=ratio)
+    for rate, color in rates:
+        var0 = theory.conductance_variance(N1, N2, nphi=rate)
+        ratio = np.asarray(theory.conductance_variance(N1, N2, nphi=rate, kT=kT)) / var0
+        axes[2].loglog(kT, ratio, color=color, label=rf"$N_\phi = {rate:g}$")
+        axes[2].loglog(kT, high_temperature_ratio(N, rate, kT), color=color, ls=":", lw=0.9)
+        table.add(panel="var versus T", nphi=rate, kT=kT, value=ratio)
     axes[2].set_ylim(1e-3, 2.0)
     axes[2].set_xlabel(r"temperature $k_BT/\Delta$")
     axes[2].set_ylabel(r"var$_T G$ / var$_0 G$")
@@ -201,7 +208,7 @@ def fig_thermal(quick: bool = False) -> FigureResult:
 @register(
     "device-100mk", "GaAs dots of 1.2 and 8 um^2 at 100 mK: size of dephasing and thermal smearing"
 )
-def fig_device(quick: bool = False) -> FigureResult:
+def fig_device(*, quick: bool = False) -> FigureResult:
     """var G of the two example devices versus temperature, and the reduction factors."""
     import matplotlib.pyplot as plt
 

@@ -26,7 +26,7 @@ def dot_outline(n: int = 400, *, radius: float = 1.0, wobble: float = 0.16):
 
 
 @register("fig1-device", "Fig. 1 redrawn: chaotic dot, two point contacts, partial metal gate")
-def fig1_device(quick: bool = False) -> FigureResult:
+def fig1_device(*, quick: bool = False) -> FigureResult:
     """Schematic of the device of the paper's Fig. 1 (no physics computed).
 
     The dot is drawn as an irregular outline, the point contacts as constrictions in the

@@ -186,43 +186,37 @@ def _float(name, value, lo, hi, step):
     )
 
 
+#: Slider range and step (min, max, step) of every float parameter of the explorers.
+_RANGES = {
+    "a": (0.0, 10.0, 0.05),
+    "b": (0.0, 100.0, 0.5),
+    "nphi": (0.0, 20.0, 0.1),
+    "kT": (0.0, 10.0, 0.05),
+    "x1": (0.0, 10.0, 0.05),
+    "de": (0.0, 50.0, 0.25),
+}
+
+
+def _controls(N1: int, N2: int, **values) -> dict:
+    """Channel-number sliders and one float slider per keyword (ranges of ``_RANGES``)."""
+    floats = {k: _float(k, v, *_RANGES[k]) for k, v in values.items()}
+    return {"N1": _int("N1", N1), "N2": _int("N2", N2), **floats}
+
+
 def wl_explorer(N1: int = 5, N2: int = 5, a: float = 4.0, b: float = 0.0, nphi: float = 0.0):
     """Sliders over ``N1, N2, a, b, nphi`` redrawing ``<dG>(x)`` of Eq. (13) (``e^2/h``)."""
-    controls = {
-        "N1": _int("N1", N1),
-        "N2": _int("N2", N2),
-        "a": _float("a", a, 0.0, 10.0, 0.05),
-        "b": _float("b", b, 0.0, 100.0, 0.5),
-        "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1),
-    }
-    return _explorer(controls, draw_wl)
+    return _explorer(_controls(N1, N2, a=a, b=b, nphi=nphi), draw_wl)
 
 
 def variance_explorer(
     N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0, nphi: float = 0.0, kT: float = 0.0
 ):
     """Sliders over ``N1, N2, a, b, nphi, kT`` redrawing ``var G(x)`` of Eq. (14)."""
-    controls = {
-        "N1": _int("N1", N1),
-        "N2": _int("N2", N2),
-        "a": _float("a", a, 0.0, 10.0, 0.05),
-        "b": _float("b", b, 0.0, 100.0, 0.5),
-        "nphi": _float("nphi", nphi, 0.0, 20.0, 0.1),
-        "kT": _float("kT", kT, 0.0, 10.0, 0.05),
-    }
-    return _explorer(controls, draw_variance)
+    return _explorer(_controls(N1, N2, a=a, b=b, nphi=nphi, kT=kT), draw_variance)
 
 
 def covariance_explorer(
     N1: int = 5, N2: int = 5, a: float = 0.0, b: float = 0.0, x1: float = 3.0, de: float = 0.0
 ):
     """Sliders over ``N1, N2, a, b, x1, de`` redrawing ``cov[G(x1), G(x2)]`` versus ``x2``."""
-    controls = {
-        "N1": _int("N1", N1),
-        "N2": _int("N2", N2),
-        "a": _float("a", a, 0.0, 10.0, 0.05),
-        "b": _float("b", b, 0.0, 100.0, 0.5),
-        "x1": _float("x1", x1, 0.0, 10.0, 0.05),
-        "de": _float("de", de, 0.0, 50.0, 0.25),
-    }
-    return _explorer(controls, draw_covariance)
+    return _explorer(_controls(N1, N2, a=a, b=b, x1=x1, de=de), draw_covariance)

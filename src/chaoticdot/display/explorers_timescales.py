@@ -168,61 +168,34 @@ def timescales_calculator(**device_kwargs):
             readout_format=".3g",
         )
 
+    def linear_slider(name, desc, lo, hi, step=None, readout=None):
+        # an integer slider when no step is given (channel numbers)
+        options = {"step": step} if step is not None else {}
+        if readout is not None:
+            options["readout_format"] = readout
+        widget = w.FloatSlider if step is not None else w.IntSlider
+        return widget(
+            value=init[name],
+            min=lo,
+            max=hi,
+            description=desc,
+            style=style,
+            layout=layout,
+            continuous_update=False,
+            **options,
+        )
+
     controls = {
         "area_um2": log_slider("area_um2", "area A (um^2)", -1, 2),
         "density_cm2": log_slider("density_cm2", "density n_s (cm^-2)", 10.5, 12.3),
         "lambda_um": log_slider("lambda_um", "lambda_bar (um)", -0.5, 2),
         "lambda_s_um": log_slider("lambda_s_um", "lambda_s (um)", -0.5, 2.5),
         "tau_phi_ns": log_slider("tau_phi_ns", "tau_phi (ns)", -2, 2),
-        "B_perp_T": w.FloatSlider(
-            value=init["B_perp_T"],
-            min=-2e-3,
-            max=2e-3,
-            step=1e-5,
-            description="B_perp (T)",
-            style=style,
-            layout=layout,
-            continuous_update=False,
-            readout_format=".2e",
-        ),
-        "B_par_T": w.FloatSlider(
-            value=init["B_par_T"],
-            min=0.0,
-            max=5.0,
-            step=0.01,
-            description="B_par (T)",
-            style=style,
-            layout=layout,
-            continuous_update=False,
-        ),
-        "temperature_K": w.FloatSlider(
-            value=init["temperature_K"],
-            min=0.0,
-            max=2.0,
-            step=0.01,
-            description="T (K)",
-            style=style,
-            layout=layout,
-            continuous_update=False,
-        ),
-        "N1": w.IntSlider(
-            value=init["N1"],
-            min=1,
-            max=10,
-            description="N1",
-            style=style,
-            layout=layout,
-            continuous_update=False,
-        ),
-        "N2": w.IntSlider(
-            value=init["N2"],
-            min=1,
-            max=10,
-            description="N2",
-            style=style,
-            layout=layout,
-            continuous_update=False,
-        ),
+        "B_perp_T": linear_slider("B_perp_T", "B_perp (T)", -2e-3, 2e-3, 1e-5, ".2e"),
+        "B_par_T": linear_slider("B_par_T", "B_par (T)", 0.0, 5.0, 0.01),
+        "temperature_K": linear_slider("temperature_K", "T (K)", 0.0, 2.0, 0.01),
+        "N1": linear_slider("N1", "N1", 1, 10),
+        "N2": linear_slider("N2", "N2", 1, 10),
     }
     fixed = {k: v for k, v in init.items() if k not in controls}
     out = w.HTML()

@@ -1,11 +1,13 @@
 """Finite channel numbers: Eqs. (13)-(14) against exact ensembles and the stub Monte Carlo.
 
 The paper computes to leading order in ``1/N`` and announces a discussion of finite-N
-corrections that its text does not contain (physics notes §3, D3). This module supplies the
+corrections that its text does not contain (book appendix 'Derivations and conventions',
+section Defects of the paper text, item 3). This module supplies the
 comparison:
 
 * in the limits ``x, a, b`` each 0 or infinite the exact circular-ensemble statistics are known
-  for any channel numbers (:func:`chaoticdot.theory.exact_conductance_stats`, notes §4);
+  for any channel numbers (:func:`chaoticdot.theory.exact_conductance_stats`; book appendix
+  'Derivations and conventions', section Exact ensembles);
 * in the crossover regimes the only finite-N answer is the Monte Carlo of the stub model,
   stored as dataset ``finite-n`` (``python -m chaoticdot data finite-n``).
 
@@ -69,7 +71,7 @@ def _exact_series(ensemble):
     "finite-n-limits",
     "exact ensembles, Monte Carlo and Eqs. (13)-(14) versus N at x = 0 and x -> inf",
 )
-def fig_limits(quick: bool = False) -> FigureResult:
+def fig_limits(*, quick: bool = False) -> FigureResult:
     """<dG> and var G (scaled units) versus N: large-N limits, exact ensembles, stored MC."""
     import matplotlib.pyplot as plt
 
@@ -151,7 +153,7 @@ def fig_limits(quick: bool = False) -> FigureResult:
     "finite-n-deviation",
     "relative deviation of exact / Monte-Carlo results from Eqs. (13)-(14) versus 1/N",
 )
-def fig_deviation(quick: bool = False) -> FigureResult:
+def fig_deviation(*, quick: bool = False) -> FigureResult:
     """Relative finite-N deviations of <dG> and var G versus 1/N."""
     import matplotlib.pyplot as plt
 
@@ -233,7 +235,7 @@ def fig_deviation(quick: bool = False) -> FigureResult:
     "finite-n-two-channel",
     "N1 = N2 = 1 and 2: Monte-Carlo <dG>(x), var G(x) against Eqs. (13)-(14) and exact",
 )
-def fig_two_channel(quick: bool = False) -> FigureResult:
+def fig_two_channel(*, quick: bool = False) -> FigureResult:
     """Field scans of the smallest dots from the stored data, against the large-N theory."""
     import matplotlib.pyplot as plt
 

@@ -27,17 +27,9 @@ from ..theory.scaled import (
     XI_MAX,
     exact_scaled_variance,
     scaled_covariance,
-    scaled_variance,
 )
 from . import FigureResult, register
-from ._fig2_style import (
-    VAR_UNIT_LABEL,
-    alpha_colors,
-    alpha_label,
-    fig2_panel,
-    mc_marker_styles,
-    table_block,
-)
+from ._fig2_style import alpha_colors, alpha_label, fig2_panel, residual_panels, table_block
 
 __all__ = [
     "ENERGY_MC",
@@ -57,20 +49,14 @@ def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
 
     Curves: Eq. (14) at equal arguments in the scaled (``N = 1``) reading, ``var G`` in
     ``(e^2/h)^2 (N1 N2 / N^2)^2`` versus ``x / sqrt(N)``. Points: dataset ``fig2-mc``
-    (``N1 = N2 = 5`` and ``10``, ``M = 8 N``) with one standard error bars.
+    (``N1 = N2 = 5`` and ``10``, ``M = 8 N``) with one standard error bars, drawn for the
+    values of ``alphas`` that are stored.
+
+    ``alphas``: the scaled spin-orbit strengths ``a / sqrt(N)`` of the curves (``inf`` allowed).
     """
     mc, _ = stored_scaled_mc()
-    fig, ax, table = fig2_panel(
-        scaled_variance,
-        xi=np.linspace(0.0, XI_MAX, 61 if quick else 301),
-        alphas=alphas,
-        mc=mc,
-        mc_key="var",
-        source="Eq. 14",
-        ylabel=VAR_UNIT_LABEL,
-        legend_loc="upper right",
-        title="Eq. (14), scaled variables ($N=1$ reading)",
-    )
+    xi = np.linspace(0.0, XI_MAX, 61 if quick else 301)
+    fig, ax, table = fig2_panel("var", xi=xi, alphas=alphas, mc=mc)
     ax.set_ylim(0.0, 8.6)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
@@ -80,7 +66,7 @@ def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     "fig2-right-residuals",
     "Monte Carlo minus Eq. (14) for var G: finite-M (stub kernel) and finite-N parts",
 )
-def fig2_right_residuals(quick: bool = False) -> FigureResult:
+def fig2_right_residuals(*, quick: bool = False) -> FigureResult:
     """Relative deviation of the stored Monte-Carlo ``var G`` from Eq. (14), per value of ``a``.
 
     Points: ``(MC - Eq. 14) / Eq. 14`` at ``N = 10`` and ``20``. Dashed: the same for the
@@ -88,75 +74,27 @@ def fig2_right_residuals(quick: bool = False) -> FigureResult:
     exact finite-``N`` circular-ensemble values (COE for ``a = 0``, CSE for ``a = inf``), which
     the stub reproduces for any ``M``.
     """
-    import matplotlib.pyplot as plt
-
     mc, _ = stored_scaled_mc()
-    colors = alpha_colors()
-    xi = mc["xi"]
-    table = LongTable()
-    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
-    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
-        theory = scaled_variance(xi, alpha)
-        for c, n_total in enumerate(mc["N"]):
-            style = mc_marker_styles(n_total)
-            rel = mc["var"][c, i] / theory - 1.0
-            err = mc["var_err"][c, i] / theory
-            ax.errorbar(
-                xi + (c - 0.5) * 0.03,
-                rel,
-                yerr=err,
-                ls="none",
-                color=color,
-                marker=style["marker"],
-                ms=style["ms"],
-                mfc=style["mfc"] or color,
-                capsize=1.5,
-                lw=0.9,
-                label=f"MC, $N={n_total:g}$",
-            )
-            table.add(**table_block(f"(MC-Eq14)/Eq14 N={n_total:g}", alpha, xi, rel, err))
-            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
-            if ensemble:
-                n1 = int(n_total) // 2
-                exact = exact_scaled_variance(n1, n1, ensemble) / theory[0] - 1.0
-                ax.plot(
-                    0.0,
-                    exact,
-                    marker="*",
-                    ms=10,
-                    color="tab:red",
-                    ls="none",
-                    label="exact finite $N$" if c == 0 else None,
-                )
-                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
-        kernel = mc["kernel_var"][-1, i] / theory - 1.0
-        if np.all(np.isfinite(kernel)):
-            ax.plot(xi, kernel, color="0.3", ls="--", lw=1.2, label="finite-$M$ stub kernel")
-            table.add(**table_block("kernel", alpha, xi, kernel))
-        ax.axhline(0.0, color="0.6", lw=0.6)
-        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
-        ax.set_xlabel(r"$x/\sqrt{N}$")
-    axes[0].set_ylabel("relative deviation from Eq. (14)")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    fig, table = residual_panels("var", mc)
     return FigureResult(fig, table.columns())
 
 
 @register("covariance-map", "cov[G(x1), G(x2)] in the (x1, x2) plane for a = 0, 0.5, inf")
-def covariance_map(quick: bool = False) -> FigureResult:
-    """Eq. (14) as a map over two perpendicular fields, three spin-orbit strengths.
+def covariance_map(*, quick: bool = False, alphas=(0.0, 0.5, np.inf)) -> FigureResult:
+    """Eq. (14) as a map over two perpendicular fields, one panel per spin-orbit strength.
 
     The diffuson term depends on ``x1 - x2`` and the cooperon term on ``x1 + x2``
     (Eqs. 11-12), so the map has two ridges, along ``x1 = x2`` and ``x1 = -x2``. Units
     ``(e^2/h)^2 (N1 N2 / N^2)^2``, scaled fields ``x / sqrt(N)``.
+
+    ``alphas``: the scaled spin-orbit strengths ``a / sqrt(N)`` of the panels (``inf`` allowed).
     """
     import matplotlib.pyplot as plt
 
-    alphas = (0.0, 0.5, np.inf)
     xi = np.linspace(-2.5, 2.5, 41 if quick else 161)
     x1, x2 = np.meshgrid(xi, xi, indexing="ij")
-    fig, axes = plt.subplots(1, 3, figsize=(11.0, 3.7), sharey=True)
+    fig, axes = plt.subplots(1, len(alphas), figsize=(11.0, 3.7), sharey=True, squeeze=False)
+    axes = axes[0]
     table = {"alpha": [], "xi1": [], "xi2": [], "cov": []}
     mesh = None
     for ax, alpha in zip(axes, alphas, strict=True):
@@ -183,10 +121,11 @@ def covariance_map(quick: bool = False) -> FigureResult:
 
 
 @register("covariance-cuts", "cov[G(x1), G(x2)] vs x2 at x1 = 0 and 1, Eq. (14) + stored MC")
-def covariance_cuts(quick: bool = False) -> FigureResult:
+def covariance_cuts(*, quick: bool = False, x1_over_sqrtN=(0.0, 1.0)) -> FigureResult:
     """Cuts through the covariance map with the stored Monte-Carlo covariances.
 
-    ``cov[G(x1), G(x2)]`` versus ``x2`` for ``x1 = 0`` (left) and ``x1 = sqrt(N)`` (right), all
+    ``cov[G(x1), G(x2)]`` versus ``x2``, one panel per value of ``x1_over_sqrtN``
+    (``x1 / sqrt(N)``, taken at the nearest stored grid point; default ``0`` and ``1``), all
     five values of ``a``; points: dataset ``fig2-mc`` at ``N = 20`` (one standard error).
     Because ``G(x) = G(-x)`` at zero Zeeman field, only ``x2 >= 0`` is shown.
     """
@@ -198,8 +137,9 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
     c = len(mc["N"]) - 1  # the largest channel number
     xi = np.linspace(0.0, float(xi_mc[-1]), 41 if quick else 201)
     table = LongTable()
-    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
-    for ax, target in zip(axes, (0.0, 1.0), strict=True):
+    fig, axes = plt.subplots(1, len(x1_over_sqrtN), figsize=(9.0, 3.8), sharey=True, squeeze=False)
+    axes = axes[0]
+    for ax, target in zip(axes, x1_over_sqrtN, strict=True):
         j = int(np.argmin(np.abs(xi_mc - target)))  # the stored grid point nearest to target
         xi1 = float(xi_mc[j])
         for i, (alpha, color) in enumerate(zip(mc["alpha"], colors, strict=True)):
@@ -230,7 +170,7 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
         ax.set_xlabel(r"$x_2/\sqrt{N}$")
         ax.set_title(rf"$x_1/\sqrt{{N}} = {xi1:g}$", fontsize=10)
     axes[0].set_ylabel(r"cov$[G(x_1),G(x_2)]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
-    axes[1].legend(
+    axes[-1].legend(
         fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
     )
     fig.tight_layout()
@@ -241,7 +181,7 @@ def covariance_cuts(quick: bool = False) -> FigureResult:
     "energy-correlation",
     "cov[G(eps), G(eps + de)] vs de for the Fig. 2 values of a, Eq. (14) + light MC",
 )
-def energy_correlation(quick: bool = False) -> FigureResult:
+def energy_correlation(*, quick: bool = False) -> FigureResult:
     """Energy correlation function of the conductance at ``x = b = 0`` (Eq. 14 with ``de``).
 
     Left: ``cov[G(eps), G(eps')]`` versus ``de / N`` for the five values of ``a`` of Fig. 2,

@@ -79,7 +79,7 @@ def _axes_label(geometry: str) -> str:
 
 
 @register("gauge-spin-flux", "Abelian spin flux of the gate: uniform, straight edge, corner")
-def fig_spin_flux(quick: bool = False) -> FigureResult:
+def fig_spin_flux(*, quick: bool = False) -> FigureResult:
     """Three panels: spin-flux density (colour) and its spin axis (arrows) in the dot."""
     n = 25 if quick else 61
     fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.6), sharey=True, layout="constrained")
@@ -163,7 +163,7 @@ def loop_phases(l_over_lambda):
 
 
 @register("gauge-loop-phase", "spin phase per orbit versus L/lambda: uniform vs gate edge")
-def fig_loop_phase(quick: bool = False) -> FigureResult:
+def fig_loop_phase(*, quick: bool = False) -> FigureResult:
     """Log-log plot of the phase per orbit and the implied tau_so / tau_erg (Eqs. 2-3)."""
     r = np.logspace(-2, 0, 20 if quick else 81)
     uniform, gate = loop_phases(r)

@@ -170,22 +170,50 @@ def _xi(n_points: int) -> np.ndarray:
     return np.linspace(0.0, XI_MAX, n_points)
 
 
-def wl_alpha_slider(n_points: int = 200):
-    """``<dG>`` versus ``x`` (Eq. 13, ``b = 0``) with a slider over ``a / sqrt(N)``."""
+#: The two quantities of the sliders: closed form (scaled variables), axis title and range,
+#: equation of the paper, title of the spin-orbit slider.
+_QUANTITIES = {
+    "wl": (
+        scaled_wl_correction,
+        _WL_TITLE,
+        (-2.1, 1.1),
+        13,
+        "Weak localization → antilocalization",
+    ),
+    "variance": (scaled_variance, _VAR_TITLE, (0.0, 8.5), 14, "Conductance fluctuations"),
+}
+
+
+def _slider(quantity: str, n_points: int, alpha=None):
+    """Curves of ``quantity`` versus ``x`` with a slider over ``a / sqrt(N)`` (``alpha=None``)
+    or, at ``a / sqrt(N) = alpha``, over ``b / N``; the ``b = 0`` curves of all spin-orbit
+    strengths in the background."""
+    curve, y_title, y_range, equation, alpha_title = _QUANTITIES[quantity]
     xi = _xi(n_points)
-    curves = [scaled_wl_correction(xi, a) for a in ALPHA_STEPS]
+    if alpha is None:
+        curves = [curve(xi, a) for a in ALPHA_STEPS]
+        steps = {"slider_values": ALPHA_STEPS, "slider_prefix": "a/√N = "}
+        active, kind, title = int(np.argmin(np.abs(ALPHA_STEPS - 0.5))), "alpha", alpha_title
+    else:
+        curves = [curve(xi, alpha, beta=b) for b in BETA_STEPS]
+        steps = {"slider_values": BETA_STEPS, "slider_prefix": "b/N = "}
+        active, kind, title = 0, "zeeman", f"Zeeman field at a/√N = {_fmt(alpha)}"
     return slider_figure(
         xi,
         curves,
-        slider_values=ALPHA_STEPS,
-        slider_prefix="a/√N = ",
-        y_title=_WL_TITLE,
-        title="Weak localization → antilocalization, Eq. (13)",
-        figure_id="wl-alpha-slider",
-        background=_background(lambda a: scaled_wl_correction(xi, a)),
-        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))),
-        y_range=(-2.1, 1.1),
+        **steps,
+        y_title=y_title,
+        title=f"{title}, Eq. ({equation})",
+        figure_id=f"{quantity}-{kind}-slider",
+        background=_background(lambda a: curve(xi, a)),
+        active=active,
+        y_range=y_range,
     )
+
+
+def wl_alpha_slider(n_points: int = 200):
+    """``<dG>`` versus ``x`` (Eq. 13, ``b = 0``) with a slider over ``a / sqrt(N)``."""
+    return _slider("wl", n_points)
 
 
 def wl_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
@@ -194,38 +222,12 @@ def wl_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
     A parallel field gaps the singlet cooperon once ``4 b^2 >~ N_C (N_C + 2 a^2)`` and
     suppresses the antilocalization peak (``<dG> -> 0`` for ``b^2 >> N^2, N a^2``).
     """
-    xi = _xi(n_points)
-    curves = [scaled_wl_correction(xi, alpha, beta=b) for b in BETA_STEPS]
-    return slider_figure(
-        xi,
-        curves,
-        slider_values=BETA_STEPS,
-        slider_prefix="b/N = ",
-        y_title=_WL_TITLE,
-        title=f"Zeeman field at a/√N = {_fmt(alpha)}, Eq. (13)",
-        figure_id="wl-zeeman-slider",
-        background=_background(lambda a: scaled_wl_correction(xi, a)),
-        active=0,
-        y_range=(-2.1, 1.1),
-    )
+    return _slider("wl", n_points, alpha)
 
 
 def variance_alpha_slider(n_points: int = 200):
     """``var G`` versus ``x`` (Eq. 14, ``b = 0``) with a slider over ``a / sqrt(N)``."""
-    xi = _xi(n_points)
-    curves = [scaled_variance(xi, a) for a in ALPHA_STEPS]
-    return slider_figure(
-        xi,
-        curves,
-        slider_values=ALPHA_STEPS,
-        slider_prefix="a/√N = ",
-        y_title=_VAR_TITLE,
-        title="Conductance fluctuations, Eq. (14)",
-        figure_id="variance-alpha-slider",
-        background=_background(lambda a: scaled_variance(xi, a)),
-        active=int(np.argmin(np.abs(ALPHA_STEPS - 0.5))),
-        y_range=(0.0, 8.5),
-    )
+    return _slider("variance", n_points)
 
 
 def variance_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
@@ -234,17 +236,4 @@ def variance_zeeman_slider(alpha: float = 3.0, n_points: int = 200):
     With strong spin-orbit coupling a large parallel field halves the variance once more
     (2 -> 1 at ``x = 0`` in the units of Fig. 2, paper text after Eq. 14).
     """
-    xi = _xi(n_points)
-    curves = [scaled_variance(xi, alpha, beta=b) for b in BETA_STEPS]
-    return slider_figure(
-        xi,
-        curves,
-        slider_values=BETA_STEPS,
-        slider_prefix="b/N = ",
-        y_title=_VAR_TITLE,
-        title=f"Zeeman field at a/√N = {_fmt(alpha)}, Eq. (14)",
-        figure_id="variance-zeeman-slider",
-        background=_background(lambda a: scaled_variance(xi, a)),
-        active=0,
-        y_range=(0.0, 8.5),
-    )
+    return _slider("variance", n_points, alpha)

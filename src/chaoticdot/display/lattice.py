@@ -138,12 +138,18 @@ def fig_lattice_scaling(*, quick: bool = False, study=None) -> FigureResult:
 # --------------------------------------------------------------------------- magnetoconductance
 
 
+def _conductances(arrays):
+    """Flux grid, gate profiles and conductances ``(profile, sample, flux)`` of the stored
+    dataset ``lattice-magnetoconductance``."""
+    return arrays["flux"], list(arrays["profiles"]), arrays["conductance"]
+
+
 @register(
     "lattice-magnetoconductance",
     "lattice: magnetoconductance of single-channel dots for six gate shapes, Eq. (13) fits "
     "(stored data)",
 )
-def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
+def fig_lattice_magnetoconductance(*, quick: bool = False) -> FigureResult:
     """Mean conductance versus flux (mirrored to negative flux: G(B) = G(-B) exactly here).
 
     ``quick`` has no effect: the figure is drawn from the stored dataset.
@@ -151,7 +157,7 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     import matplotlib.pyplot as plt
 
     arrays, prov = load("lattice-magnetoconductance")
-    flux, profiles, g = arrays["flux"], list(arrays["profiles"]), arrays["conductance"]
+    flux, profiles, g = _conductances(arrays)
     fits = magnetoconductance_fits(arrays)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
     grid = np.linspace(-flux.max(), flux.max(), 301)
@@ -207,15 +213,15 @@ def fig_lattice_magnetoconductance(quick: bool = False) -> FigureResult:
     "lattice: which gate shapes restore symplectic symmetry (zero-field WL correction, "
     "closed-dot level statistics; stored data)",
 )
-def fig_lattice_gates(quick: bool = False) -> FigureResult:
+def fig_lattice_gates(*, quick: bool = False) -> FigureResult:
     """Two panels: ``<G(0) - G(Phi=4)>`` per gate shape; spacing ratio versus L/lambda.
 
-    ``quick`` has no effect: the figure is drawn from the stored datasets.
+    Drawn from the stored datasets ``lattice-magnetoconductance`` and ``lattice-levels``
+    (``quick`` has no effect).
     """
     import matplotlib.pyplot as plt
 
-    arrays, _ = load("lattice-magnetoconductance")
-    flux, profiles, g = arrays["flux"], list(arrays["profiles"]), arrays["conductance"]
+    flux, profiles, g = _conductances(load("lattice-magnetoconductance")[0])
     zero, big = int(np.argmin(np.abs(flux))), int(np.argmax(flux))
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4.0))
     table = {"panel": [], "profile": [], "x": [], "value": [], "stderr": []}
@@ -282,7 +288,7 @@ def fig_lattice_gates(quick: bool = False) -> FigureResult:
 @register(
     "lattice-profiles", "lattice: the dot (hole, leads) and the six spin-orbit gate profiles s(r)"
 )
-def fig_lattice_profiles(quick: bool = False) -> FigureResult:
+def fig_lattice_profiles(*, quick: bool = False) -> FigureResult:
     """Strength ``s(r) = lambda / lambda(r)`` of each gate profile on the sites of a 60-site dot."""
     import matplotlib.pyplot as plt
 

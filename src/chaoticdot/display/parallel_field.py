@@ -6,7 +6,8 @@ Eqs. (13)-(14) and stated in the text after Eq. (14):
 
 * the variance of the conductance drops by factors of two, ``8 -> 4 -> 2 -> 1`` in units of
   ``(e^2/h)^2 (N1 N2 / N^2)^2``, as time reversal, spin degeneracy and Kramers degeneracy are
-  removed one after another (physics notes §1.7, §4.2);
+  removed one after another (book appendix 'Derivations and conventions', sections Limiting
+  values and Exact ensembles);
 * with strong spin-orbit coupling the field suppresses antilocalization (the singlet cooperon
   is gapped when ``b^2 >> N a^2``);
 * with spin-orbit coupling *and* a parallel field the symmetry ``G(x) = G(-x)`` is lost:
@@ -126,15 +127,24 @@ def fig_wl(
     "parallel-field-asymmetry",
     "<(G(x)-G(-x))^2> from Eq. (14): nonzero only with spin-orbit AND parallel field",
 )
-def fig_asymmetry(quick: bool = False) -> FigureResult:
-    """Field asymmetry versus ``x`` (left) and its large-x value versus ``b`` (right)."""
+def fig_asymmetry(
+    *,
+    quick: bool = False,
+    a2_over_N: float = 20.0,
+    b_over_N=(0.0, 2.0, 5.0, 20.0, 100.0, LIMIT["beta"]),
+) -> FigureResult:
+    """Field asymmetry versus ``x`` (left) and its large-x value versus ``b`` (right).
+
+    ``a2_over_N``: the spin-orbit strength ``a^2 / N`` of the left panel; ``b_over_N``: its
+    Zeeman fields ``b / N`` (``LIMIT["beta"]`` stands for ``b / N -> inf``).
+    """
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8))
     table = LongTable()
     xi = np.linspace(0.0, 4.0, 41 if quick else 161)
-    alpha2 = 20.0
-    betas = (0.0, 2.0, 5.0, 20.0, 100.0, LIMIT["beta"])
+    alpha2 = a2_over_N
+    betas = b_over_N
     colors = plt.cm.cividis(np.linspace(0.0, 0.9, len(betas)))
     for beta_k, color in zip(betas, colors, strict=True):
         asym = scaled_asymmetry(xi, np.sqrt(alpha2), beta_k)
@@ -155,7 +165,7 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     )
     axes[0].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
     axes[0].set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
-    axes[0].set_title(r"$a^2 = 20\,N$")
+    axes[0].set_title(rf"$a^2 = {alpha2:g}\,N$")
     axes[0].legend(fontsize=7)
 
     beta = np.logspace(-2, 4, 61 if quick else 241)
@@ -179,7 +189,7 @@ def fig_asymmetry(quick: bool = False) -> FigureResult:
     "parallel-field-asymmetry-mc",
     "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2",
 )
-def fig_asymmetry_mc(quick: bool = False) -> FigureResult:
+def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
     """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines)."""
     import matplotlib.pyplot as plt
 
@@ -234,7 +244,7 @@ def fig_asymmetry_mc(quick: bool = False) -> FigureResult:
     "parallel-field-traces",
     "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman",
 )
-def fig_traces(quick: bool = False) -> FigureResult:
+def fig_traces(*, quick: bool = False) -> FigureResult:
     """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed."""
     import matplotlib.pyplot as plt
 

@@ -46,7 +46,7 @@ __all__ = [
 
 
 @register("rmt-stub-schematic", "the stub model of Eq. (5) drawn as a circuit")
-def fig_stub_schematic(quick: bool = False) -> FigureResult:
+def fig_stub_schematic(*, quick: bool = False) -> FigureResult:
     """Boxes and lines: leads (N channels) -> U (M x M, COE) <-> stub R (M - N channels)."""
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
@@ -102,7 +102,7 @@ def fig_stub_schematic(quick: bool = False) -> FigureResult:
 
 
 @register("rmt-histograms", "distribution of G, one-channel leads: COE, CUE, CSE vs exact")
-def fig_histograms(quick: bool = False) -> FigureResult:
+def fig_histograms(*, quick: bool = False) -> FigureResult:
     """Histograms of the stub-model G against the exact P(G) of the circular ensembles."""
     samples = 300 if quick else 4000
     fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.4), sharey=True, layout="constrained")
@@ -176,7 +176,7 @@ def bin_average(edges, beta):
 
 
 @register("rmt-convergence", "M -> infinity in practice: finite-M kernel and saturation of a")
-def fig_convergence(quick: bool = False) -> FigureResult:
+def fig_convergence(*, quick: bool = False) -> FigureResult:
     """Left: finite-M error of <dG> versus M; right: MC <G> versus a^2 at fixed M (N = 2)."""
     # The exact finite-M kernel costs O(M^3) (one eigendecomposition of size 2M): M <= 256.
     Ms = np.array([16, 32, 64] if quick else [16, 24, 32, 48, 64, 96, 128, 192, 256])

@@ -1,4 +1,7 @@
-"""Figures of the chapter "Time scales in a real device" (paper Eqs. 2-3, notes §8).
+"""Figures of the chapter "Time scales in a real device" (paper Eqs. 2-3).
+
+The formulas are collected in the book appendix 'Derivations and conventions', section GaAs
+parameters.
 
 Every number comes from :class:`chaoticdot.units.Device`; the assumed constants are the
 defaults of :data:`REFERENCE` (labelled in every caption of the chapter):
@@ -38,7 +41,8 @@ __all__ = [
 REFERENCE = {"density_cm2": 5.8e11, "lambda_um": 4.5, "lambda_s_um": 4.5, "N1": 1, "N2": 1}
 
 #: Areas (um^2) of the two example dots: "small" and "large" dots of the kind measured by
-#: Zumbuhl et al. (nominal values, physics notes §9).
+#: Zumbuhl et al., PRL 89, 276803 (2002). Assumed areas of typical size for those
+#: experiments, not the measured areas of specific devices.
 DOTS_UM2 = {"small dot (1.2 um^2)": 1.2, "large dot (8 um^2)": 8.0}
 
 _TIME_KEYS = ("tau_erg_ps", "tau_H_ns", "tau_so_inf_ns", "tau_so_u_ns", "tau_so_s_ns")
@@ -184,10 +188,20 @@ def _mark_dots(ax):
 
 
 @register("timescales-vs-size", "energy and time scales of a GaAs dot versus its size (log axes)")
-def fig_vs_size(quick: bool = False) -> FigureResult:
-    """Left: Delta, E_T and hbar/tau_so (Eqs. 2, 3); right: the times, versus L = sqrt(A)."""
+def fig_vs_size(
+    *,
+    quick: bool = False,
+    density_cm2: float = REFERENCE["density_cm2"],
+    lambda_um: float = REFERENCE["lambda_um"],
+    lambda_s_um: float = REFERENCE["lambda_s_um"],
+) -> FigureResult:
+    """Left: Delta, E_T and hbar/tau_so (Eqs. 2, 3); right: the times, versus L = sqrt(A).
+
+    ``density_cm2`` (sheet density, cm^-2), ``lambda_um`` (uniform Rashba length, um) and
+    ``lambda_s_um`` (gate modulation length, um): device inputs, defaults of :data:`REFERENCE`.
+    """
     sizes = np.logspace(math.log10(0.3), math.log10(6.0), 15 if quick else 60)
-    d = scales_vs_size(sizes)
+    d = scales_vs_size(sizes, density_cm2=density_cm2, lambda_um=lambda_um, lambda_s_um=lambda_s_um)
     hbar_ueV_ns = 6.582119569e-16 * 1e6 * 1e9  # hbar in ueV ns
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 4.0), layout="constrained")
     ax1.loglog(d["L_um"], d["E_T_ueV"], label=r"$E_T=\hbar/\tau_{erg}$")
@@ -222,13 +236,18 @@ def fig_vs_size(quick: bool = False) -> FigureResult:
 
 
 @register("timescales-vs-lambda", "spin-orbit times versus lambda and lambda_s for two dots")
-def fig_vs_lambda(quick: bool = False) -> FigureResult:
-    """Spin-orbit times versus lambda_bar (Eq. 2, bulk) and lambda_s (Eq. 3), two dot sizes."""
+def fig_vs_lambda(
+    *, quick: bool = False, density_cm2: float = REFERENCE["density_cm2"]
+) -> FigureResult:
+    """Spin-orbit times versus lambda_bar (Eq. 2, bulk) and lambda_s (Eq. 3), two dot sizes.
+
+    ``density_cm2``: sheet density in cm^-2 (default of :data:`REFERENCE`).
+    """
     lams = np.logspace(0, 2, 12 if quick else 50)
     fig, axes = plt.subplots(1, 2, figsize=(10.0, 4.0), sharey=True, layout="constrained")
     cols: dict[str, list] = {}
     for ax, (label, area) in zip(axes, DOTS_UM2.items(), strict=True):
-        d = scales_vs_lambda(lams, area)
+        d = scales_vs_lambda(lams, area, density_cm2=density_cm2)
         ax.loglog(
             d["lambda_um"], d["tau_so_inf_ns"], "-.", label=r"$\tau^\infty_{so}$ vs $\bar\lambda$"
         )
@@ -264,12 +283,21 @@ def fig_vs_lambda(quick: bool = False) -> FigureResult:
 
 
 @register("timescales-regime-map", "gate-induced a^2 and the universal regime versus L, lambda_s")
-def fig_regime_map(quick: bool = False) -> FigureResult:
-    """Map of log10 a^2 (Eq. 3) over dot size and lambda_s, with universal-regime boundaries."""
+def fig_regime_map(
+    *,
+    quick: bool = False,
+    density_cm2: float = REFERENCE["density_cm2"],
+    lambda_um: float = REFERENCE["lambda_um"],
+) -> FigureResult:
+    """Map of log10 a^2 (Eq. 3) over dot size and lambda_s, with universal-regime boundaries.
+
+    ``density_cm2`` (sheet density, cm^-2) and ``lambda_um`` (uniform Rashba length, um):
+    device inputs, defaults of :data:`REFERENCE`.
+    """
     n = 25 if quick else 90
     sizes = np.logspace(math.log10(0.3), math.log10(6.0), n)
     lam_s = np.logspace(math.log10(0.5), 2, n)
-    d = regime_map(sizes, lam_s)
+    d = regime_map(sizes, lam_s, density_cm2=density_cm2, lambda_um=lambda_um)
     fig, ax = plt.subplots(figsize=(6.4, 4.6), layout="constrained")
     levels = np.arange(-2, 4.01, 0.5)
     cf = ax.contourf(
@@ -278,24 +306,19 @@ def fig_regime_map(quick: bool = False) -> FigureResult:
     fig.colorbar(cf, ax=ax, label=r"$\log_{10} a^2$,  $a^2=h/(\tau^s_{so}\Delta)$")
     ax.contour(d["L_um"], d["lambda_s_um"], d["a2"], levels=[2.0], colors="k", linewidths=1.5)
     # Universal-regime boundaries (margin 0.3, as in Device.universal_regime).
-    ax.contour(
-        d["L_um"],
-        d["lambda_s_um"],
-        d["L_over_lambda"],
-        levels=[0.3],
-        colors="C3",
-        linestyles="--",
-        linewidths=1.5,
-    )
-    ax.contour(
-        d["L_um"],
-        d["lambda_s_um"],
-        d["so_over_ET"],
-        levels=[0.3],
-        colors="C4",
-        linestyles=":",
-        linewidths=1.8,
-    )
+    for key, color, style, width in (
+        ("L_over_lambda", "C3", "--", 1.5),
+        ("so_over_ET", "C4", ":", 1.8),
+    ):
+        ax.contour(
+            d["L_um"],
+            d["lambda_s_um"],
+            d[key],
+            levels=[0.3],
+            colors=color,
+            linestyles=style,
+            linewidths=width,
+        )
     bad = d["so_over_ET"] > 0.3
     ax.contourf(
         d["L_um"],

@@ -32,7 +32,7 @@ from ._fig2_style import (
     alpha_colors,
     alpha_label,
     fig2_panel,
-    mc_marker_styles,
+    residual_panels,
     table_block,
 )
 
@@ -58,36 +58,34 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     versus ``x / sqrt(N)`` for ``a / sqrt(N) = 0, 0.3, 0.5, 1, inf``. Points: the stored
     dataset ``fig2-mc`` (stub model, ``N1 = N2 = 5`` and ``10``, ``M = 8 N``), one standard
     error bars. ``quick`` only coarsens the analytic grid (the points are stored).
+
+    ``alphas``: the scaled spin-orbit strengths ``a / sqrt(N)`` of the curves (``inf``
+    allowed); Monte-Carlo points are drawn for those that are stored.
     """
     mc, _ = stored_scaled_mc()
-    fig, ax, table = fig2_panel(
-        scaled_wl_correction,
-        xi=_grid(quick),
-        alphas=alphas,
-        mc=mc,
-        mc_key="dG",
-        source="Eq. 13",
-        ylabel=WL_UNIT_LABEL,
-        legend_loc="lower right",
-        title="Eq. (13), scaled variables ($N=1$ reading)",
-    )
+    fig, ax, table = fig2_panel("dG", xi=_grid(quick), alphas=alphas, mc=mc)
     ax.axhline(0.0, color="0.6", lw=0.6)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")
-def fig2_left_readings(quick: bool = False) -> FigureResult:
-    """The two readings of the paper's Fig. 2, left panel (physics notes §1.7, D4).
+def fig2_left_readings(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
+    """The two readings of the paper's Fig. 2, left panel.
+
+    The paper does not state ``N`` for its Fig. 2 (book appendix 'Derivations and
+    conventions', section Defects of the paper text, item 4).
 
     Left: scaled variables (equivalently ``N = 1``), the book's convention. Right: Eq. (13)
     with ``N1 = N2 = 1`` (``N = 2``) and ``x``, ``a`` taken literally. Both in
     ``(e^2/h) N1 N2 / N^2``; the ``x = 0`` values are printed next to each curve.
+
+    ``alphas``: the values of ``a`` of the curves (``a / sqrt(N)`` in the scaled reading).
     """
     import matplotlib.pyplot as plt
 
     x = _grid(quick)
-    colors = alpha_colors()
+    colors = alpha_colors(alphas)
     table = LongTable()
     fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.0), sharey=True)
     readings = (
@@ -105,7 +103,7 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
         ),
     )
     for ax, (name, fn, xlabel, title) in zip(axes, readings, strict=True):
-        for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
+        for alpha, color in zip(alphas, colors, strict=True):
             value = fn(x, alpha)
             ax.plot(x, value, color=color, lw=1.8, label=alpha_label(alpha))
             ax.annotate(
@@ -128,11 +126,12 @@ def fig2_left_readings(quick: bool = False) -> FigureResult:
 
 
 @register("wl-sign-change", "Sign change of <dG>: zero at a^2 = 0.809 (N + 2x^2)")
-def wl_sign_change(quick: bool = False) -> FigureResult:
+def wl_sign_change(*, quick: bool = False) -> FigureResult:
     """Where weak localization turns into antilocalization (Eq. 13, ``b = 0``).
 
     Left: ``<dG>(x = 0)`` versus ``a^2 / N`` with the zero at ``(1 + sqrt 5)/4 = 0.809``
-    (notes §1.7) and the paper's five values of ``a`` in both readings of Fig. 2. Right:
+    (book appendix 'Derivations and conventions', section Limiting values) and the paper's
+    five values of ``a`` in both readings of Fig. 2. Right:
     ``<dG>`` in the plane ``(a^2/N, x^2/N)``; since Eq. (13) at ``b = 0`` depends on ``x`` only
     through ``N_C = N + 2x^2``, the zero line is ``a^2 = 0.809 (N + 2 x^2)``.
     """
@@ -210,7 +209,7 @@ def wl_sign_change(quick: bool = False) -> FigureResult:
 @register(
     "fig2-left-residuals", "Monte Carlo minus Eq. (13): finite-M (stub kernel) and finite-N parts"
 )
-def fig2_left_residuals(quick: bool = False) -> FigureResult:
+def fig2_left_residuals(*, quick: bool = False) -> FigureResult:
     """Deviation of the stored Monte Carlo from Eq. (13), one panel per value of ``a``.
 
     Points: Monte Carlo minus Eq. (13) at ``N = 10`` and ``20`` (``M = 8 N``). Dashed: the
@@ -221,63 +220,6 @@ def fig2_left_residuals(quick: bool = False) -> FigureResult:
     Stars at ``x = 0``: the exact finite-``N`` values of the circular orthogonal (``a = 0``) and
     symplectic (``a = inf``) ensembles, which the stub reproduces for any ``M``.
     """
-    import matplotlib.pyplot as plt
-
     mc, _ = stored_scaled_mc()
-    colors = alpha_colors()
-    xi = mc["xi"]
-    table = LongTable()
-    fig, axes = plt.subplots(1, len(FIG2_ALPHAS), figsize=(11.0, 3.5), sharey=True)
-    for i, (alpha, color, ax) in enumerate(zip(mc["alpha"], colors, axes, strict=True)):
-        theory = scaled_wl_correction(xi, alpha)
-        for c, n_total in enumerate(mc["N"]):
-            style = mc_marker_styles(n_total)
-            shift = (c - 0.5) * 0.03
-            resid = mc["dG"][c, i] - theory
-            ax.errorbar(
-                xi + shift,
-                resid,
-                yerr=mc["dG_err"][c, i],
-                ls="none",
-                color=color,
-                marker=style["marker"],
-                ms=style["ms"],
-                mfc=style["mfc"] or color,
-                capsize=1.5,
-                lw=0.9,
-                label=f"MC $-$ Eq. (13), $N={n_total:g}$",
-            )
-            table.add(**table_block(f"MC-Eq13 N={n_total:g}", alpha, xi, resid, mc["dG_err"][c, i]))
-            ensemble = {0.0: "COE", np.inf: "CSE"}.get(float(alpha))
-            if ensemble:
-                n1 = int(n_total) // 2
-                exact = exact_scaled_wl_correction(n1, n1, ensemble) - theory[0]
-                ax.plot(
-                    0.0,
-                    exact,
-                    marker="*",
-                    ms=10,
-                    color="tab:red",
-                    ls="none",
-                    label="exact finite $N$ (COE, CSE)" if c == 0 else None,
-                )
-                table.add(**table_block(f"exact {ensemble} N={n_total:g}", alpha, [0.0], [exact]))
-            kernel = mc["kernel_dG"][c, i] - theory
-            if c == len(mc["N"]) - 1 and np.all(np.isfinite(kernel)):
-                ax.plot(
-                    xi,
-                    kernel,
-                    color="0.3",
-                    ls="--",
-                    lw=1.2,
-                    label="finite-$M$ stub kernel $-$ Eq. (13)",
-                )
-                table.add(**table_block("kernel-Eq13", alpha, xi, kernel))
-        ax.axhline(0.0, color="0.6", lw=0.6)
-        ax.set_title(alpha_label(alpha, r"a/\sqrt{N}"), fontsize=10)
-        ax.set_xlabel(r"$x/\sqrt{N}$")
-    axes[0].set_ylabel(r"deviation  [$(e^2/h)\,N_1N_2/N^2$]")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0.0, 0.08, 1.0, 1.0))
+    fig, table = residual_panels("dG", mc)
     return FigureResult(fig, table.columns())

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import real_array
 
 __all__ = ["Estimate", "mean", "variance", "covariance"]
@@ -28,10 +29,6 @@ class Estimate(NamedTuple):
     def within(self, reference, nsigma: float = 4.0, extra=0.0) -> np.ndarray | bool:
         """``|value - reference| <= nsigma * error + extra`` (elementwise)."""
         return np.abs(np.asarray(self.value) - reference) <= nsigma * np.asarray(self.error) + extra
-
-
-def _out(v):
-    return float(v) if np.ndim(v) == 0 else v
 
 
 def _samples(value, name: str) -> np.ndarray:
@@ -58,7 +55,7 @@ def mean(samples, axis: int = 0) -> Estimate:
     """Sample mean; error = sample standard deviation / sqrt(n)."""
     g = _samples(samples, "samples")
     n = _n(g, axis)
-    return Estimate(_out(g.mean(axis=axis)), _out(g.std(axis=axis, ddof=1) / np.sqrt(n)))
+    return Estimate(as_output(g.mean(axis=axis)), as_output(g.std(axis=axis, ddof=1) / np.sqrt(n)))
 
 
 def variance(samples, axis: int = 0) -> Estimate:
@@ -73,7 +70,7 @@ def variance(samples, axis: int = 0) -> Estimate:
     s2 = np.sum(d * d, axis=axis) / (n - 1)
     m4 = np.mean(d**4, axis=axis)
     var_s2 = np.maximum(m4 - (n - 3) / (n - 1) * s2**2, 0.0) / n
-    return Estimate(_out(s2), _out(np.sqrt(var_s2)))
+    return Estimate(as_output(s2), as_output(np.sqrt(var_s2)))
 
 
 def covariance(samples1, samples2, axis: int = 0) -> Estimate:
@@ -96,7 +93,7 @@ def covariance(samples1, samples2, axis: int = 0) -> Estimate:
     prod = d1 * d2
     c = np.sum(prod, axis=axis) / (n - 1)
     err = np.sqrt(np.maximum(np.mean(prod**2, axis=axis) - np.mean(prod, axis=axis) ** 2, 0) / n)
-    return Estimate(_out(c), _out(err))
+    return Estimate(as_output(c), as_output(err))
 
 
 def control_variate_mean(samples, control, control_mean, axis: int = 0) -> Estimate:
@@ -152,4 +149,4 @@ def control_variate_mean(samples, control, control_mean, axis: int = 0) -> Estim
     err = (
         np.sqrt(np.sum(dr * dr, axis=axis) / (n - 2) / n) if n > 2 else np.full_like(value, np.inf)
     )
-    return Estimate(_out(value), _out(err))
+    return Estimate(as_output(value), as_output(err))

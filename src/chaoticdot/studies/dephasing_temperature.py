@@ -12,47 +12,41 @@ from functools import lru_cache
 import numpy as np
 
 from .. import rmt, theory
-from ..units import Device
+from ..units import Device, reference_device
 
 __all__ = [
-    "DEVICE_ASSUMPTIONS",
+    "DOT_AREAS_UM2",
     "example_devices",
     "device_effects",
     "MC_DEPHASING",
     "dephasing_samples",
 ]
 
-#: Assumptions of the device estimate; every entry is an input, not a result. Sources: notes
-#: §8 (GaAs constants, density) and §9 (nominal dot areas, temperature and dephasing time of
-#: the Zumbuehl et al. experiments, quoted from memory and not verified against the paper).
-DEVICE_ASSUMPTIONS = {
-    "areas_um2": (1.2, 8.0),  # nominal dot areas [notes §9, unverified]
-    "N1": 1,  # one spin-degenerate mode per point contact [assumed]
-    "N2": 1,
-    "density_cm2": 5.8e11,  # sheet density [notes §8, assumed]
-    "temperature_K": 0.1,  # electron temperature of the question
-    "tau_phi_ns": 0.3,  # dephasing time, held fixed [notes §9, unverified]
-    "lambda_s_um": 10.0,  # gate modulation length of the SO coupling [assumed]
-    "c_s": 1.0,  # O(1) prefactor of Eq. (3) [unknown, set to 1]
-}
+#: Areas (um^2) of the two example dots, assumed of the size of the small and large dots of
+#: Zumbuhl et al., PRL 89, 276803 (2002); not the measured areas of specific devices.
+DOT_AREAS_UM2 = (1.2, 8.0)
 
 
 def example_devices(**changes) -> list[Device]:
-    """The two example dots of :data:`DEVICE_ASSUMPTIONS` (``changes`` override entries)."""
-    p = {**DEVICE_ASSUMPTIONS, **changes}
-    return [
-        Device(
-            area_um2=area,
-            N1=p["N1"],
-            N2=p["N2"],
-            density_cm2=p["density_cm2"],
-            temperature_K=p["temperature_K"],
-            tau_phi_ns=p["tau_phi_ns"],
-            lambda_s_um=p["lambda_s_um"],
-            c_s=p["c_s"],
-        )
-        for area in p["areas_um2"]
-    ]
+    """The two example dots: :func:`chaoticdot.units.reference_device` of each area.
+
+    Every input is an assumption of typical size (:data:`chaoticdot.units.REFERENCE_DEVICE`).
+    The uniform Rashba coupling is switched off (``lambda_um=None``): it enters neither ``a``
+    nor Eqs. (13)-(14), and without it the two dots satisfy the universal-regime conditions.
+
+    Parameters
+    ----------
+    **changes
+        Fields of :class:`~chaoticdot.units.Device` that replace the reference values, and
+        ``areas_um2`` (tuple of areas in um^2, > 0) to replace :data:`DOT_AREAS_UM2`.
+
+    Raises
+    ------
+    TypeError
+        For a keyword that is neither ``areas_um2`` nor a field of ``Device``.
+    """
+    areas = changes.pop("areas_um2", DOT_AREAS_UM2)
+    return [reference_device(area, **{"lambda_um": None, **changes}) for area in areas]
 
 
 def device_effects(device: Device) -> dict[str, float]:

@@ -2,22 +2,24 @@
 
 The stub random-matrix model, Eqs. (4)-(7), is sampled at two channel numbers
 (``N1 = N2 = 5`` and ``10``, i.e. ``N = 10, 20``) on the grid of scaled variables of the
-figure, ``x = xi sqrt(N)`` and ``a = alpha sqrt(N)`` (physics notes §1.7), with the stub size
+figure, ``x = xi sqrt(N)`` and ``a = alpha sqrt(N)`` (book appendix 'Derivations and
+conventions', section Defects of the paper text, item 4), with the stub size
 ``M = 8 N``. Every realization is used for all ``(alpha, xi)`` points (correlated sampling), so
 the stored covariances ``cov[G(x1), G(x2)]`` come with the means and variances.
 
-Why stored data: at about 2 % statistical precision the run takes of the order of 20 minutes
-on two cores (numerics notes §1), far beyond a chapter's budget. Regenerate with
+Why stored data: at about 2 % statistical precision the run took 1750 s on two cores (the
+``elapsed_seconds`` of the stored file's provenance), far beyond a chapter's budget. Regenerate with
 ``python -m chaoticdot data fig2-mc`` (``--quick`` for a reduced run of a few seconds, used by
 the tests to check the stored file statistically).
 
 Finite-M reference
 ------------------
 At finite ``M`` the stub model reproduces Eqs. (13)-(14) only up to corrections of relative
-order ``N / M`` (numerics notes §1). To separate them from the finite-``N`` corrections the
-dataset also stores the leading-order (Gaussian) cooperon/diffuson result of the *same* stub at
-the same ``M`` (:mod:`chaoticdot.rmt.kernels`): Monte Carlo minus this reference is the pure
-finite-``N`` correction.
+order ``a^2 / M = alpha^2 N / M`` and ``x^2 / M = xi^2 N / M`` (book appendix 'Derivations
+and conventions', section Finite-M kernels). To separate them from the finite-``N``
+corrections the dataset also stores the leading-order (Gaussian) cooperon/diffuson result of
+the *same* stub at the same ``M`` (:mod:`chaoticdot.rmt.kernels`): Monte Carlo minus this
+reference is the pure finite-``N`` correction.
 """
 
 from __future__ import annotations

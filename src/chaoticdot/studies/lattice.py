@@ -271,17 +271,17 @@ def levels_summary(arrays=None):
     }
 
 
-KWANT_SYSTEM = dict(
-    length=22,
-    width=18,
-    lead_width=8,
-    kf=0.6,
-    disorder=0.7,
-    seed=4,
-    so_length=7.0,
-    flux=1.1,
-    zeeman=(0.02, -0.01, 0.03),
-)
+KWANT_SYSTEM = {
+    "length": 22,
+    "width": 18,
+    "lead_width": 8,
+    "kf": 0.6,
+    "disorder": 0.7,
+    "seed": 4,
+    "so_length": 7.0,
+    "flux": 1.1,
+    "zeeman": (0.02, -0.01, 0.03),
+}
 
 
 KWANT_ENERGY = 0.5

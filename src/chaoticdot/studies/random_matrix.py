@@ -34,7 +34,10 @@ DEFAULT_M = {"COE": 16, "CUE": 64, "CSE": 16}
 
 
 def limit_parameters(ensemble: str, M: int | None = None) -> dict:
-    """Stub parameters that realise a circular ensemble (physics notes §4.2).
+    """Stub parameters that realise a circular ensemble.
+
+    The map from limits of the model to ensembles is in the book appendix 'Derivations and
+    conventions', section Exact ensembles.
 
     COE: no perturbation (exact for every M). CUE: a perpendicular field ``x = 2 sqrt(M)``,
     large enough that time reversal is broken within one passage of the stub; a finite-M

@@ -17,48 +17,11 @@ Exact finite-N statistics of the circular ensembles
 transmission_mean, transmission_variance, exact_conductance_stats, ensemble_of_limit, ENSEMBLES
 """
 
-from .closed_form import (
-    conductance_covariance,
-    conductance_variance,
-    cooperon_trace,
-    mean_conductance,
-    wl_correction,
-)
-from .ensembles import (
-    ENSEMBLES,
-    ensemble_of_limit,
-    exact_conductance_stats,
-    transmission_mean,
-    transmission_variance,
-)
-from .kernels import (
-    SPIN_BASIS_LABELS,
-    conductance_covariance_general,
-    cooperon_spectrum,
-    inverse_cooperon,
-    inverse_diffuson,
-    wl_correction_general,
-)
-from .temperature import thermal_frobenius2, thermal_kernel, thermal_resolvent
+from . import closed_form, ensembles, kernels, temperature
+from .closed_form import *  # noqa: F403
+from .ensembles import *  # noqa: F403
+from .kernels import *  # noqa: F403
+from .temperature import *  # noqa: F403
 
-__all__ = [
-    "mean_conductance",
-    "wl_correction",
-    "conductance_covariance",
-    "conductance_variance",
-    "cooperon_trace",
-    "wl_correction_general",
-    "conductance_covariance_general",
-    "cooperon_spectrum",
-    "inverse_cooperon",
-    "inverse_diffuson",
-    "SPIN_BASIS_LABELS",
-    "thermal_kernel",
-    "thermal_resolvent",
-    "thermal_frobenius2",
-    "ENSEMBLES",
-    "ensemble_of_limit",
-    "exact_conductance_stats",
-    "transmission_mean",
-    "transmission_variance",
-]
+# The public names are those of the four modules (each keeps its own ``__all__``).
+__all__ = [*closed_form.__all__, *kernels.__all__, *temperature.__all__, *ensembles.__all__]

@@ -1,4 +1,4 @@
-"""Argument handling shared by the two routes (validation, saturation, ufunc-like output)."""
+"""Argument handling shared by the two routes (validation, saturation, chunking)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,17 @@ def channel_factor(N1, N2) -> tuple[np.ndarray, np.ndarray]:
     return n, n1 * n2 / n
 
 
+def covariance_args(N1, N2, x1, x2, de, nphi, kT) -> tuple[np.ndarray, ...]:
+    """Validated arguments shared by the two covariance routes (closed form, general).
+
+    Returns ``(N, N1 N2 / N, x1, x2, de, nphi, kT)`` as saturated float arrays.
+    """
+    n, pref = channel_factor(N1, N2)
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
+    de = finite_param(de, "de")
+    return n, pref, x1, x2, de, nonneg_param(nphi, "nphi"), nonneg_param(kT, "kT")
+
+
 def vector_param(
     value, name: str, *, nonnegative: bool = False, allow_inf: bool = False
 ) -> list[np.ndarray]:
@@ -79,9 +90,3 @@ def chunked(fn, arrays, size: int):
     for start in range(0, total, size):
         out[start : start + size] = fn(*(f[start : start + size] for f in flat))
     return out.reshape(shape)
-
-
-def as_output(value):
-    """Python float for 0-d results, the array otherwise (ufunc-like behaviour)."""
-    value = np.asarray(value)
-    return float(value) if value.ndim == 0 else value

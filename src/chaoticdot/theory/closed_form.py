@@ -37,8 +37,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import check_direction
-from ._common import as_output, channel_factor, field_param, finite_param, nonneg_param
+from ._common import (
+    channel_factor,
+    covariance_args,
+    field_param,
+    finite_param,
+    nonneg_param,
+)
 from .kernels import conductance_covariance_general
 from .temperature import thermal_frobenius2
 
@@ -242,13 +249,9 @@ def conductance_covariance(
     float or ndarray
         Covariance in units of ``(e^2/h)^2``.
     """
-    n, pref = channel_factor(N1, N2)
-    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
+    n, pref, x1, x2, de, nphi, kT = covariance_args(N1, N2, x1, x2, de, nphi, kT)
     a = nonneg_param(a, "a", allow_inf=True)
     b1, b2 = finite_param(b1, "b1"), finite_param(b2, "b2")
-    de = finite_param(de, "de")
-    nphi = nonneg_param(nphi, "nphi")
-    kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
     if direction[2] != 0.0:
         return conductance_covariance_general(

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import check_channels, check_choice, real_array
-from ._common import as_output
 
 __all__ = [
     "ENSEMBLES",

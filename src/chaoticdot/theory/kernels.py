@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import (
     check_bool,
     check_channel_array,
@@ -65,9 +66,9 @@ from .._validation import (
 )
 from ..pauli import SIGMA
 from ._common import (
-    as_output,
     channel_factor,
     chunked,
+    covariance_args,
     field_param,
     finite_param,
     nonneg_param,
@@ -260,32 +261,21 @@ def conductance_covariance_general(
 
     Parameters
     ----------
-    N1, N2 : int or array_like of int
-        Channel numbers (>= 1).
-    x1, x2 : float or array_like
-        Perpendicular fields at the two points (``+-inf`` allowed, as in
-        :func:`chaoticdot.theory.conductance_covariance`).
+    N1, N2, x1, x2, de, nphi, kT
+        Channel numbers (>= 1), perpendicular fields at the two points (``+-inf``
+        allowed), energy difference ``2 pi (eps - eps') / Delta``, dephasing rate (>= 0)
+        and ``k_B T / Delta`` (>= 0), as in :func:`chaoticdot.theory.conductance_covariance`.
     so_axes : sequence of three float or array_like
         ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
     b1_vec, b2_vec : sequence of three float or array_like
         Zeeman vectors at the two points.
-    de : float or array_like
-        ``2 pi (eps - eps') / Delta``.
-    nphi : float or array_like
-        Dephasing rate (>= 0).
-    kT : float or array_like
-        ``k_B T / Delta`` (>= 0).
 
     Returns
     -------
     float or ndarray
         Covariance in units of ``(e^2/h)^2``.
     """
-    n, pref = channel_factor(N1, N2)
-    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
-    de = finite_param(de, "de")
-    nphi = nonneg_param(nphi, "nphi")
-    kT = nonneg_param(kT, "kT")
+    n, pref, x1, x2, de, nphi, kT = covariance_args(N1, N2, x1, x2, de, nphi, kT)
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
     common = n + nphi - 1j * de

@@ -26,7 +26,8 @@ LIMIT = {"xi": 1e3, "alpha": 1e2, "beta": 1e8}
 
 
 #: The four symmetry regimes of the text after Eq. (14): label, (alpha, beta) as 0 or "inf",
-#: and the circular ensembles reached at x = 0 and x = inf (physics notes §4.2).
+#: and the circular ensembles reached at x = 0 and x = inf (book appendix 'Derivations and
+#: conventions', section Exact ensembles).
 REGIMES = (
     ("no spin-orbit, no field", 0.0, 0.0),
     ("no spin-orbit, large b", 0.0, np.inf),

@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._arrays import as_output
 from .._validation import check_finite, check_matrix_stack, check_nonnegative
-from ._common import as_output, chunked
+from ._common import chunked
 
 __all__ = ["thermal_kernel", "thermal_resolvent", "thermal_frobenius2"]
 
