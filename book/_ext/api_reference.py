@@ -48,6 +48,7 @@ LAYERS: dict[str, list[str]] = {
         "chaoticdot.studies.dephasing_temperature",
         "chaoticdot.studies.random_matrix",
         "chaoticdot.studies.lattice",
+        "chaoticdot.studies.voltage_probe",
     ],
     "display": [
         "chaoticdot.display",

@@ -199,6 +199,8 @@ class Device:
     regime_margin : float
         A condition ``p << q`` counts as violated when ``p / q > regime_margin``.
 
+    Notes
+    -----
     Every real field except ``N1``, ``N2``, ``B_par_direction`` and ``regime_margin`` may be
     an array: the fields broadcast against each other, and :meth:`dimensionless` and
     :meth:`time_scales` return broadcast arrays (a sweep without a Python loop). Arrays are
