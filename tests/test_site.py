@@ -334,6 +334,31 @@ def test_readable_on_a_phone(server, browser, page):
         visit.close()
 
 
+def test_plotly_legends_leave_the_width_to_the_data_on_a_phone(server, browser):
+    pages = [
+        p
+        for p in PAGES
+        if (SITE / p).exists() and "Plotly.newPlot" in (SITE / p).read_text(encoding="utf-8")
+    ]
+    if not pages:
+        pytest.skip("no interactive page")
+    visit = _Visit(browser, f"{server}/{pages[0]}", **PHONE)
+    try:
+        visit.page.wait_for_selector(".js-plotly-plot", timeout=20000)
+        visit.page.wait_for_timeout(500)
+        layout = visit.page.evaluate(
+            """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => ({
+                 orientation: gd._fullLayout.legend ? gd._fullLayout.legend.orientation : 'h',
+                 plot: gd._fullLayout._size.w, width: gd._fullLayout.width}))"""
+        )
+        assert layout
+        for fig in layout:
+            assert fig["orientation"] == "h", layout
+            assert fig["plot"] >= 0.75 * fig["width"], layout  # legend no longer takes 40 %
+    finally:
+        visit.close()
+
+
 def test_plotly_follows_dark_mode(server, browser):
     pages = [
         p

@@ -1,7 +1,8 @@
 /*
  * Plotly figures follow the site's light/dark theme (pydata-sphinx-theme sets
  * <html data-theme="light|dark">): transparent paper, theme-coloured plot area, text and grid.
- * Loaded only on pages with plotly figures, after plotly.min.js.
+ * On a narrow screen (a phone) legends go above the plot area in rows, so that the data keep
+ * the full width. Loaded only on pages with plotly figures, after plotly.min.js.
  */
 (function () {
   "use strict";
@@ -27,6 +28,14 @@
           update[key + ".linecolor"] = c.text;
         }
       });
+      if (window.innerWidth < 600) {
+        update["legend.orientation"] = "h";
+        update["legend.x"] = 0;
+        update["legend.xanchor"] = "left";
+        update["legend.y"] = 1.02;
+        update["legend.yanchor"] = "bottom";
+        update["legend.font.size"] = 10;
+      }
       window.Plotly.relayout(gd, update);
     });
   }
