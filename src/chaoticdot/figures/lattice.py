@@ -2,10 +2,6 @@
 
 Figures
 -------
-lattice-scaling
-    Spin-orbit suppression of the weak-localization dip versus L/lambda (uniform coupling)
-    and L/lambda_s (partial gates), log-log, with fitted slopes (paper Eqs. (2)-(3)).
-    Computed on the fly (about a minute on two cores).
 lattice-gates
     Gate-shape study from stored data: weak-localization correction at zero field of single-
     channel dots for six gate shapes, and closed-dot spacing ratios of Kramers doublets.
@@ -31,16 +27,10 @@ from ..datastore import load, register_dataset
 from ..lattice import DotModel, conductance_ensemble
 from ..lattice.levels import RATIO_REFERENCE, kramers_levels, spacing_ratios
 from ..lattice.magnetoconductance import fit_line_shape
-from ..lattice.scaling import suppression_study
 from ..parallel import run_chunks, spawn_seeds
 from . import FigureResult, register
 
 __all__ = [
-    "SCALING_RATIOS",
-    "SCALING_PROFILES",
-    "scaling_setup",
-    "scaling_study",
-    "plot_scaling",
     "MC_FLUXES",
     "MC_PROFILES",
     "MC_LAMBDA",
@@ -49,11 +39,7 @@ __all__ = [
     "levels_summary",
 ]
 
-# --------------------------------------------------------------------------- scaling figure
-SCALING_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard")
-#: L/lambda (uniform) and L/lambda_s (gates): a factor sqrt(2) apart, small enough that the
-#: suppression stays below about 5 % of the dip (the perturbative regime of Eqs. (2)-(3)).
-SCALING_RATIOS = tuple(float(0.75 * 2.0 ** (-k / 2)) for k in (4, 3, 2, 1))
+# --------------------------------------------------------------------------- styles
 _COLORS = {
     "uniform": "black",
     "half": "tab:blue",
@@ -72,100 +58,6 @@ _MARKERS = {
     "checkerboard": "P",
     "none": "x",
 }
-
-
-def scaling_setup(quick: bool = False):
-    """Dot, number of realisations and seed of the scaling figure.
-
-    Full: L = 60 sites, leads of 12 sites (N = 2 channels per lead at k_F a0 = 0.6), disorder
-    w = 0.55 t, 40 realisations (about 1000 solves). Quick: a 24-site dot, 8 realisations.
-    """
-    if quick:
-        return DotModel(length=24, lead_width=8, kf=0.6, disorder=0.55), 8, 20020
-    return DotModel(length=60, lead_width=12, kf=0.6, disorder=0.55), 40, 20020
-
-
-def scaling_study(quick: bool = False, executor=None, progress: bool = False):
-    """Run :func:`~chaoticdot.lattice.scaling.suppression_study` for the figure's setup."""
-    model, n_samples, seed = scaling_setup(quick)
-    return suppression_study(
-        model,
-        {p: SCALING_RATIOS for p in SCALING_PROFILES},
-        n_samples=n_samples,
-        seed=seed,
-        executor=executor,
-        progress=progress,
-    )
-
-
-def plot_scaling(study):
-    """Log-log plot of the suppression with fits and the predicted slopes 4 and 2."""
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6.6, 4.6))
-    n_prof = len(study.ratios)
-    for k, (prof, ratios) in enumerate(study.ratios.items()):
-        shift = 1.0 + 0.012 * (k - (n_prof - 1) / 2)  # small offsets: coinciding points visible
-        d = study.differences[prof]
-        mean = d.mean(axis=0)
-        err = d.std(axis=0, ddof=1) / np.sqrt(d.shape[0])
-        ok = mean > 0
-        fit = study.fits[prof]
-        label = (
-            f"{prof}: $p$ = {fit.slope:.3f} ± {fit.slope_error:.3f}"
-            if np.isfinite(fit.slope)
-            else f"{prof}: no power law"
-        )
-        ax.errorbar(
-            ratios[ok] * shift,
-            mean[ok],
-            yerr=err[ok],
-            fmt=_MARKERS[prof],
-            ms=5,
-            capsize=2,
-            color=_COLORS[prof],
-            label=label,
-        )
-        if np.isfinite(fit.slope):
-            grid = np.geomspace(ratios[0], ratios[-1], 20)
-            ax.plot(grid, fit(grid), "-", color=_COLORS[prof], lw=1)
-    # guides: the predicted exponents, anchored at the left end of the data
-    grid = np.geomspace(SCALING_RATIOS[0] * 0.9, SCALING_RATIOS[-1] * 1.1, 20)
-    for power, anchor_prof in ((4, "uniform"), (2, "half")):
-        if anchor_prof in study.fits and np.isfinite(study.fits[anchor_prof].slope):
-            y0 = study.fits[anchor_prof](SCALING_RATIOS[0]) * 0.45
-            ax.plot(grid, y0 * (grid / SCALING_RATIOS[0]) ** power, ":", color="0.4", lw=1.2)
-            ax.annotate(
-                f"∝ $(L/\\lambda)^{power}$",
-                (grid[-1], y0 * (grid[-1] / grid[0] / 0.9) ** power),
-                fontsize=8,
-                color="0.3",
-                ha="right",
-                va="top",
-            )
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xticks(SCALING_RATIOS, [f"{r:.2f}" for r in SCALING_RATIOS])
-    ax.minorticks_off()
-    ax.set_xlabel(r"$L/\lambda$ (uniform)  or  $L/\lambda_s$ (gates)")
-    ax.set_ylabel(r"suppression $\langle G_\lambda - G_0\rangle_{B=0}$  [$e^2/h$]")
-    m = study.model
-    ax.set_title(
-        f"L = {m.length}, N = {m.n_channels} per lead, {study.dip.size} realisations", fontsize=9
-    )
-    ax.legend(fontsize=7.5, loc="upper left")
-    fig.tight_layout()
-    return fig
-
-
-@register(
-    "lattice-scaling",
-    "lattice: spin-orbit suppression of the WL dip vs L/lambda, slopes 4 (uniform) and 2 (gates)",
-)
-def fig_lattice_scaling(quick: bool = False) -> FigureResult:
-    """The scaling figure (computed; about a minute on two cores, seconds with ``quick``)."""
-    study = scaling_study(quick)
-    return FigureResult(figure=plot_scaling(study), table=study.table())
 
 
 # --------------------------------------------------------------------------- magnetoconductance
