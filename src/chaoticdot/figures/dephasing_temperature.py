@@ -19,17 +19,15 @@ energy correlation function: ``var_T G -> K(0) int cov(de) d(de)`` with
 
 ``var_T G / var_0 G -> (N + nphi) / (12 kT) = (N + nphi) Delta / (12 k_B T)``.
 
-Figures registered here: ``dephasing-family``, ``dephasing-mc``, ``thermal-smearing``,
+Figures registered here: ``dephasing-family``, ``thermal-smearing``,
 ``device-100mk``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-from .. import rmt, theory
+from .. import theory
 from ..units import Device
 from . import FigureResult, register
 from ._scaled import LongTable, scaled_variance, scaled_wl
@@ -40,8 +38,6 @@ __all__ = [
     "DEVICE_ASSUMPTIONS",
     "example_devices",
     "device_effects",
-    "MC_DEPHASING",
-    "dephasing_samples",
 ]
 
 _NU_FAMILY = (0.0, 0.5, 1.0, 2.0, 5.0)
@@ -151,53 +147,6 @@ def device_effects(device: Device) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Monte Carlo of the absorbing stub
-# ---------------------------------------------------------------------------------------------
-
-#: N1 = N2 = 2, no field or spin-orbit coupling; nphi up to 2N. M = 10 max(N, nphi).
-MC_DEPHASING = {
-    "N1": 2,
-    "N2": 2,
-    "nphi": (0.0, 1.0, 2.0, 4.0, 8.0),
-    "M": 80,
-    "M_quick": 40,
-    "samples": 1000,
-    "samples_quick": 100,
-    "seed": 1986,
-}
-
-
-def dephasing_samples(quick: bool = False):
-    """Monte-Carlo conductances of the absorbing stub, shape ``(samples, len(nphi))``.
-
-    Returns
-    -------
-    nphi : ndarray
-    G : ndarray
-        Conductances in ``e^2/h`` from Eq. (4) with the sub-unitary ``S``.
-    M : int
-    """
-    return _dephasing_samples(bool(quick))
-
-
-@lru_cache(maxsize=2)
-def _dephasing_samples(quick: bool):
-    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
-    p = MC_DEPHASING
-    nphi = np.array(p["nphi"])
-    M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(
-        p["N1"],
-        p["N2"],
-        nphi=nphi,
-        samples=p["samples_quick"] if quick else p["samples"],
-        M=M,
-        seed=p["seed"],
-    )
-    return nphi, G, M
-
-
-# ---------------------------------------------------------------------------------------------
 # Figures
 # ---------------------------------------------------------------------------------------------
 
@@ -247,52 +196,6 @@ def fig_family(quick: bool = False) -> FigureResult:
     axes[2].axhline(0.0, color="0.6", lw=0.8)
     axes[2].set_xlabel(r"spin-orbit strength $a^2/N$")
     axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+n_\phi)$", fontsize=9)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
-
-
-@register(
-    "dephasing-mc",
-    "absorbing stub Monte Carlo versus N -> N + nphi for <dG> and var G (N1 = N2 = 2)",
-)
-def fig_dephasing_mc(quick: bool = False) -> FigureResult:
-    """Monte Carlo of the absorbing stub against the voltage-probe replacement."""
-    import matplotlib.pyplot as plt
-
-    p = MC_DEPHASING
-    nphi, G, M = dephasing_samples(quick)
-    m, v = rmt.mean(G), rmt.variance(G)
-    classical = 2.0 * p["N1"] * p["N2"] / (p["N1"] + p["N2"])
-    nf = np.linspace(0.0, nphi[-1], 81)
-    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.6))
-    table = LongTable()
-    th_dg = theory.wl_correction(p["N1"], p["N2"], nphi=nf)
-    th_var = theory.conductance_variance(p["N1"], p["N2"], nphi=nf)
-    axes[0].plot(nf, th_dg, color="C0", label=r"Eq. (13), $N\to N+n_\phi$")
-    axes[0].errorbar(
-        nphi, m.value - classical, yerr=m.error, fmt="o", color="C0", capsize=2, label="Monte Carlo"
-    )
-    axes[1].plot(nf, th_var, color="C1", label=r"Eq. (14), $N\to N+n_\phi$")
-    axes[1].errorbar(
-        nphi, v.value, yerr=v.error, fmt="o", color="C1", capsize=2, label="Monte Carlo"
-    )
-    table.add(
-        kind="Monte Carlo",
-        nphi=nphi,
-        dG=m.value - classical,
-        dG_err=m.error,
-        var_G=v.value,
-        var_G_err=v.error,
-        M=M,
-        samples=G.shape[0],
-    )
-    table.add(kind="Eqs. (13)-(14)", nphi=nf, dG=th_dg, var_G=th_var)
-    axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$e^2/h$]")
-    axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
-    for ax in axes:
-        ax.set_xlabel(r"dephasing rate $n_\phi = h/\tau_\phi\Delta$")
-        ax.legend(fontsize=8)
-    fig.suptitle(rf"$N_1=N_2={p['N1']}$, $a=b=x=0$, $M={M}$, {G.shape[0]} samples", fontsize=9)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 
