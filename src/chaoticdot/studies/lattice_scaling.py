@@ -134,7 +134,8 @@ def scaling_analysis(arrays=None) -> dict:
         ``fits[L][profile]`` (EvenSeriesFit of ``c2 x^2 + c4 x^4``), ``dip[L]`` (mean, error),
         ``ratios[L][name]`` (value, error) for ``corner/half`` (``c2`` over ``c2``) and
         ``half/uniform`` (``c2(half)`` over ``c4(uniform)``), and ``laws[name]`` (SizeLaw of
-        ``c2(half)``, ``c2(corner)``, ``c4(uniform)`` and ``half/uniform`` versus ``L``).
+        ``c2(half)``, ``c2(corner)``, ``c4(uniform)`` and ``half/uniform`` versus ``L``; a law
+        is left out when one of its values is not positive).
     """
     if arrays is None:
         arrays, _ = load("lattice-scaling")
@@ -162,7 +163,9 @@ def scaling_analysis(arrays=None) -> dict:
             ("c4(uniform)", "uniform", 4),
         ):
             est = np.array([fits[L][prof].coefficient(power) for L in sizes])
-            laws[name] = fit_size_law(sizes, est[:, 0], est[:, 1])
+            if np.all(est[:, 0] > 0):  # a power law needs positive values
+                laws[name] = fit_size_law(sizes, est[:, 0], est[:, 1])
         est = np.array([ratios[L]["half/uniform"] for L in sizes])
-        laws["half/uniform"] = fit_size_law(sizes, est[:, 0], est[:, 1])
+        if np.all(est[:, 0] > 0):
+            laws["half/uniform"] = fit_size_law(sizes, est[:, 0], est[:, 1])
     return {"sizes": sizes, "fits": fits, "dip": dip, "ratios": ratios, "laws": laws}
