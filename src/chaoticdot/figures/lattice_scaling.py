@@ -112,7 +112,7 @@ def plot_scaling(analysis: dict, lambda_fixed: float = 300.0):
         axes[2].axhline(mean, color=color, lw=0.8, ls="--")
         table.add(panel="ratios", quantity=name, L=sizes, value=est[:, 0], error=est[:, 1])
     axes[2].set_ylabel("ratio of coefficients")
-    axes[2].set_title("dashed: weighted means (no L dependence predicted)", fontsize=9)
+    axes[2].set_title("dashed: weighted means (predicted: no L dependence)", fontsize=8)
     for ax in axes[:2]:
         ax.set_xscale("log")
         ax.set_yscale("log")
