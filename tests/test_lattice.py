@@ -426,31 +426,6 @@ def test_uniform_coupling_has_no_second_order_term_sample_by_sample():
     assert ratio(so_profile="uniform", smooth_contacts=False) == pytest.approx(4.0, rel=0.05)
 
 
-def test_power_law_fit_exact_and_noisy():
-    from chaoticdot.lattice import fit_power_law
-
-    rng = np.random.default_rng(4)
-    x = np.array([0.2, 0.3, 0.45, 0.7])
-    coeff = rng.uniform(0.5, 1.5, size=(64, 1))
-    fit = fit_power_law(x, coeff * x**3)  # every realisation an exact power law
-    assert fit.slope == pytest.approx(3.0, abs=1e-12)
-    assert fit.slope_error < 1e-10
-    noisy = coeff * x**2 + 0.05 * rng.standard_normal((64, 4)) * x**2
-    fit = fit_power_law(x, noisy)
-    assert abs(fit.slope - 2.0) < 4 * fit.slope_error
-    assert fit.slope_error > 0
-    # the leading exponent with the first correction of the expansion in x^2
-    corrected = coeff * x**2 * (1.0 - 0.8 * x**2)
-    fit = fit_power_law(x, corrected, correction=True)
-    assert fit.slope == pytest.approx(2.0, abs=1e-8)
-    assert fit.correction == pytest.approx(-0.8, abs=1e-7)
-    assert fit_power_law(x, corrected).slope < 1.8  # a plain power law is biased
-    with pytest.raises(ValueError, match="samples"):
-        fit_power_law(x, noisy[:, :3])
-    with pytest.raises(ValueError, match="positive"):
-        fit_power_law(-x, noisy)
-
-
 @pytest.mark.parametrize(
     "kind, axes", [("eq13", lambda a: (a, a, 0.0)), ("one-axis", lambda a: (0.0, a, 0.0))]
 )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chaoticdot.display import lattice as figlat
 from chaoticdot.display import make
 from chaoticdot.lattice import conductance_ensemble
 from chaoticdot.rmt.statistics import mean as _mean_se  # (value, standard error)
@@ -90,18 +89,3 @@ def test_stored_figures_build():
         lengths = {len(v) for v in result.table.values()}
         assert len(lengths) == 1 and lengths.pop() > 0
         matplotlib.pyplot.close(result.figure)
-
-
-def test_scaling_exponents_small_dot():
-    """Quick version of the scaling figure: exponents 4 (uniform) and 2 (every gate)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    result = figlat.fig_lattice_scaling(quick=True)
-    table = result.table
-    for prof in latstudy.SCALING_PROFILES:
-        rows = table["profile"] == prof
-        slope, err = table["slope"][rows][0], table["slope_error"][rows][0]
-        predicted = 4.0 if prof == "uniform" else 2.0
-        assert abs(slope - predicted) < 2 * err + 0.05, (prof, slope, err)
-    matplotlib.pyplot.close(result.figure)

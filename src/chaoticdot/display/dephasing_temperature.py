@@ -13,7 +13,7 @@ Paper, last paragraph and text after Eq. (14):
 The high-temperature asymptote is in :mod:`chaoticdot.theory.high_temperature`, the device
 estimate and the Monte Carlo in :mod:`chaoticdot.studies.dephasing_temperature`.
 
-Figures registered here: ``dephasing-family``, ``dephasing-mc``, ``thermal-smearing``,
+Figures registered here: ``dephasing-family``, ``thermal-smearing``,
 ``device-100mk``.
 """
 
@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import rmt, theory
+from .. import theory
 from ..studies.dephasing_temperature import (
-    MC_DEPHASING,
-    dephasing_samples,
     device_effects,
     example_devices,
 )
@@ -38,11 +36,6 @@ _NU_FAMILY = (0.0, 0.5, 1.0, 2.0, 5.0)
 
 # ---------------------------------------------------------------------------------------------
 # A realistic device at 100 mK
-# ---------------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------------
-# Monte Carlo of the absorbing stub
 # ---------------------------------------------------------------------------------------------
 
 
@@ -99,52 +92,6 @@ def fig_family(*, quick: bool = False, nphi_over_N=_NU_FAMILY) -> FigureResult:
     axes[2].axhline(0.0, color="0.6", lw=0.8)
     axes[2].set_xlabel(r"spin-orbit strength $a^2/N$")
     axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+N_\phi)$", fontsize=9)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
-
-
-@register(
-    "dephasing-mc",
-    "absorbing stub Monte Carlo versus N -> N + nphi for <dG> and var G (N1 = N2 = 2)",
-)
-def fig_dephasing_mc(*, quick: bool = False) -> FigureResult:
-    """Monte Carlo of the absorbing stub against the voltage-probe replacement."""
-    import matplotlib.pyplot as plt
-
-    p = MC_DEPHASING
-    nphi, G, M = dephasing_samples(quick)
-    m, v = rmt.mean(G), rmt.variance(G)
-    classical = 2.0 * p["N1"] * p["N2"] / (p["N1"] + p["N2"])
-    nf = np.linspace(0.0, nphi[-1], 81)
-    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.6))
-    table = LongTable()
-    th_dg = theory.wl_correction(p["N1"], p["N2"], nphi=nf)
-    th_var = theory.conductance_variance(p["N1"], p["N2"], nphi=nf)
-    axes[0].plot(nf, th_dg, color="C0", label=r"Eq. (13), $N\to N+N_\phi$")
-    axes[0].errorbar(
-        nphi, m.value - classical, yerr=m.error, fmt="o", color="C0", capsize=2, label="Monte Carlo"
-    )
-    axes[1].plot(nf, th_var, color="C1", label=r"Eq. (14), $N\to N+N_\phi$")
-    axes[1].errorbar(
-        nphi, v.value, yerr=v.error, fmt="o", color="C1", capsize=2, label="Monte Carlo"
-    )
-    table.add(
-        kind="Monte Carlo",
-        nphi=nphi,
-        dG=m.value - classical,
-        dG_err=m.error,
-        var_G=v.value,
-        var_G_err=v.error,
-        M=M,
-        samples=G.shape[0],
-    )
-    table.add(kind="Eqs. (13)-(14)", nphi=nf, dG=th_dg, var_G=th_var)
-    axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$e^2/h$]")
-    axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
-    for ax in axes:
-        ax.set_xlabel(r"dephasing rate $N_\phi = h/\tau_\phi\Delta$")
-        ax.legend(fontsize=8)
-    fig.suptitle(rf"$N_1=N_2={p['N1']}$, $a=b=x=0$, $M={M}$, {G.shape[0]} samples", fontsize=9)
     fig.tight_layout()
     return FigureResult(fig, table.columns())
 

@@ -26,14 +26,12 @@ from ..lattice.levels import RATIO_REFERENCE
 from ..studies import load
 from ..studies.lattice import (
     MC_LAMBDA,
-    SCALING_RATIOS,
     levels_summary,
     magnetoconductance_fits,
-    scaling_study,
 )
 from . import FigureResult, register
 
-__all__ = ["plot_scaling"]
+__all__: list[str] = []
 
 _COLORS = {
     "uniform": "black",
@@ -53,86 +51,6 @@ _MARKERS = {
     "checkerboard": "P",
     "none": "x",
 }
-
-
-def plot_scaling(study):
-    """Log-log plot of the suppression with fits and the predicted slopes 4 and 2."""
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6.6, 4.6))
-    n_prof = len(study.ratios)
-    for k, (prof, ratios) in enumerate(study.ratios.items()):
-        shift = 1.0 + 0.012 * (k - (n_prof - 1) / 2)  # small offsets: coinciding points visible
-        d = study.differences[prof]
-        est = rmt.mean(d)
-        mean, err = np.asarray(est.value), np.asarray(est.error)
-        ok = mean > 0
-        fit = study.fits[prof]
-        label = (
-            f"{prof}: $p$ = {fit.slope:.3f} ± {fit.slope_error:.3f}"
-            if np.isfinite(fit.slope)
-            else f"{prof}: no power law"
-        )
-        ax.errorbar(
-            ratios[ok] * shift,
-            mean[ok],
-            yerr=err[ok],
-            fmt=_MARKERS[prof],
-            ms=5,
-            capsize=2,
-            color=_COLORS[prof],
-            label=label,
-        )
-        if np.isfinite(fit.slope):
-            grid = np.geomspace(ratios[0], ratios[-1], 20)
-            ax.plot(grid, fit(grid), "-", color=_COLORS[prof], lw=1)
-    # guides: the predicted exponents, anchored at the left end of the data
-    grid = np.geomspace(SCALING_RATIOS[0] * 0.9, SCALING_RATIOS[-1] * 1.1, 20)
-    for power, anchor_prof in ((4, "uniform"), (2, "half")):
-        if anchor_prof in study.fits and np.isfinite(study.fits[anchor_prof].slope):
-            y0 = study.fits[anchor_prof](SCALING_RATIOS[0]) * 0.45
-            ax.plot(grid, y0 * (grid / SCALING_RATIOS[0]) ** power, ":", color="0.4", lw=1.2)
-            ax.annotate(
-                f"∝ $(L/\\lambda)^{power}$",
-                (grid[-1], y0 * (grid[-1] / grid[0] / 0.9) ** power),
-                fontsize=8,
-                color="0.3",
-                ha="right",
-                va="top",
-            )
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xticks(SCALING_RATIOS, [f"{r:.2f}" for r in SCALING_RATIOS])
-    ax.minorticks_off()
-    ax.set_xlabel(r"$L/\lambda$ (uniform)  or  $L/\lambda_s$ (gates)")
-    ax.set_ylabel(r"suppression $\langle G_\lambda - G_0\rangle_{B=0}$  [$e^2/h$]")
-    m = study.model
-    ax.set_title(
-        f"L = {m.length}, N = {m.n_channels} per lead, {study.dip.size} realisations", fontsize=9
-    )
-    ax.legend(fontsize=7.5, loc="upper left")
-    fig.tight_layout()
-    return fig
-
-
-@register(
-    "lattice-scaling",
-    "lattice: spin-orbit suppression of the WL dip vs L/lambda, slopes 4 (uniform) and 2 (gates)",
-)
-def fig_lattice_scaling(*, quick: bool = False, study=None) -> FigureResult:
-    """The scaling figure (computed; about a minute on two cores, seconds with ``quick``).
-
-    Parameters
-    ----------
-    quick : bool
-        Small dot and few realisations.
-    study : chaoticdot.lattice.SuppressionStudy, optional
-        A finished run of :func:`chaoticdot.studies.lattice.scaling_study` to draw (a chapter
-        that also prints the fitted slopes passes its own run); computed if omitted.
-    """
-    if study is None:
-        study = scaling_study(quick)
-    return FigureResult(figure=plot_scaling(study), table=study.table())
 
 
 # --------------------------------------------------------------------------- magnetoconductance

@@ -18,8 +18,9 @@ dot_hamiltonian, conductance, transmission_matrix, scattering_matrix
     The Hamiltonian and the Fisher-Lee solver as functions.
 kramers_levels, spacing_ratios
     Closed-dot level statistics.
-suppression_study, fit_power_law
-    Spin-orbit suppression of the weak-localization dip versus L/lambda and its slope.
+suppression_study, fit_even_series, coefficient_ratio, fit_size_law
+    Spin-orbit suppression of the weak-localization dip: coefficients of its expansion in
+    L/lambda, their ratios and their dependence on the dot size.
 fit_line_shape
     Fits of magnetoconductance curves to the line shape of paper Eq. (13).
 
@@ -33,7 +34,15 @@ from .leads import channel_count, channel_window, energy_from_kf, kf_from_energy
 from .levels import RATIO_REFERENCE, kramers_levels, mean_spacing_ratio, spacing_ratios
 from .magnetoconductance import LineShapeFit, fit_line_shape, line_shape
 from .model import DotModel
-from .scaling import PowerLawFit, SuppressionStudy, fit_power_law, suppression_study
+from .scaling import (
+    EvenSeriesFit,
+    SizeLaw,
+    SuppressionStudy,
+    coefficient_ratio,
+    fit_even_series,
+    fit_size_law,
+    suppression_study,
+)
 from .spin_orbit import (
     EDGE_CONTRAST,
     PROFILES,
@@ -73,8 +82,11 @@ __all__ = [
     "LineShapeFit",
     "fit_line_shape",
     "line_shape",
-    "PowerLawFit",
+    "EvenSeriesFit",
+    "SizeLaw",
     "SuppressionStudy",
-    "fit_power_law",
+    "coefficient_ratio",
+    "fit_even_series",
+    "fit_size_law",
     "suppression_study",
 ]

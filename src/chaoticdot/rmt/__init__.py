@@ -28,6 +28,7 @@ finite_m_wl_correction, finite_m_covariance
     effects.
 """
 
+from .chi_square import ChiSquare, chi_square
 from .cost import COST_LIMITS, CostEstimate
 from .haar import coe_matrix, cse_matrix, haar_unitary
 from .hamiltonian import hamiltonian_conductance, hamiltonian_scattering_matrix
@@ -47,6 +48,8 @@ __all__ = [
     "variance",
     "covariance",
     "control_variate_mean",
+    "chi_square",
+    "ChiSquare",
     "Estimate",
     "choose_M",
     "M_RULE",

@@ -7,19 +7,13 @@ the absorbing stub of :func:`chaoticdot.rmt.sample_conductance` (``nphi`` keywor
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import numpy as np
-
-from .. import rmt, theory
+from .. import theory
 from ..units import Device, reference_device
 
 __all__ = [
     "DOT_AREAS_UM2",
     "example_devices",
     "device_effects",
-    "MC_DEPHASING",
-    "dephasing_samples",
 ]
 
 #: Areas (um^2) of the two example dots, assumed of the size of the small and large dots of
@@ -71,46 +65,3 @@ def device_effects(device: Device) -> dict[str, float]:
         out[f"var_{label}"] = theory.conductance_variance(n1, n2, a=a, nphi=nph, kT=temp)
         out[f"dG_{label}"] = theory.wl_correction(n1, n2, a=a, nphi=nph)
     return out
-
-
-#: N1 = N2 = 2, no field or spin-orbit coupling; nphi up to 2N. M = 10 max(N, nphi).
-MC_DEPHASING = {
-    "N1": 2,
-    "N2": 2,
-    "nphi": (0.0, 1.0, 2.0, 4.0, 8.0),
-    "M": 80,
-    "M_quick": 40,
-    "samples": 1000,
-    "samples_quick": 100,
-    "seed": 1986,
-}
-
-
-def dephasing_samples(quick: bool = False):
-    """Monte-Carlo conductances of the absorbing stub, shape ``(samples, len(nphi))``.
-
-    Returns
-    -------
-    nphi : ndarray
-    G : ndarray
-        Conductances in ``e^2/h`` from Eq. (4) with the sub-unitary ``S``.
-    M : int
-    """
-    return _dephasing_samples(bool(quick))
-
-
-@lru_cache(maxsize=2)
-def _dephasing_samples(quick: bool):
-    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
-    p = MC_DEPHASING
-    nphi = np.array(p["nphi"])
-    M = p["M_quick"] if quick else p["M"]
-    G = rmt.sample_conductance(
-        p["N1"],
-        p["N2"],
-        nphi=nphi,
-        samples=p["samples_quick"] if quick else p["samples"],
-        M=M,
-        seed=p["seed"],
-    )
-    return nphi, G, M

@@ -1,4 +1,4 @@
-"""Lattice studies: the scaling run and the stored lattice datasets with their provenance.
+"""Lattice studies: the stored lattice datasets with their provenance.
 
 Datasets (``python -m chaoticdot data NAME``)
 --------------------------------------------
@@ -21,16 +21,11 @@ import numpy as np
 from ..lattice import DotModel, conductance_ensemble
 from ..lattice.levels import RATIO_REFERENCE, kramers_levels, spacing_ratios
 from ..lattice.magnetoconductance import fit_line_shape
-from ..lattice.scaling import suppression_study
 from ..parallel import run_chunks, spawn_seeds
 from ..rmt import mean
 from . import load, register_dataset
 
 __all__ = [
-    "SCALING_RATIOS",
-    "SCALING_PROFILES",
-    "scaling_setup",
-    "scaling_study",
     "MC_FLUXES",
     "MC_PROFILES",
     "MC_LAMBDA",
@@ -40,38 +35,6 @@ __all__ = [
     "KWANT_ENERGY",
     "kwant_agreement_models",
 ]
-
-SCALING_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard")
-
-
-#: L/lambda (uniform) and L/lambda_s (gates): a factor sqrt(2) apart, small enough that the
-#: suppression stays below about 5 % of the dip (the perturbative regime of Eqs. (2)-(3)).
-SCALING_RATIOS = tuple(float(0.75 * 2.0 ** (-k / 2)) for k in (4, 3, 2, 1))
-
-
-def scaling_setup(quick: bool = False):
-    """Dot, number of realisations and seed of the scaling figure.
-
-    Full: L = 60 sites, leads of 12 sites (N = 2 channels per lead at k_F a0 = 0.6), disorder
-    w = 0.55 t, 40 realisations (about 1000 solves). Quick: a 24-site dot, 8 realisations.
-    """
-    if quick:
-        return DotModel(length=24, lead_width=8, kf=0.6, disorder=0.55), 8, 20020
-    return DotModel(length=60, lead_width=12, kf=0.6, disorder=0.55), 40, 20020
-
-
-def scaling_study(quick: bool = False, executor=None, progress: bool = False):
-    """Run :func:`~chaoticdot.lattice.scaling.suppression_study` for the figure's setup."""
-    model, n_samples, seed = scaling_setup(quick)
-    return suppression_study(
-        model,
-        {p: SCALING_RATIOS for p in SCALING_PROFILES},
-        n_samples=n_samples,
-        seed=seed,
-        executor=executor,
-        progress=progress,
-    )
-
 
 MC_FLUXES = (0.0, 0.15, 0.3, 0.5, 0.75, 1.1, 1.8, 4.0)
 
