@@ -46,7 +46,33 @@ def test_plotly_output_renders_in_jupyter_and_on_the_site():
     json.dumps(figure)  # a notebook stores it as JSON
     assert len(figure["data"]) == len(fig.data) and figure["layout"]["sliders"]
     assert "Plotly.newPlot" in bundle["text/html"]
-    assert "<script src" not in bundle["text/html"]  # no CDN; the site supplies plotly.js
+    assert "<script src" not in bundle["text/html"]  # no CDN anywhere
+
+
+_FIRST_TWO_OUTPUTS = """
+import json
+from chaoticdot.display.interactive import wl_alpha_slider
+from chaoticdot.display.plotly_output import show_plotly
+fig = wl_alpha_slider(n_points=5)
+html = [show_plotly(fig)._repr_mimebundle_()["text/html"] for _ in range(2)]
+print(json.dumps([len(h) for h in html] + ["plotly.js v" in h for h in html]))
+"""
+
+
+@pytest.mark.parametrize("site", [False, True])
+def test_plotly_js_travels_with_a_plain_notebook_but_not_with_the_site(site):
+    """Outside the site the first figure of a kernel carries plotly.js (HTML exports draw
+    offline); in the book build (CHAOTICDOT_SITE_BUILD=1) the page supplies it."""
+    env = {k: v for k, v in os.environ.items() if k != "CHAOTICDOT_SITE_BUILD"}
+    if site:
+        env["CHAOTICDOT_SITE_BUILD"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_TWO_OUTPUTS], env=env, capture_output=True, check=True
+    )
+    first_len, second_len, first_has, second_has = json.loads(out.stdout)
+    assert second_has is False and second_len < 1_000_000
+    assert first_has is (not site)
+    assert (first_len > 3_000_000) is (not site)  # the whole library, inline
 
 
 def test_show_plotly_rejects_bad_height():

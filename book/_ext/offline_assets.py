@@ -17,6 +17,7 @@ needs the internet.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -64,6 +65,9 @@ def stage_assets(root: Path) -> Path:
 
 def _on_config_inited(app, config):
     stage_assets(Path(app.confdir))
+    # Chapter kernels inherit the environment: plotly outputs then leave plotly.js to the
+    # page (chaoticdot.display.plotly_output) instead of carrying a copy each.
+    os.environ["CHAOTICDOT_SITE_BUILD"] = "1"
     _drop_thebe(app)
     # the theme starts from localStorage's mode or this default; without it a first visit
     # logs "Got invalid theme mode" to the console

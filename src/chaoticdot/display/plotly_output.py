@@ -5,15 +5,33 @@ A plotly figure is displayed as a MIME bundle with two representations of the sa
 * ``application/vnd.plotly.v1+json`` (the figure as JSON): JupyterLab and Jupyter Notebook
   draw it with their plotly renderer, which ships its own plotly.js (offline, no kernel needed
   to redraw a saved notebook);
-* ``text/html``: a ``<div>`` and a ``Plotly.newPlot`` call, chosen by the website; the site
-  loads its own copy of plotly.js on the pages that need it (``book/_ext/offline_assets.py``).
+* ``text/html``: a ``<div>`` and a ``Plotly.newPlot`` call, chosen by the website and by
+  HTML exports of a notebook. On the website (the book build sets ``CHAOTICDOT_SITE_BUILD=1``)
+  the page loads the site's own copy of plotly.js where it is needed
+  (``book/_ext/offline_assets.py``); elsewhere the first plotly output of a kernel carries
+  plotly.js inline, so that a notebook exported to HTML draws its figures offline too.
 """
 
 from __future__ import annotations
 
+import os
+
 __all__ = ["show_plotly"]
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+SITE_BUILD_VARIABLE = "CHAOTICDOT_SITE_BUILD"
+
+# Whether this process has already emitted plotly.js inline (outside the website one copy per
+# kernel suffices: later figures of the same notebook find window.Plotly defined).
+_inline_library = {"sent": False}
+
+
+def _include_library() -> bool:
+    if os.environ.get(SITE_BUILD_VARIABLE) == "1":
+        return False
+    first = not _inline_library["sent"]
+    _inline_library["sent"] = True
+    return first
 
 
 class _PlotlyOutput:
@@ -25,7 +43,7 @@ class _PlotlyOutput:
     def _repr_mimebundle_(self, include=None, exclude=None):
         config = {"displaylogo": False, "responsive": True}
         html = self.fig.to_html(
-            include_plotlyjs=False,  # the site's page loads plotly.min.js itself
+            include_plotlyjs=_include_library(),
             full_html=False,
             default_height=self.height,
             config=config,
