@@ -59,7 +59,9 @@ def test_nonnegative_and_finite():
         theory.conductance_variance(1, 1, kT=np.inf)
     # a = inf is allowed: the symplectic limit, <dG> = +N1 N2 / (2 N) = 1/4 at N1 = N2 = 1
     assert theory.wl_correction(1, 1, a=np.inf) == pytest.approx(0.25)
-    with pytest.raises(ValueError, match="x must be finite"):
+    # x = +-inf is the broken-time-reversal limit (exact CUE); NaN is refused by name
+    assert theory.wl_correction(1, 1, x=np.inf) == pytest.approx(0.0, abs=1e-15)
+    with pytest.raises(ValueError, match=r"x must be a real number in \[-inf, inf\] \(not NaN\)"):
         theory.wl_correction(1, 1, x=[0.0, np.nan])
 
 

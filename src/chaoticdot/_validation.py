@@ -44,6 +44,23 @@ __all__ = [
 MAX_CHANNELS = 10**9
 
 
+def _numeric(value, name: str, allowed: str) -> np.ndarray:
+    """``value`` as a numeric (integer, real or complex) array, or a named ``TypeError``.
+
+    Strings, booleans, ``None`` and ragged or object sequences are refused: a number given as
+    text is a mistake, not a conversion request.
+    """
+    if value is None or isinstance(value, str | bytes | bool | np.bool_):
+        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    try:
+        raw = np.asarray(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be {allowed}, got {value!r}") from None
+    if raw.dtype.kind not in "iufc":
+        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    return raw
+
+
 def real_array(value, name: str, allowed: str) -> np.ndarray:
     """``value`` as a float array, or a named ``TypeError``/``ValueError``.
 
@@ -56,14 +73,7 @@ def real_array(value, name: str, allowed: str) -> np.ndarray:
     allowed : str
         Description of the allowed values, e.g. ``"a real number in [0, inf)"``.
     """
-    if value is None or isinstance(value, str | bytes | bool | np.bool_):
-        raise TypeError(f"{name} must be {allowed}, got {value!r}")
-    try:
-        raw = np.asarray(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be {allowed}, got {value!r}") from None
-    if raw.dtype.kind not in "iufc":
-        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    raw = _numeric(value, name, allowed)
     if raw.dtype.kind == "c":
         raise ValueError(f"{name} must be real ({allowed}), got {value!r}")
     if raw.size == 0:
@@ -146,14 +156,7 @@ def check_direction(value, name: str = "b_direction") -> np.ndarray:
 
 def check_complex(value, name: str, allowed: str) -> np.ndarray:
     """A finite real or complex number or array (e.g. ``N_C - i de``)."""
-    if value is None or isinstance(value, str | bytes | bool | np.bool_):
-        raise TypeError(f"{name} must be {allowed}, got {value!r}")
-    try:
-        raw = np.asarray(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be {allowed}, got {value!r}") from None
-    if raw.dtype.kind not in "iufc":
-        raise TypeError(f"{name} must be {allowed}, got {value!r}")
+    raw = _numeric(value, name, allowed)
     if raw.size == 0 or not np.all(np.isfinite(raw)):
         raise ValueError(f"{name} must be {allowed}, got {value!r}")
     return raw.astype(complex)
