@@ -35,6 +35,13 @@ _LEFTOVERS = ("__pycache__", ".egg-info", ".pyc", ".pytest_cache", ".ruff_cache"
 def tracked_sources(root: Path) -> list[Path]:
     """Files of ``src/`` and ``pyproject.toml`` below ``root`` (relative), git-tracked only."""
     try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, check=True
+        ).stdout.decode()
+        if Path(top.strip()).resolve() != Path(root).resolve():
+            # a copy inside another checkout (the student edition's staged sources): its
+            # files are untracked there, so walk it like a tree without git
+            raise subprocess.CalledProcessError(1, "git")
         out = subprocess.run(
             ["git", "ls-files", "-z", "--", "src", "pyproject.toml"],
             cwd=root,
@@ -132,15 +139,28 @@ def _outdated_when_library_changed(app, env, added, changed, removed):
     return sorted(d for d in unchanged if chapters.get(d) != previous_chapters.get(d))
 
 
+#: First line of the hidden cell that carries a chapter's figure-module hash.
+HASH_CELL_MARK = "# figure sources "
+
+
+def as_executed(root: Path, text: str) -> str:
+    """The chapter source as the build executes it: with the hidden figure-hash cell.
+
+    jupyter-cache keys a notebook on its code cells, so whoever looks a chapter up in the
+    execution cache (the downloads, the student edition) must add the same cell.
+    """
+    if "```{code-cell}" not in text:
+        return text
+    key = chapter_hash(Path(root), text)
+    if not key:
+        return text
+    cell = f"```{{code-cell}} ipython3\n:tags: [remove-cell]\n\n{HASH_CELL_MARK}{key}\n```\n"
+    return text.rstrip("\n") + "\n\n" + cell
+
+
 def _append_hash_cell(app, docname, source):
     """Add a hidden cell carrying the chapter's figure-module hash (jupyter-cache keys on it)."""
-    text = source[0]
-    if "```{code-cell}" not in text:
-        return
-    key = chapter_hash(Path(app.confdir), text)
-    if key:
-        cell = f"```{{code-cell}} ipython3\n:tags: [remove-cell]\n\n# figure sources {key}\n```\n"
-        source[0] = text.rstrip("\n") + "\n\n" + cell
+    source[0] = as_executed(Path(app.confdir), source[0])
 
 
 def setup(app):

@@ -71,10 +71,14 @@ def _publish(app, exception):
     root, outdir = Path(app.confdir), Path(app.outdir)
     cache = get_cache(app.config.nb_execution_cache_path)
     published = []
+    from cache_key import HASH_CELL_MARK, as_executed  # a sibling extension in book/_ext
+
     for docname in chapters(root):
-        notebook = jupytext.read(root / f"{docname}.md")
+        text = (root / f"{docname}.md").read_text(encoding="utf-8")
+        notebook = jupytext.reads(as_executed(root, text), fmt="md:myst")
         # KeyError if this build did not execute the chapter: a stale download is worse
         _, executed = cache.merge_match_into_notebook(notebook)
+        executed.cells = [c for c in executed.cells if not str(c.source).startswith(HASH_CELL_MARK)]
         target = outdir / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         jupytext.write(executed, target, fmt="ipynb")
