@@ -142,21 +142,22 @@ def fit_even_series(x, samples, powers: Sequence[int] = (2, 4)) -> EvenSeriesFit
             f"(no overflow, underflow or degenerate columns), got x={x!r}, powers={powers!r}"
         )
     pinv = np.linalg.pinv(design)  # (p, k): coefficients = pinv @ curve
-    per = samples @ pinv.T
     n = samples.shape[0]
-    point_cov = np.cov(samples, rowvar=False, ddof=1) / n  # covariance of the mean points
-    coeff_cov = pinv @ point_cov @ pinv.T
-    mean = samples.mean(axis=0)
     proj = np.eye(x.size) - design @ pinv  # residual projector
-    resid = proj @ mean
-    resid_cov = proj @ point_cov @ proj.T
-    dof = x.size - len(powers)
-    chi2 = float(resid @ np.linalg.pinv(resid_cov, rcond=1e-10, hermitian=True) @ resid)
-    if not (np.all(np.isfinite(coeff_cov)) and np.isfinite(chi2)):
+    with np.errstate(over="ignore", invalid="ignore"):
+        per = samples @ pinv.T
+        point_cov = np.cov(samples, rowvar=False, ddof=1) / n  # covariance of the mean points
+        coeff_cov = pinv @ point_cov @ pinv.T
+        resid_cov = proj @ point_cov @ proj.T
+    if not all(np.all(np.isfinite(a)) for a in (per, coeff_cov, resid_cov)):
         raise ValueError(
             "samples out of the floating-point range of the fit (their covariance overflows): "
-            "rescale them to moderate finite values"
+            f"rescale them to moderate values, got max |samples| = {np.abs(samples).max():.3g}"
         )
+    mean = samples.mean(axis=0)
+    resid = proj @ mean
+    dof = x.size - len(powers)
+    chi2 = float(resid @ np.linalg.pinv(resid_cov, rcond=1e-10, hermitian=True) @ resid)
     return EvenSeriesFit(powers, per.mean(axis=0), coeff_cov, per, chi2, dof)
 
 
@@ -201,7 +202,7 @@ def coefficient_ratio(
     if not (np.isfinite(r) and np.isfinite(var)):
         raise ValueError(
             "the denominator coefficient is too small against the numerator: the ratio "
-            f"overflows, got {a!r} / {b!r}"
+            f"overflows, got {a:.3g} / {b:.3g}"
         )
     return float(r), float(np.sqrt(max(var, 0.0)))
 
