@@ -27,11 +27,13 @@ MODULES = {"theory": theory, "rmt": rmt, "units": units, "lattice": lattice}
 RECORDS = {
     "rmt.Estimate",
     "rmt.CostEstimate",
+    "rmt.ChiSquare",
     "units.UniversalRegimeWarning",
     "lattice.EnsembleResult",
     "lattice.LineShapeFit",
-    "lattice.PowerLawFit",
     "lattice.SuppressionStudy",
+    "lattice.EvenSeriesFit",
+    "lattice.SizeLaw",
 }
 # Expensive drivers (seconds per call even with the smallest settings): their arguments go
 # through the same shared checks as the cheap entry points below and have dedicated tests.
@@ -46,6 +48,20 @@ def _small_lattice():
 
 GEO, HAM = _small_lattice()
 RNG_LEVELS = np.cumsum(np.random.default_rng(0).exponential(size=12))
+
+
+def _series_fits():
+    """Two cheap fits of ``c2 x^2 + c4 x^4`` on the same 20 realisations."""
+    x = np.array([0.1, 0.2, 0.3])
+    rng = np.random.default_rng(3)
+    c2 = 1.0 + 0.3 * rng.standard_normal((20, 1))
+    c4 = -1.0 + 0.3 * rng.standard_normal((20, 1))
+    noise = 1e-4 * rng.standard_normal((20, 3))
+    samples = c2 * x**2 + c4 * x**4 + noise
+    return x, samples, lattice.fit_even_series(x, samples), lattice.fit_even_series(x, 2 * samples)
+
+
+SERIES_X, SERIES_SAMPLES, FIT_A, FIT_B = _series_fits()
 
 BASELINES = {
     "theory.mean_conductance": dict(N1=2, N2=2),
@@ -81,6 +97,9 @@ BASELINES = {
     "rmt.control_variate_mean": dict(
         samples=[1.0, 2.0, 4.0, 3.0], control=[0.5, 1.0, 2.0, 1.2], control_mean=1.0
     ),
+    "rmt.chi_square": dict(
+        residuals=[0.1, -0.2, 0.05], covariance=np.diag([0.04, 0.05, 0.02]), rcond=1e-12
+    ),
     "rmt.choose_M": dict(N=4, x=0.0, a=0.0, b=0.0, nphi=0.0, energy=0.0),
     "rmt.estimate_cost": dict(N1=1, N2=1, samples=2, executor="serial"),
     "rmt.haar_unitary": dict(rng=np.random.default_rng(0), M=4),
@@ -89,6 +108,7 @@ BASELINES = {
     "rmt.perturbation_matrices": dict(M=12, N=4),
     "units.Device": dict(area_um2=1.0),
     "units.rashba_length_um": dict(alpha_eV_m=5e-12),
+    "units.reference_device": dict(area_um2=1.2),
     "units.spin_flux_field_T": dict(lambda_x_um=1.0, lambda_y_um=2.0),
     "lattice.DotModel": dict(length=12, lead_width=4),
     "lattice.DotGeometry": dict(length=12, lead_width=4),
@@ -118,10 +138,10 @@ BASELINES = {
         - 0.2 / (1 + np.linspace(0, 2, 6)[None, :] ** 2)
         + 0.01 * np.random.default_rng(1).standard_normal((40, 6)),
     ),
-    "lattice.fit_power_law": dict(
-        x=np.array([1.0, 2.0, 4.0]),
-        samples=np.array([1.0, 0.25, 0.0625])
-        * (1 + 0.05 * np.random.default_rng(2).standard_normal((40, 3))),
+    "lattice.fit_even_series": dict(x=SERIES_X, samples=SERIES_SAMPLES, powers=(2, 4)),
+    "lattice.coefficient_ratio": dict(numerator=FIT_B, power_n=2, denominator=FIT_A, power_d=2),
+    "lattice.fit_size_law": dict(
+        lengths=[40.0, 60.0, 80.0], values=[1.0, 2.1, 3.9], errors=[0.1, 0.2, 0.3]
     ),
 }
 

@@ -36,7 +36,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import check_finite, check_positive_int
+from .._validation import (
+    check_choice,
+    check_finite,
+    check_instance,
+    check_positive_int,
+    real_array,
+)
 from .ensembles import conductance_ensemble
 from .model import DotModel
 from .spin_orbit import gate_length
@@ -87,14 +93,12 @@ class EvenSeriesFit:
 
     def coefficient(self, power: int) -> tuple[float, float]:
         """``(value, standard error)`` of the coefficient of ``x**power``."""
-        if power not in self.powers:
-            raise ValueError(f"power must be one of {self.powers}, got {power!r}")
-        k = self.powers.index(power)
+        k = self.powers.index(check_choice(power, "power", self.powers))
         return float(self.coefficients[k]), float(self.errors[k])
 
     def __call__(self, x):
         """The fitted series at ``x``."""
-        x = np.asarray(x, dtype=float)
+        x = real_array(x, "x", "a real number or array")
         return sum(c * x**p for c, p in zip(self.coefficients, self.powers, strict=True))
 
 
@@ -114,31 +118,44 @@ def fit_even_series(x, samples, powers: Sequence[int] = (2, 4)) -> EvenSeriesFit
     -------
     EvenSeriesFit
     """
+    powers = _check_powers(powers)
     x = check_finite(x, "x")
-    samples = check_finite(samples, "samples")
-    powers = tuple(int(p) for p in powers)
-    if x.ndim != 1 or np.any(~np.isfinite(x)) or np.any(x <= 0):
-        raise ValueError("x must be a 1-D array of positive finite values")
-    if len(set(powers)) != len(powers) or any(p <= 0 for p in powers):
-        raise ValueError(f"powers must be distinct positive integers, got {powers!r}")
+    if x.ndim != 1 or np.any(x <= 0):
+        raise ValueError(f"x must be a 1-D array of positive finite values, got {x!r}")
     if np.unique(x).size != x.size or x.size <= len(powers):
         raise ValueError(
             f"x must hold more than len(powers) = {len(powers)} distinct values, got {x.size}"
         )
+    samples = check_finite(samples, "samples")
     if samples.ndim != 2 or samples.shape[1] != x.size or samples.shape[0] < 2:
-        raise ValueError("samples must have shape (n_realisations >= 2, len(x))")
-    if not np.all(np.isfinite(samples)):
-        raise ValueError("samples must be finite")
-    design = x[:, None] ** np.array(powers)[None, :]
+        raise ValueError(
+            f"samples must have shape (n_realisations >= 2, len(x) = {x.size}), "
+            f"got shape {samples.shape}"
+        )
+    with np.errstate(over="ignore", under="ignore"):
+        design = x[:, None] ** np.array(powers)[None, :]
+    # Overflow (x > 1, large powers) or underflow (tiny x) leaves columns that are infinite,
+    # zero or numerically parallel: the coefficients are then not determined by the data.
+    if not np.all(np.isfinite(design)) or np.linalg.matrix_rank(design) < len(powers):
+        raise ValueError(
+            f"x and powers must give a finite design matrix x**powers of full column rank "
+            f"(no overflow, underflow or degenerate columns), got x={x!r}, powers={powers!r}"
+        )
     pinv = np.linalg.pinv(design)  # (p, k): coefficients = pinv @ curve
-    per = samples @ pinv.T
     n = samples.shape[0]
-    point_cov = np.cov(samples, rowvar=False, ddof=1) / n  # covariance of the mean points
-    coeff_cov = pinv @ point_cov @ pinv.T
-    mean = samples.mean(axis=0)
     proj = np.eye(x.size) - design @ pinv  # residual projector
+    with np.errstate(over="ignore", invalid="ignore"):
+        per = samples @ pinv.T
+        point_cov = np.cov(samples, rowvar=False, ddof=1) / n  # covariance of the mean points
+        coeff_cov = pinv @ point_cov @ pinv.T
+        resid_cov = proj @ point_cov @ proj.T
+    if not all(np.all(np.isfinite(a)) for a in (per, coeff_cov, resid_cov)):
+        raise ValueError(
+            "samples out of the floating-point range of the fit (their covariance overflows): "
+            f"rescale them to moderate values, got max |samples| = {np.abs(samples).max():.3g}"
+        )
+    mean = samples.mean(axis=0)
     resid = proj @ mean
-    resid_cov = proj @ point_cov @ proj.T
     dof = x.size - len(powers)
     chi2 = float(resid @ np.linalg.pinv(resid_cov, rcond=1e-10, hermitian=True) @ resid)
     return EvenSeriesFit(powers, per.mean(axis=0), coeff_cov, per, chi2, dof)
@@ -153,11 +170,23 @@ def coefficient_ratio(
     correlation between numerator and denominator is then included:
     ``var(A/B) = [var A - 2 (A/B) cov(A, B) + (A/B)^2 var B] / B^2``.
 
+    Parameters
+    ----------
+    numerator, denominator : EvenSeriesFit
+        Fits of :func:`fit_even_series` to the same realisations.
+    power_n, power_d : int
+        The power of ``x`` whose coefficient is taken, one of ``numerator.powers`` and
+        ``denominator.powers`` respectively.
+
     Returns
     -------
     (float, float)
         The ratio and its standard error.
     """
+    check_instance(numerator, EvenSeriesFit, "numerator")
+    check_instance(denominator, EvenSeriesFit, "denominator")
+    check_choice(power_n, "power_n", numerator.powers)
+    check_choice(power_d, "power_d", denominator.powers)
     if numerator.per_realisation.shape[0] != denominator.per_realisation.shape[0]:
         raise ValueError("numerator and denominator must be fitted to the same realisations")
     a_i = numerator.per_realisation[:, numerator.powers.index(power_n)]
@@ -165,10 +194,16 @@ def coefficient_ratio(
     n = a_i.size
     a, b = a_i.mean(), b_i.mean()
     if b == 0:
-        raise ValueError("the denominator coefficient is zero")
+        raise ValueError("the denominator coefficient is zero: the ratio is undefined")
     cov = np.cov(a_i, b_i, ddof=1) / n
-    r = a / b
-    var = (cov[0, 0] - 2 * r * cov[0, 1] + r**2 * cov[1, 1]) / b**2
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = a / b
+        var = (cov[0, 0] - 2 * r * cov[0, 1] + r**2 * cov[1, 1]) / b**2
+    if not (np.isfinite(r) and np.isfinite(var)):
+        raise ValueError(
+            "the denominator coefficient is too small against the numerator: the ratio "
+            f"overflows, got {a:.3g} / {b:.3g}"
+        )
     return float(r), float(np.sqrt(max(var, 0.0)))
 
 
@@ -207,29 +242,69 @@ def fit_size_law(lengths, values, errors) -> SizeLaw:
         Exponent ``q`` with its standard error, amplitude at the geometric-mean size, and the
         chi^2 of the fit with ``k - 2`` degrees of freedom.
     """
-    lengths = np.asarray(lengths, dtype=float)
-    values = np.asarray(values, dtype=float)
-    errors = np.asarray(errors, dtype=float)
+    lengths = check_finite(lengths, "lengths")
     if lengths.ndim != 1 or lengths.size < 2 or np.unique(lengths).size != lengths.size:
-        raise ValueError("lengths must hold at least 2 distinct values")
+        raise ValueError(f"lengths must hold at least 2 distinct values, got {lengths!r}")
     if np.any(lengths <= 0):
-        raise ValueError("lengths must be positive")
-    if values.shape != lengths.shape or errors.shape != lengths.shape:
-        raise ValueError("values and errors must have the shape of lengths")
-    if np.any(values <= 0):
-        raise ValueError("values must be positive for a fit on logarithmic axes")
-    if np.any(errors <= 0) or not np.all(np.isfinite(errors)):
-        raise ValueError("errors must be positive and finite")
+        raise ValueError(f"lengths must be positive (in (0, inf)), got {lengths!r}")
+    values = _positive_like(values, "values", lengths, "for a fit on logarithmic axes")
+    errors = _positive_like(errors, "errors", lengths, "(standard errors)")
+    with np.errstate(over="ignore", under="ignore", divide="ignore"):
+        w = (values / errors) ** 2
+    if not np.all(np.isfinite(w) & (w > 0)):
+        raise ValueError(
+            "values and errors must give relative errors errors/values whose inverse square "
+            f"(the weight) is finite and non-zero, got values={values!r}, errors={errors!r}"
+        )
     ref = float(np.exp(np.mean(np.log(lengths))))
-    u, y, w = np.log(lengths / ref), np.log(values), (values / errors) ** 2
+    u, y = np.log(lengths / ref), np.log(values)
     design = np.stack([np.ones_like(u), u], axis=1)
     normal = design.T @ (w[:, None] * design)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        det = normal[0, 0] * normal[1, 1] - normal[0, 1] ** 2
+    # The spread of log L must be resolved against the rounding of the weighted sums.
+    if not (np.isfinite(det) and det > 1e-12 * normal[0, 0] * normal[1, 1]):
+        raise ValueError(
+            "lengths, values and errors must determine the slope: the lengths are too close "
+            "on a logarithmic scale or the weights (values/errors)^2 span too many orders of "
+            f"magnitude, got lengths={lengths!r}, weights={w!r}"
+        )
     cov = np.linalg.inv(normal)
     (log_amp, q) = cov @ design.T @ (w * y)
     chi2 = float(np.sum(w * (y - log_amp - q * u) ** 2))
     return SizeLaw(
         float(q), float(np.sqrt(cov[1, 1])), float(np.exp(log_amp)), ref, chi2, lengths.size - 2
     )
+
+
+def _check_powers(powers) -> tuple:
+    """A non-empty sequence of distinct positive integers (powers of ``x``), as a tuple."""
+    allowed = "a non-empty sequence of distinct positive integers (1 <= power <= 1e+09)"
+    if isinstance(powers, str | bytes) or not (
+        isinstance(powers, Sequence) or isinstance(powers, np.ndarray) and powers.ndim == 1
+    ):
+        raise TypeError(f"powers must be {allowed}, got {powers!r}")
+    if len(powers) == 0:
+        raise ValueError(f"powers must be {allowed}, got {powers!r}")
+    try:
+        out = tuple(check_positive_int(p, "powers") for p in powers)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"powers must be {allowed}, got {powers!r}") from None
+    if len(set(out)) != len(out):
+        raise ValueError(f"powers must be {allowed}, got {powers!r}")
+    return out
+
+
+def _positive_like(value, name: str, like: np.ndarray, why: str) -> np.ndarray:
+    """Finite positive array of the shape of ``like`` (the lengths)."""
+    arr = check_finite(value, name)
+    if arr.shape != like.shape:
+        raise ValueError(
+            f"{name} must have the shape of lengths {like.shape}, got shape {arr.shape}"
+        )
+    if np.any(arr <= 0):
+        raise ValueError(f"{name} must be positive (in (0, inf)) {why}, got {value!r}")
+    return arr
 
 
 @dataclass(frozen=True)

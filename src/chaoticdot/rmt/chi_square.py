@@ -21,6 +21,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
+from .._validation import check_finite, real_array
+
 __all__ = ["ChiSquare", "chi_square"]
 
 
@@ -56,22 +58,40 @@ def chi_square(residuals, covariance, *, rcond: float = 1e-12) -> ChiSquare:
     ChiSquare
         ``chi2``, ``dof`` (rank of ``C``) and ``p_value = P(chi^2_dof >= chi2)``.
     """
-    r = np.asarray(residuals, dtype=float)
-    c = np.asarray(covariance, dtype=float)
-    if r.ndim != 1 or r.size == 0 or not np.all(np.isfinite(r)):
-        raise ValueError("residuals must be a non-empty 1-D array of finite values")
-    if c.shape != (r.size, r.size) or not np.all(np.isfinite(c)):
-        raise ValueError(f"covariance must be a finite ({r.size}, {r.size}) matrix")
+    r = check_finite(residuals, "residuals")
+    if r.ndim != 1:
+        raise ValueError(
+            f"residuals must be a non-empty 1-D array of finite values, got shape {r.shape}"
+        )
+    c = check_finite(covariance, "covariance")
+    if c.shape != (r.size, r.size):
+        raise ValueError(
+            f"covariance must be a finite ({r.size}, {r.size}) matrix (k = len(residuals) = "
+            f"{r.size}), got shape {c.shape}"
+        )
     if not np.allclose(c, c.T, rtol=1e-10, atol=0.0):
         raise ValueError("covariance must be symmetric")
-    rcond = float(rcond)
-    if not 0.0 <= rcond < 1.0:
+    rcond = real_array(rcond, "rcond", "a real number in [0, 1)")
+    if rcond.ndim or not 0.0 <= rcond < 1.0:
         raise ValueError(f"rcond must lie in [0, 1), got {rcond!r}")
-    w, v = np.linalg.eigh(0.5 * (c + c.T))
+    rcond = float(rcond)
+    with np.errstate(over="ignore"):
+        sym = 0.5 * (c + c.T)
+    if not np.all(np.isfinite(sym)):
+        raise ValueError(
+            f"covariance must have entries within the floating-point range, got {covariance!r}"
+        )
+    w, v = np.linalg.eigh(sym)
     if w[-1] <= 0 or w[0] < -1e-10 * w[-1]:
         raise ValueError("covariance must be positive semi-definite and nonzero")
     keep = w > rcond * w[-1]
     proj = v[:, keep].T @ r
-    chi2 = float(np.sum(proj**2 / w[keep]))
+    with np.errstate(over="ignore"):
+        chi2 = float(np.sum(proj**2 / w[keep]))
+    if not np.isfinite(chi2):
+        raise ValueError(
+            "residuals too large against the covariance: chi^2 overflows the floating-point "
+            f"range, got residuals={residuals!r}"
+        )
     dof = int(np.count_nonzero(keep))
     return ChiSquare(chi2, dof, float(stats.chi2.sf(chi2, dof)))
