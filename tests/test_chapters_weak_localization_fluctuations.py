@@ -245,8 +245,10 @@ def _slider_figures():
 
 
 @pytest.mark.parametrize("figure_id", sorted(_slider_figures()))
-def test_interactive_slider_figure(figure_id):
+def test_interactive_slider_figure(figure_id, monkeypatch):
     from chaoticdot.display import show_plotly
+
+    monkeypatch.setenv("CHAOTICDOT_SITE_BUILD", "1")  # the page's HTML, as on the website
 
     builder, values = _slider_figures()[figure_id]
     fig = builder()
@@ -272,7 +274,7 @@ def test_interactive_slider_figure(figure_id):
     assert all(not np.allclose(y1, y2) for y1, y2 in zip(ys, ys[1:], strict=False))
     # the reader's click near the far end of the rail must change the curve
     assert slider.active < 0.8 * len(steps)
-    html = show_plotly(fig).data
+    html = show_plotly(fig)._repr_mimebundle_()["text/html"]
     assert len(html.encode()) < 1_500_000
     assert '"sliders"' in html
 

@@ -14,7 +14,7 @@ from . import FigureResult, register
     "dephasing-mc",
     "absorbing-stub Monte Carlo versus N -> N + nphi and the finite-M line, <dG> and var G",
 )
-def fig_dephasing_mc(quick: bool = False) -> FigureResult:
+def fig_dephasing_mc(*, quick: bool = False) -> FigureResult:
     """Three panels versus ``nphi``: ``<dG>``, ``var G`` and the relative deviation of var G."""
     import matplotlib.pyplot as plt
 

@@ -130,7 +130,7 @@ def plot_scaling(analysis: dict, lambda_fixed: float = 300.0):
     "lattice: coefficients of the spin-orbit suppression of the WL dip versus dot size L "
     "(uniform coupling and two gates; stored data)",
 )
-def fig_lattice_scaling(quick: bool = False) -> FigureResult:
+def fig_lattice_scaling(*, quick: bool = False) -> FigureResult:
     """The scaling figure from the stored dataset (``quick`` has no effect)."""
     fig, table = plot_scaling(scaling_analysis())
     return FigureResult(figure=fig, table=table)
