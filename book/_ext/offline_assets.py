@@ -125,8 +125,24 @@ def _plotly_where_needed(app, pagename, templatename, context, doctree):
         app.add_js_file("plotly-theme.js", priority=101)
 
 
+def _drop_icon_script(app, exception):
+    """Replace the theme's 1.5 MB icon script by a stub: its CSS already draws the icons.
+
+    pydata-sphinx-theme ships Font Awesome twice, as a stylesheet with web fonts (inside its
+    own CSS) and as a script that swaps every icon for an inline SVG. The script is the largest
+    file of every page and adds nothing the stylesheet does not show.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    script = Path(app.outdir) / "_static" / "scripts" / "fontawesome.js"
+    css = Path(app.outdir) / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if script.is_file() and "fa-solid-900" in css.read_text(encoding="utf-8", errors="ignore"):
+        script.write_text("/* icons come from the theme's stylesheet (web fonts) */\n")
+
+
 def setup(app):
     app.connect("config-inited", _on_config_inited)
+    app.connect("build-finished", _drop_icon_script)
     app.connect("html-page-context", _plotly_where_needed)
     app.connect("build-finished", _place_widget_fonts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
