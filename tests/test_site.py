@@ -354,7 +354,8 @@ def test_plotly_legends_leave_the_width_to_the_data_on_a_phone(server, browser):
         assert layout
         for fig in layout:
             assert fig["orientation"] == "h", layout
-            assert fig["plot"] >= 0.75 * fig["width"], layout  # legend no longer takes 40 %
+            # the legend no longer takes 40 % of the width: what is left to the axes' margins
+            assert fig["plot"] >= 0.7 * fig["width"], layout
     finally:
         visit.close()
 

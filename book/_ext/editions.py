@@ -37,25 +37,38 @@ from downloads import toc_docnames  # noqa: E402
 ROOT = Path.cwd()
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 _OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{solution\}")
+_GATE_START = re.compile(r"^(?P<fence>`{3,}|:{3,})\{solution-start\}")
+_GATE_END = re.compile(r"^(?P<fence>`{3,}|:{3,})\{solution-end\}")
 
 
 def strip_solutions(text: str) -> tuple[str, list[str]]:
-    """Remove every ``{solution}`` directive block; return the text and the removed blocks."""
-    out, removed, block, fence = [], [], [], None
+    """Remove every solution; return the text and the removed blocks.
+
+    Two forms exist (sphinx-exercise): a ``{solution}`` directive block, and a *gated*
+    solution, ``{solution-start}`` ... ``{solution-end}``, whose body may hold code cells; the
+    gated form is removed from its opening line to the fence that closes ``{solution-end}``.
+    """
+    out, removed, block = [], [], []
+    fence, gated, closing = None, False, False
     for line in text.splitlines(keepends=True):
         if fence is None:
-            match = _OPEN.match(line)
+            match = _OPEN.match(line) or _GATE_START.match(line)
             if match:
                 fence, block = match["fence"], [line]
+                gated, closing = bool(_GATE_START.match(line)), False
             else:
                 out.append(line)
-        else:
-            block.append(line)
-            if line.rstrip() == fence:
-                removed.append("".join(block))
-                fence = None
+            continue
+        block.append(line)
+        if gated and not closing:
+            # inside a gated solution: wait for {solution-end}, then for its closing fence
+            closing = bool(_GATE_END.match(line))
+            continue
+        if line.rstrip() == fence:
+            removed.append("".join(block))
+            fence = None
     if fence is not None:
-        raise ValueError("unterminated {solution} block")
+        raise ValueError("unterminated solution block")
     return "".join(out), removed
 
 
