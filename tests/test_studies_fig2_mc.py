@@ -94,6 +94,15 @@ def test_quick_run_settings(regenerated):
     arrays, prov = regenerated
     assert prov["quick"] is True and prov["seed"] == QUICK_SETTINGS["seed"] != FIG2_MC_SEED
     assert tuple(arrays["channels"]) == QUICK_SETTINGS["channels"]
+    # the generator uses the split method; the stored file was made by correlated sampling
+    assert prov["method"].startswith("split")
+    assert prov["draws"]["5"] == {str(k): v for k, v in QUICK_SETTINGS["draws"].items()}
+
+
+def test_stored_method_is_documented(stored):
+    _, prov = stored
+    assert "correlated sampling" in prov["method"]
+    assert prov["library_version"] == "0.1.0"
 
 
 @pytest.mark.parametrize("key", ["mean_G", "var_G"])

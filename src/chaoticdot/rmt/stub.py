@@ -344,7 +344,10 @@ def _apply_kron_identity(a: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 # Below this size one batched numpy call beats a Python loop over LAPACK calls.
 _LOOP_MIN_SIZE = 48
-_GETRF, _GETRS = scipy.linalg.get_lapack_funcs(("getrf", "getrs"), (np.zeros(1, complex),))
+_LAPACK = {
+    dtype: scipy.linalg.get_lapack_funcs(("getrf", "getrs"), (np.zeros(1, dtype),))
+    for dtype in (np.complex128, np.complex64)
+}
 
 
 def _schur_solve(rinv: np.ndarray, uqq: np.ndarray, rhs: np.ndarray, work: dict) -> np.ndarray:
@@ -353,21 +356,27 @@ def _schur_solve(rinv: np.ndarray, uqq: np.ndarray, rhs: np.ndarray, work: dict)
     Small matrices: one batched numpy call. Large ones: per realization, ``R^{-1} - U_QQ`` is
     written into one reusable C-ordered buffer (cache-hot, no fresh allocation), handed to
     LAPACK as the Fortran-ordered transpose (no copy), factorised in place and solved with
-    ``trans = 1``.
+    ``trans = 1``. ``work["dtype"]`` (default ``complex128``) is the precision of the
+    factorisation; ``complex64`` halves the memory traffic and runs the LU about 1.5 times
+    faster (its accuracy is checked in ``tests/test_rmt_single_precision.py``); the result is
+    always returned in double precision.
     """
+    dtype = work.get("dtype", np.complex128)
     size = uqq.shape[-1]
     if size < _LOOP_MIN_SIZE:
-        return np.linalg.solve(rinv - uqq, rhs)
+        return np.linalg.solve((rinv - uqq).astype(dtype), rhs.astype(dtype)).astype(complex)
     buf = work.get(size)
     if buf is None:
-        buf = work[size] = np.empty((size, size), dtype=complex)
+        buf = work[size] = np.empty((size, size), dtype=dtype)
+    getrf, getrs = _LAPACK[dtype]
+    rhs = rhs.astype(dtype, copy=False)
     out = np.empty(rhs.shape, dtype=complex)
     for idx in np.ndindex(uqq.shape[:-2]):
         np.subtract(rinv, uqq[idx], out=buf)
-        lu, piv, info = _GETRF(buf.T, overwrite_a=1)
+        lu, piv, info = getrf(buf.T, overwrite_a=1)
         if info != 0:
             raise np.linalg.LinAlgError("singular matrix in the Schur complement")
-        out[idx], info = _GETRS(lu, piv, rhs[idx], trans=1)
+        out[idx], info = getrs(lu, piv, rhs[idx], trans=1)
     return out
 
 
@@ -490,6 +499,10 @@ def time_reversed(u: np.ndarray, spin_full: bool) -> np.ndarray:
     return out
 
 
+#: LU precision of :func:`conductance_from_unitary` by name.
+_PRECISION = {"double": np.complex128, "single": np.complex64}
+
+
 def conductance_from_unitary(
     N1: int,
     N2: int,
@@ -501,6 +514,7 @@ def conductance_from_unitary(
     u_cue: np.ndarray | None = None,
     u_cue2: np.ndarray | None = None,
     allow_decoupled: bool = True,
+    precision: str = "double",
 ) -> np.ndarray:
     """Conductance of the stub model for given random matrices at many parameter points.
 
@@ -528,6 +542,10 @@ def conductance_from_unitary(
     allow_decoupled : bool
         Use the exact spin-decoupled path where it applies (set ``False`` to force the
         spin-full ``2(M - N)`` problem, e.g. to test the decoupled path).
+    precision : {"double", "single"}
+        Precision of the LU factorisations of the Schur complement (``"single"``:
+        ``complex64``, about 1.5 times faster at ``2(M - N) >= 140``; matrices, products and
+        ``G`` stay in double precision).
 
     Returns
     -------
@@ -539,7 +557,7 @@ def conductance_from_unitary(
     batch = next(u for u in given.values() if u is not None).shape[0]
     out = np.empty((batch, len(points)))
     stacks = {}  # (ensemble, reversed) -> (U, spin-full U_QQ or None)
-    work = {}
+    work = {"dtype": _PRECISION[precision]}
     for j, point in enumerate(points):
         ensemble = ensemble_of_point(point)
         key = (ensemble, point.x_inf < 0)

@@ -12,6 +12,26 @@ Why stored data: at about 2 % statistical precision the run took 1750 s on two c
 ``python -m chaoticdot data fig2-mc`` (``--quick`` for a reduced run of a few seconds, used by
 the tests to check the stored file statistically).
 
+Methods
+-------
+The stored file was produced by the **correlated** method (provenance ``method``; library
+version 0.1.0): :func:`simulate_fig2`, 5000 realizations per channel number, every realization
+used for all 55 ``(alpha, xi)`` points, double precision, plain sample statistics
+(1747 s on two workers).
+
+The generator now uses the **split** method (:mod:`chaoticdot.studies.fig2_split`): per-curve
+sample counts :data:`FIG2_SPLIT_DRAWS`, ``K = 4`` energies per random-matrix draw, exact and
+multi-fidelity control variates, single-precision LU factorisations. Its estimates agree with
+the stored ones within the errors (tests), and :data:`FIG2_SPLIT_DRAWS` is chosen so that its
+standard errors of ``<G>`` and ``var G`` reach the stored ones at every point.
+``benchmarks/bench_fig2_generator.py`` measures both methods side by side on reduced runs
+(extrapolated linearly in the number of draws): at ``N1 = N2 = 10``, which carries about
+85 % of the cost, the split method needs about half the core-seconds of the stored method
+(2.0x); at ``N1 = N2 = 5`` about 1.1-1.5x (the matrices are small, single precision gains
+only ~1.2x there); about 1.8-1.9x for the whole dataset. Its off-diagonal covariances
+``cov_G`` come from fewer realizations on the weak spin-orbit curves and have somewhat larger
+errors than the stored ones.
+
 Finite-M reference
 ------------------
 At finite ``M`` the stub model reproduces Eqs. (13)-(14) only up to corrections of relative
@@ -34,6 +54,7 @@ from ..rmt.kernels import finite_m_covariance
 from ..rmt.stub import StubPoint
 from ..theory.scaled import FIG2_ALPHAS
 from . import load, register_dataset
+from .fig2_split import SPLIT_ENERGIES, estimate_split, sample_split
 
 __all__ = [
     "FIG2_MC_CHANNELS",
@@ -41,6 +62,7 @@ __all__ = [
     "FIG2_MC_M_PER_N",
     "FIG2_MC_SAMPLES",
     "FIG2_MC_SEED",
+    "FIG2_SPLIT_DRAWS",
     "QUICK_SETTINGS",
     "fig2_mc",
     "simulate_fig2",
@@ -59,8 +81,22 @@ FIG2_MC_M_PER_N = 8
 FIG2_MC_SAMPLES = {5: 5000, 10: 5000}
 #: Root seed; the run for ``N1`` uses ``SeedSequence([seed, N1])``.
 FIG2_MC_SEED = 20020210
-#: The reduced run of ``quick=True``: one channel number, every other field, an independent seed.
-QUICK_SETTINGS = {"channels": (5,), "xi": FIG2_MC_XI[::2], "samples": 300, "seed": FIG2_MC_SEED + 1}
+#: Random-matrix draws per stream of the split method (keys: ``alpha``, see
+#: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies; chosen
+#: with ``benchmarks/bench_fig2_generator.py`` so that every error reaches the stored one.
+FIG2_SPLIT_DRAWS = {
+    5: {0.0: 100, 0.3: 150, 0.5: 850, 1.0: 1850, np.inf: 1350},
+    10: {0.0: 100, 0.3: 250, 0.5: 900, 1.0: 1550, np.inf: 1350},
+}
+#: The reduced run of ``quick=True``: one channel number, every other field, an independent
+#: seed; ``samples`` for the correlated method, ``draws`` per stream for the split method.
+QUICK_SETTINGS = {
+    "channels": (5,),
+    "xi": FIG2_MC_XI[::2],
+    "samples": 300,
+    "draws": {0.0: 40, 0.3: 30, 0.5: 40, 1.0: 80, np.inf: 80},
+    "seed": FIG2_MC_SEED + 1,
+}
 
 
 def _kernel_references(n1: int, M: int, alphas, xis):
@@ -91,7 +127,10 @@ def simulate_fig2(
     executor=None,
     progress: bool = False,
 ) -> dict[str, np.ndarray]:
-    """Monte-Carlo statistics of ``G`` on the Fig. 2 grid for ``N1 = N2 = n1``.
+    """Monte-Carlo statistics of ``G`` on the Fig. 2 grid, correlated method (stored file).
+
+    Every realization is used for all points; double precision; plain sample statistics.
+    The generator now uses the split method (:mod:`chaoticdot.studies.fig2_split`).
 
     Parameters
     ----------
@@ -142,41 +181,45 @@ def simulate_fig2(
 
 @register_dataset("fig2-mc", "Fig. 2 Monte-Carlo overlay: <G>, var G, cov G at N1=N2=5, 10")
 def fig2_mc(quick: bool = False):
-    """Generate the stored Monte-Carlo data of Fig. 2 (about 20 min on two cores).
+    """Generate the Monte-Carlo data of Fig. 2 with the split method (module docstring).
 
     Returns
     -------
     arrays : dict of ndarray
-        ``channels`` (``N1 = N2``), ``M``, ``samples`` (per channel number), ``alpha``, ``xi``;
-        statistics of :func:`simulate_fig2` stacked along a leading channel axis; the finite-M
-        references ``kernel_dG`` (``<dG>``, e^2/h) and ``kernel_var_G`` ((e^2/h)^2), NaN at
-        ``alpha = inf``.
+        ``channels`` (``N1 = N2``), ``M``, ``samples`` (per channel number: random-matrix draws
+        times energies, summed over the streams), ``alpha``, ``xi``; statistics of
+        :func:`chaoticdot.studies.fig2_split.estimate_split` stacked along a leading channel
+        axis; the finite-M references ``kernel_dG`` (``<dG>``, e^2/h) and ``kernel_var_G``
+        ((e^2/h)^2), NaN at ``alpha = inf``.
     provenance : dict
-        Seed rule, sample counts, ``M``, method, wall time and number of workers (the store
+        Seed rule, draws per stream, ``M``, method, wall time and number of workers (the store
         adds library version, date and command).
     """
     if quick:
-        channels, xis = QUICK_SETTINGS["channels"], QUICK_SETTINGS["xi"]
-        samples = {n1: QUICK_SETTINGS["samples"] for n1 in channels}
-        seed = QUICK_SETTINGS["seed"]
+        channels, xis, seed = (
+            QUICK_SETTINGS["channels"],
+            QUICK_SETTINGS["xi"],
+            QUICK_SETTINGS["seed"],
+        )
+        draws = {n1: QUICK_SETTINGS["draws"] for n1 in channels}
     else:
-        channels, xis, samples, seed = (FIG2_MC_CHANNELS, FIG2_MC_XI, FIG2_MC_SAMPLES, FIG2_MC_SEED)
+        channels, xis, seed = FIG2_MC_CHANNELS, FIG2_MC_XI, FIG2_MC_SEED
+        draws = FIG2_SPLIT_DRAWS
     alphas = np.asarray(FIG2_ALPHAS)
     start = time.perf_counter()
     runs, kernels_dg, kernels_var = [], [], []
     for n1 in channels:
         M = FIG2_MC_M_PER_N * 2 * n1
-        runs.append(
-            simulate_fig2(
-                n1,
-                xi=xis,
-                alphas=alphas,
-                samples=samples[n1],
-                M=M,
-                seed=np.random.SeedSequence([seed, n1]),
-                progress=not quick,
-            )
+        streams = sample_split(
+            n1,
+            xi=xis,
+            alphas=alphas,
+            draws=draws[n1],
+            M=M,
+            seed=np.random.SeedSequence([seed, n1]),
+            progress=not quick,
         )
+        runs.append(estimate_split(streams, alphas=alphas, n1=n1, seed=seed))
         dg, var = _kernel_references(n1, M, alphas, xis)
         kernels_dg.append(dg)
         kernels_var.append(var)
@@ -184,7 +227,7 @@ def fig2_mc(quick: bool = False):
     arrays = {
         "channels": np.array(channels),
         "M": np.array([FIG2_MC_M_PER_N * 2 * n1 for n1 in channels]),
-        "samples": np.array([samples[n1] for n1 in channels]),
+        "samples": np.array([SPLIT_ENERGIES * sum(draws[n1].values()) for n1 in channels]),
         "alpha": alphas,
         "xi": np.asarray(xis, dtype=float),
         **{key: np.stack([r[key] for r in runs]) for key in runs[0]},
@@ -193,13 +236,17 @@ def fig2_mc(quick: bool = False):
     }
     provenance = {
         "seed": seed,
-        "seed_rule": "numpy.random.SeedSequence([seed, N1]) for the run with N1 = N2",
-        "samples": {str(n1): samples[n1] for n1 in channels},
+        "seed_rule": "numpy.random.SeedSequence([seed, N1]) for the run with N1 = N2; stream j "
+        "uses child j of its spawn (order: alpha = 0, finite alpha ascending, inf)",
+        "samples": {str(n1): int(arrays["samples"][i]) for i, n1 in enumerate(channels)},
+        "draws": {str(n1): {str(k): int(v) for k, v in draws[n1].items()} for n1 in channels},
+        "energies_per_draw": SPLIT_ENERGIES,
         "M": {str(n1): FIG2_MC_M_PER_N * 2 * n1 for n1 in channels},
         "M_rule": f"M = {FIG2_MC_M_PER_N} N",
         "grid": "x = xi sqrt(N), a = alpha sqrt(N), N = 2 N1; alpha = inf sampled from the CSE",
-        "method": "chaoticdot.rmt.sample_conductance (stub model, Eqs. 4-7), correlated "
-        "sampling over all (alpha, xi) points; kernels: chaoticdot.rmt.kernels",
+        "method": "split: chaoticdot.studies.fig2_split (stub model, Eqs. 4-7; one stream per "
+        "spin-orbit curve, 4 energies per draw, exact and multi-fidelity control variates, "
+        "single-precision LU, bootstrap errors); kernels: chaoticdot.rmt.kernels",
         "units": "G in e^2/h, variances and covariances in (e^2/h)^2, errors one sigma",
         "elapsed_seconds": round(elapsed, 1),
         "workers": default_workers(),

@@ -1,0 +1,248 @@
+"""Split sampling of the Fig. 2 grid: the same statistical errors for fewer core-seconds.
+
+The stored method (:func:`chaoticdot.studies.fig2_mc.simulate_fig2`, ``method="correlated"``)
+evaluates all 55 points of the grid (5 spin-orbit values x 11 fields) on every realization.
+All points then need the same number of realizations, although most of the cost is in the
+spin-full curves (``0 < a < inf``, one LU of size ``2(M - N)`` per point) and the ``a = inf``
+curve (a ``2M x 2M`` symplectic draw), while the ``a = 0`` curve is spin-decoupled and cheap.
+Here every curve gets the number of realizations its own error needs:
+
+* **Streams.** Independent streams of stub realizations (Eqs. 4-7): one with the ``a = 0``
+  curve only, one per finite ``a > 0`` with that curve *and* the ``a = 0`` curve, and one with
+  the ``a = inf`` (CSE) curve. Seeds: children of ``SeedSequence(seed)``, in this order.
+* **Energies per draw.** Each random matrix is used at ``K`` energies ``2 pi (M - N) k / K``
+  (``k = 0 .. K-1``). The distribution of ``G`` is exactly energy independent (the circular
+  ensembles are invariant under ``U -> exp(i theta) U``, which shifts the energy), and energies
+  a ``K``-th of the period apart are practically uncorrelated (correlation energy ``~ N``, the
+  spacing ``2 pi (M - N) / K`` is ~10 times larger): ``K`` samples for one draw. All
+  estimators below use the average over the ``K`` energies of each draw as one i.i.d.
+  observation, so the errors are exact whatever the residual correlation.
+* **Control variates with exact means** (Rubinstein & Marcus, Oper. Res. 33, 661 (1985)): the
+  ``x = 0`` point of the ``a = 0`` curve is the spin-degenerate COE, of the ``a = inf`` curve
+  the CSE, with exactly known mean and variance (:func:`chaoticdot.theory.exact_conductance_stats`):
+  regression on them removes most of the noise near ``x = 0``.
+* **Multi-fidelity control variates** (Peherstorfer, Willcox & Gunzburger, SIAM J. Sci. Comput.
+  38, A3163 (2016)): on each ``a > 0`` stream, the same realization's ``a = 0`` value at the
+  same ``x`` and energy is a control whose mean is estimated from *all* COE streams (many
+  cheap realizations). For weak spin-orbit coupling the correlation is ~0.98, so the
+  spin-full curves need only a fraction of the realizations.
+
+The same regression form ``mean(y) - beta (mean(z) - <z>)``, ``beta = cov(y, z) / var(z)`` per
+point, is applied to the means, to the variances (``y`` the squared deviation of ``G``) and to
+the covariances (products of deviations). The estimated ``beta`` biases the result by
+``O(1/n)`` only (far below the errors). Standard errors are from a bootstrap over the draws
+of each stream (resampled independently, fixed seed, deterministic).
+
+Single precision (``precision="single"`` of :func:`chaoticdot.rmt.sample_conductance`) is
+used for the LU factorisations: its error of ``G`` is ~1e-6 e^2/h.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..rmt import sample_conductance
+from ..theory import exact_conductance_stats
+
+__all__ = ["SPLIT_ENERGIES", "split_energies", "sample_split", "estimate_split"]
+
+#: Energies per random-matrix draw.
+SPLIT_ENERGIES = 4
+
+
+def split_energies(M: int, N: int, k: int = SPLIT_ENERGIES) -> np.ndarray:
+    """The ``k`` energies ``2 pi (M - N) j / k`` (paper units ``2 pi eps / Delta``) of one draw.
+
+    ``2 pi (M - N)`` is the period of the stub model in energy (``R`` carries the phase
+    ``exp(-i energy / (M - N))``, module :mod:`chaoticdot.rmt.stub`).
+    """
+    return 2.0 * np.pi * (M - N) * np.arange(k) / k
+
+
+def _check_grid(xi, alphas) -> tuple[np.ndarray, np.ndarray]:
+    xi = np.asarray(xi, dtype=float)
+    alphas = np.asarray(alphas, dtype=float)
+    if xi.ndim != 1 or xi.size < 2 or xi[0] != 0.0:
+        raise ValueError(f"xi must be a 1-d grid of >= 2 fields starting at 0, got {xi!r}")
+    if alphas.ndim != 1 or alphas[0] != 0.0 or np.any(np.diff(alphas) <= 0):
+        raise ValueError(f"alphas must increase from 0 (a = 0 is the control), got {alphas!r}")
+    return xi, alphas
+
+
+def sample_split(
+    n1: int,
+    *,
+    xi,
+    alphas,
+    draws: dict,
+    M: int,
+    seed,
+    energies: int = SPLIT_ENERGIES,
+    precision: str = "single",
+    executor=None,
+    progress: bool = False,
+) -> dict:
+    """Raw samples of the split streams (see the module docstring).
+
+    Parameters
+    ----------
+    n1 : int
+        Channels per lead, ``N = 2 n1``.
+    xi, alphas : array_like
+        Scaled grid ``x / sqrt(N)`` (starting at 0) and ``a / sqrt(N)`` (starting at 0; ``inf``
+        allowed as the last value).
+    draws : dict
+        Random-matrix draws per stream: key ``0.0`` for the ``a = 0``-only stream, each finite
+        ``alpha > 0``, and ``inf``.
+    M : int
+        Stub size.
+    seed : int or numpy.random.SeedSequence
+        Root seed; stream ``j`` (order: ``0``, the finite ``alpha > 0`` ascending, ``inf``)
+        uses child ``j`` of ``SeedSequence(seed).spawn``.
+    energies : int
+        Energies per draw.
+    precision, executor, progress
+        Passed to :func:`chaoticdot.rmt.sample_conductance`.
+
+    Returns
+    -------
+    dict
+        ``stream key -> G`` of shape ``(draws, energies, curves, len(xi))`` (e^2/h); the
+        curves of a finite stream are ``(a = 0, a = alpha)`` (only ``a = 0`` for key 0), of
+        the ``inf`` stream ``(a = inf,)``.
+    """
+    xi, alphas = _check_grid(xi, alphas)
+    N = 2 * n1
+    keys = [float(a) for a in alphas]
+    if sorted(draws, key=float) != sorted(keys, key=float):
+        raise ValueError(f"draws must have one entry per alpha {keys}, got {sorted(draws)}")
+    seq = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    children = seq.spawn(len(keys))
+    e = split_energies(M, N, energies)
+    x = xi * np.sqrt(N)
+    out = {}
+    for key, child in zip(keys, children, strict=True):
+        if np.isinf(key):
+            a = np.array([np.inf])
+        elif key == 0.0:
+            a = np.array([0.0])
+        else:
+            a = np.array([0.0, key * np.sqrt(N)])
+        g = sample_conductance(
+            n1,
+            n1,
+            x=x[None, None, :],
+            a=a[None, :, None],
+            energy=e[:, None, None],
+            samples=int(draws[key]),
+            M=M,
+            seed=child,
+            executor=executor,
+            progress=progress,
+            precision=precision,
+            max_minutes=np.inf,  # a dataset generator: the long run is intended
+        )
+        out[key] = g
+    return out
+
+
+def _cv(y: np.ndarray, z: np.ndarray, z_mean) -> np.ndarray:
+    """``mean(y) - beta (mean(z) - z_mean)`` with ``beta = cov(y, z) / var(z)`` per point.
+
+    Axis 0 is the draw axis; ``z`` broadcasts against ``y``; ``z_mean`` is exact or estimated
+    from other (or more) draws.
+    """
+    z = np.broadcast_to(z, y.shape)
+    dy = y - y.mean(axis=0)
+    dz = z - z.mean(axis=0)
+    var = np.sum(dz * dz, axis=0)
+    beta = np.divide(np.sum(dy * dz, axis=0), var, out=np.zeros_like(var), where=var > 0)
+    return y.mean(axis=0) - beta * (z.mean(axis=0) - z_mean)
+
+
+def _moments(g: np.ndarray, control: np.ndarray, mean, var, cov):
+    """Control-variate mean, variance and covariance of one curve.
+
+    ``g``: ``(draws, energies, nx)``; ``control``: same shape, the control curve of the same
+    realizations; ``mean, var, cov``: the control's known (or estimated) moments (shapes
+    ``(nx,)``, ``(nx,)``, ``(nx, nx)``). Every statistic is a per-draw average over energies.
+    """
+    m = _cv(g.mean(axis=1), control.mean(axis=1), mean)
+    d, dc = g - m, control - mean
+    prod = np.einsum("dki,dkj->dij", d, d) / g.shape[1]
+    prod_c = np.einsum("dki,dkj->dij", dc, dc) / g.shape[1]
+    c = _cv(prod, prod_c, cov)
+    v = np.diagonal(c, axis1=-2, axis2=-1).copy()
+    return m, v, c
+
+
+def _exact_moments(g: np.ndarray, mean: float, var: float):
+    """Moments of a curve whose ``x = 0`` point (column 0) has exact ``mean`` and ``var``."""
+    nx = g.shape[-1]
+    control = np.broadcast_to(g[..., :1], g.shape)
+    cov = np.full((nx, nx), var)
+    return _moments(g, control, np.full(nx, mean), np.full(nx, var), cov)
+
+
+def _point_estimates(streams: dict, alphas: np.ndarray, n1: int):
+    nx = next(iter(streams.values())).shape[-1]
+    shape = (len(alphas), nx)
+    m, v, c = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape + (nx,), np.nan)
+    finite = [a for a in alphas if np.isfinite(a)]
+    # a = 0 curve: all COE streams pooled, exact COE control at x = 0.
+    pool = np.concatenate([streams[float(a)][:, :, 0, :] for a in finite], axis=0)
+    mu, var = exact_conductance_stats(n1, n1, "COE")
+    m0, v0, c0 = _exact_moments(pool, mu, var)
+    m[0], v[0], c[0] = m0, v0, c0
+    # a > 0 curves: the same realization's a = 0 curve is the (multi-fidelity) control.
+    for i, a in enumerate(alphas):
+        if a == 0.0 or not np.isfinite(a):
+            continue
+        g = streams[float(a)]
+        m[i], v[i], c[i] = _moments(g[:, :, 1, :], g[:, :, 0, :], m0, v0, c0)
+    if np.isinf(alphas[-1]):
+        mu, var = exact_conductance_stats(n1, n1, "CSE")
+        m[-1], v[-1], c[-1] = _exact_moments(streams[float(np.inf)][:, :, 0, :], mu, var)
+    return m, v, c
+
+
+def estimate_split(streams: dict, *, alphas, n1: int, bootstrap: int = 100, seed: int = 0):
+    """Estimates and bootstrap standard errors from :func:`sample_split` output.
+
+    Parameters
+    ----------
+    streams : dict
+        Output of :func:`sample_split`.
+    alphas : array_like
+        The ``alphas`` of the run.
+    n1 : int
+        Channels per lead (for the exact COE/CSE controls).
+    bootstrap : int
+        Bootstrap replicates (draws of each stream resampled independently).
+    seed : int
+        Seed of the bootstrap resampling.
+
+    Returns
+    -------
+    dict of ndarray
+        ``mean_G``, ``mean_G_err``, ``var_G``, ``var_G_err`` (``(n_alpha, n_xi)``), ``cov_G``,
+        ``cov_G_err`` (``(n_alpha, n_xi, n_xi)``), e^2/h and (e^2/h)^2, one standard error.
+    """
+    alphas = np.asarray(alphas, dtype=float)
+    if isinstance(bootstrap, bool) or not isinstance(bootstrap, int) or bootstrap < 2:
+        raise ValueError(f"bootstrap must be an integer >= 2, got {bootstrap!r}")
+    m, v, c = _point_estimates(streams, alphas, n1)
+    rng = np.random.default_rng(seed)
+    reps = []
+    for _ in range(bootstrap):
+        resampled = {k: g[rng.integers(0, len(g), len(g))] for k, g in sorted(streams.items())}
+        reps.append(_point_estimates(resampled, alphas, n1))
+    err = [np.std(np.stack(r), axis=0, ddof=1) for r in zip(*reps, strict=True)]
+    return {
+        "mean_G": m,
+        "mean_G_err": err[0],
+        "var_G": v,
+        "var_G_err": err[1],
+        "cov_G": c,
+        "cov_G_err": err[2],
+    }

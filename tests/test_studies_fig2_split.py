@@ -1,0 +1,127 @@
+"""Split sampling of the Fig. 2 grid (chaoticdot.studies.fig2_split): unbiased, smaller errors.
+
+Independent routes: the split estimates are compared with the plain correlated-sampling
+statistics of independent realizations (``simulate_fig2``) and with the exact circular-ensemble
+values at ``x = 0``; the energy invariance that lets one draw serve several energies is tested
+directly; the bootstrap errors are compared with the analytic error of a control-variate mean.
+"""
+
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pytest
+
+from chaoticdot import rmt
+from chaoticdot.studies.fig2_mc import simulate_fig2
+from chaoticdot.studies.fig2_split import (
+    SPLIT_ENERGIES,
+    estimate_split,
+    sample_split,
+    split_energies,
+)
+from chaoticdot.theory import exact_conductance_stats
+
+N1, M = 2, 32
+XI = np.array([0.0, 0.5, 1.5])
+ALPHAS = np.array([0.0, 0.3, 1.0, np.inf])
+DRAWS = {0.0: 300, 0.3: 150, 1.0: 300, np.inf: 300}
+
+
+@pytest.fixture(scope="module")
+def split():
+    streams = sample_split(N1, xi=XI, alphas=ALPHAS, draws=DRAWS, M=M, seed=5)
+    return streams, estimate_split(streams, alphas=ALPHAS, n1=N1, bootstrap=200, seed=1)
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return simulate_fig2(N1, xi=XI, alphas=ALPHAS, samples=1500, M=M, seed=6)
+
+
+def test_stream_shapes(split):
+    streams, est = split
+    assert streams[0.0].shape == (300, SPLIT_ENERGIES, 1, 3)
+    assert streams[0.3].shape == (150, SPLIT_ENERGIES, 2, 3)
+    assert streams[np.inf].shape == (300, SPLIT_ENERGIES, 1, 3)
+    assert est["mean_G"].shape == est["var_G_err"].shape == (4, 3)
+    assert est["cov_G"].shape == (4, 3, 3)
+
+
+@pytest.mark.parametrize("key", ["mean_G", "var_G"])
+def test_agrees_with_correlated_method(split, plain, key):
+    _, est = split
+    z = (est[key] - plain[key]) / np.hypot(est[key + "_err"], plain[key + "_err"])
+    assert np.all(np.abs(z) < 4.0), z
+    assert np.mean(z**2) > 0.02  # independent runs: the comparison is not vacuous
+
+
+def test_covariances_agree(split, plain):
+    _, est = split
+    z = (est["cov_G"] - plain["cov_G"]) / np.hypot(est["cov_G_err"], plain["cov_G_err"])
+    assert np.all(np.abs(z[:, 1:, 1:]) < 4.0), z
+
+
+def test_exact_control_points(split):
+    """The x = 0 points of a = 0 and a = inf carry the exact ensemble moments."""
+    _, est = split
+    for row, ensemble in ((0, "COE"), (-1, "CSE")):
+        mean, var = exact_conductance_stats(N1, N1, ensemble)
+        assert est["mean_G"][row, 0] == pytest.approx(mean, abs=1e-12)
+        assert est["var_G"][row, 0] == pytest.approx(var, abs=1e-12)
+        assert est["mean_G_err"][row, 0] < 1e-10
+
+
+def test_multifidelity_control_reduces_error(split):
+    """At weak spin-orbit coupling the a = 0 control removes most of the noise."""
+    streams, est = split
+    g = streams[0.3][:, :, 1, :].mean(axis=1)  # per-draw averages over energies
+    plain_err = g.std(axis=0, ddof=1) / np.sqrt(len(g))
+    assert np.all(est["mean_G_err"][1, 1:] < 0.5 * plain_err[1:])
+
+
+def test_bootstrap_error_matches_regression_error(split):
+    """Bootstrap error of the a = inf mean vs the analytic control-variate error."""
+    streams, est = split
+    g = streams[np.inf][:, :, 0, :].mean(axis=1)
+    mean, _ = exact_conductance_stats(N1, N1, "CSE")
+    analytic = rmt.control_variate_mean(g[:, 1:], g[:, :1], mean).error
+    np.testing.assert_allclose(est["mean_G_err"][-1, 1:], analytic, rtol=0.2)
+
+
+def test_energy_invariance():
+    """<G> and var G are the same at every energy of a draw (exact invariance of the ensembles)."""
+    e = split_energies(M, 2 * N1)
+    g = rmt.sample_conductance(
+        N1, N1, x=1.0, a=np.array([[0.0], [1.0], [np.inf]]), energy=e, M=M, samples=1500, seed=8
+    )
+    m, v = rmt.mean(g), rmt.variance(g)
+    for est in (m, v):
+        ref = est.value[:, :1]
+        assert np.all(np.abs(est.value - ref) < 4 * np.hypot(est.error, est.error[:, :1]) + 1e-12)
+
+
+def test_energies_of_a_draw_are_uncorrelated():
+    e = split_energies(M, 2 * N1)
+    g = rmt.sample_conductance(N1, N1, x=1.0, a=1.0, energy=e[:2], M=M, samples=2000, seed=9)
+    rho = np.corrcoef(g[:, 0], g[:, 1])[0, 1]
+    assert abs(rho) < 4 / np.sqrt(2000)
+
+
+def test_bit_identical_for_any_executor():
+    kw = dict(xi=XI, alphas=ALPHAS, draws={k: 3 for k in DRAWS}, M=M, seed=2)
+    serial = sample_split(N1, executor="serial", **kw)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parallel = sample_split(N1, executor=pool, **kw)
+    for key in serial:
+        np.testing.assert_array_equal(serial[key], parallel[key])
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="xi"):
+        sample_split(N1, xi=[0.5, 1.0], alphas=ALPHAS, draws=DRAWS, M=M, seed=0)
+    with pytest.raises(ValueError, match="alphas"):
+        sample_split(N1, xi=XI, alphas=[0.3, 1.0], draws=DRAWS, M=M, seed=0)
+    with pytest.raises(ValueError, match="draws"):
+        sample_split(N1, xi=XI, alphas=ALPHAS, draws={0.0: 3}, M=M, seed=0)
+    with pytest.raises(ValueError, match="bootstrap"):
+        estimate_split({}, alphas=ALPHAS, n1=N1, bootstrap=1)
