@@ -49,6 +49,9 @@ LAYERS: dict[str, list[str]] = {
         "chaoticdot.studies.random_matrix",
         "chaoticdot.studies.lattice",
         "chaoticdot.studies.voltage_probe",
+        "chaoticdot.studies.lattice_scaling",
+        "chaoticdot.studies.dephasing_mc",
+        "chaoticdot.studies.fig2_split",
     ],
     "display": [
         "chaoticdot.display",

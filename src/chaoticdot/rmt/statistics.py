@@ -51,6 +51,23 @@ def _n(samples: np.ndarray, axis: int) -> int:
     return n
 
 
+def _centred_pair(first, first_name: str, second, second_name: str, axis: int):
+    """Two sample arrays validated, broadcast together and centred along ``axis``.
+
+    Returns ``(a, b, n, a - mean(a), b - mean(b))``.
+    """
+    a = _samples(first, first_name)
+    b = _samples(second, second_name)
+    try:
+        a, b = np.broadcast_arrays(a, b)
+    except ValueError:
+        raise ValueError(
+            f"{first_name} {a.shape} and {second_name} {b.shape} must broadcast against each other"
+        ) from None
+    n = _n(a, axis)
+    return a, b, n, a - a.mean(axis=axis, keepdims=True), b - b.mean(axis=axis, keepdims=True)
+
+
 def mean(samples, axis: int = 0) -> Estimate:
     """Sample mean; error = sample standard deviation / sqrt(n)."""
     g = _samples(samples, "samples")
@@ -79,17 +96,7 @@ def covariance(samples1, samples2, axis: int = 0) -> Estimate:
     The error uses the variance of the products of centred samples,
     ``var(c) ~ [mean(d1^2 d2^2) - c^2] / n`` (delta method, large ``n``).
     """
-    g1 = _samples(samples1, "samples1")
-    g2 = _samples(samples2, "samples2")
-    try:
-        g1, g2 = np.broadcast_arrays(g1, g2)
-    except ValueError:
-        raise ValueError(
-            f"samples1 {g1.shape} and samples2 {g2.shape} must broadcast against each other"
-        ) from None
-    n = _n(g1, axis)
-    d1 = g1 - g1.mean(axis=axis, keepdims=True)
-    d2 = g2 - g2.mean(axis=axis, keepdims=True)
+    _, _, n, d1, d2 = _centred_pair(samples1, "samples1", samples2, "samples2", axis)
     prod = d1 * d2
     c = np.sum(prod, axis=axis) / (n - 1)
     err = np.sqrt(np.maximum(np.mean(prod**2, axis=axis) - np.mean(prod, axis=axis) ** 2, 0) / n)
@@ -124,20 +131,10 @@ def control_variate_mean(samples, control, control_mean, axis: int = 0) -> Estim
     -------
     Estimate
     """
-    g = _samples(samples, "samples")
-    c = _samples(control, "control")
+    g, c, n, dg, dc = _centred_pair(samples, "samples", control, "control", axis)
     mu = real_array(control_mean, "control_mean", "a finite real number")
     if mu.ndim or not np.isfinite(mu):
         raise ValueError(f"control_mean must be a finite real number, got {control_mean!r}")
-    try:
-        g, c = np.broadcast_arrays(g, c)
-    except ValueError:
-        raise ValueError(
-            f"samples {g.shape} and control {c.shape} must broadcast against each other"
-        ) from None
-    n = _n(g, axis)
-    dg = g - g.mean(axis=axis, keepdims=True)
-    dc = c - c.mean(axis=axis, keepdims=True)
     var_c = np.sum(dc * dc, axis=axis)
     if np.any(var_c == 0):
         raise ValueError("control must fluctuate (zero sample variance)")
