@@ -111,9 +111,13 @@ def _place_widget_fonts(app, exception):
         if "embed-amd.js" in page.read_text(encoding="utf-8", errors="ignore")
     }
     for folder in folders:
-        target = folder / "@jupyter-widgets" / "html-manager" / "dist"
-        for font in fonts:
-            _copy(font, target / font.name)
+        # the bundle's icon stylesheet asks one folder higher than its own fonts: both places
+        for target in (
+            folder / "@jupyter-widgets" / "html-manager" / "dist",
+            folder / "@jupyter-widgets",
+        ):
+            for font in fonts:
+                _copy(font, target / font.name)
 
 
 def _plotly_where_needed(app, pagename, templatename, context, doctree):
