@@ -29,6 +29,7 @@ PHYSICS = {
     "units",
     "gauge",
     "pauli",
+    "perturbation_model",
     "tables",
     "parallel",
     "paper_conventions",
