@@ -374,7 +374,7 @@ def fig_remainder(
 def fig_gate(
     *,
     quick: bool = False,
-    area_um2: float = 8.0,
+    area_um2: float = 2.0,
     N: int = 1,
     lambda_um: float = 4.5,
     lambda_s_um: float = 10.0,
@@ -398,7 +398,10 @@ def fig_gate(
     """
     import matplotlib.pyplot as plt
 
-    B_perp = np.linspace(-60e-6, 60e-6, 61 if quick else 241)
+    # field range: |x| up to 4 sqrt(N_total), from the device's x per tesla
+    x_per_T = device_parameters(area_um2=area_um2, N1=N, N2=N, B_perp_T=1e-3)["x"] / 1e-3
+    B_max = 4 * np.sqrt(2 * N) / x_per_T
+    B_perp = np.linspace(-B_max, B_max, 61 if quick else 241)
     uniform = {"lambda_x_um": lambda_um, "lambda_y_um": lambda_um}
     cases = (
         ("no spin-orbit coupling", {}, "0.5", ":"),
@@ -412,11 +415,11 @@ def fig_gate(
         kw = {k: d[k] for k in ("x", "x_so", "zeeman_so", "a", "b", "b_direction")}
         mean = theory.mean_conductance(N, N, **kw)
         var = theory.conductance_variance(N, N, **kw)
-        axes[0].plot(B_perp * 1e6, mean, color=color, ls=ls, label=label)
-        axes[1].plot(B_perp * 1e6, var, color=color, ls=ls, label=label)
+        axes[0].plot(B_perp * 1e3, mean, color=color, ls=ls, label=label)
+        axes[1].plot(B_perp * 1e3, var, color=color, ls=ls, label=label)
         table.add(case=label, B_perp_T=B_perp, mean_G=mean, var_G=var)
     for ax in axes:
-        ax.set_xlabel(r"perpendicular field $B_\perp$ [$\mu$T]")
+        ax.set_xlabel(r"perpendicular field $B_\perp$ [mT]")
     axes[0].set_ylabel(r"$\langle G\rangle$  [$e^2/h$]")
     axes[1].set_ylabel(r"var $G$  [$(e^2/h)^2$]")
     axes[0].set_title(rf"$A={area_um2:g}\,\mu$m$^2$, $N_1=N_2={N}$", fontsize=10)
