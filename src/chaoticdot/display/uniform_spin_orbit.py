@@ -119,7 +119,7 @@ def fig_echo(
     """Field correlator ``cov[G(x), G(0)]`` (paper Eq. 14 with spin flux) versus ``x``.
 
     Units ``(e^2/h)^2 (N1 N2 / N^2)^2``, field ``x / sqrt(N)``. Left: spin flux
-    ``x_so / sqrt(N) = xso_over_sqrtN`` with an in-plane Zeeman field ``b / N`` from
+    ``x_so / sqrt(N)`` given by ``xso_over_sqrtN`` with an in-plane Zeeman field ``b / N`` from
     ``b_over_N``; right: with a symplectic remainder ``a^2 / N`` from ``a2_over_N``
     (Cremers, Brouwer & Fal'ko 2003).
     """
