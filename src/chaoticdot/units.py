@@ -495,7 +495,7 @@ class Device:
         """
         if self.lambda_um is not None:
             return self.lambda_um, self.lambda_um
-        lam_x, lam_y = (np.abs(v) for v in self.spin_orbit_lengths_um)
+        lam_x, lam_y = (np.abs(np.asarray(v, dtype=float)) for v in self.spin_orbit_lengths_um)
         if np.all(np.isinf(lam_x)) and np.all(np.isinf(lam_y)):
             return math.inf, math.inf
         with np.errstate(divide="ignore", over="ignore", under="ignore"):
@@ -590,7 +590,8 @@ class Device:
     def _spin_orbit_parameters(self, b_par_T=None) -> dict:
         """``x_so``, ``zeeman_so``, gate and remainder ``a^2`` (dimensionless; see
         :meth:`spin_orbit_rates`), at the in-plane field ``b_par_T`` (default the device's)."""
-        lam_x, lam_y = self.spin_orbit_lengths_um
+        # numpy floats: extreme lengths overflow to inf (checked), never raise
+        lam_x, lam_y = (np.asarray(v, dtype=float)[()] for v in self.spin_orbit_lengths_um)
         # Paper footnote 13 / appendix: B_so = hbar / (2 e lambda_x lambda_y), signed, the
         # same expression as spin_flux_field_T; an infinite length gives zero.
         b_so = HBAR_J_S / (2 * E_C * lam_x * lam_y * _UM**2)
