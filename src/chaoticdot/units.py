@@ -40,7 +40,8 @@ Conventions and open constants
 
   - the spin flux ``x_so``: the orbital parameter ``x`` evaluated at the field ``B_so = hbar /
     (2 e lambda_x lambda_y)`` (signed; same conversion as ``x``), a *unitary* perturbation.
-    It replaces the scaling estimate ``tau_so^u = c_u tau_erg (lambda_bar/L)^4`` of Eq. (2),
+    It replaces the scaling estimate ``tau_so^u = c_u tau_erg lambda_x^2 lambda_y^2 / L^4``
+    of Eq. (2) (``(lambda_bar/L)^4`` for pure Rashba),
     which is still reported (``n_so_unitary``) but enters no parameter; the two agree for
     ``c_u = 4 pi / c_x`` (16 for the default ``c_x``);
   - the symplectic remainder (paper footnote 15), added to the gate's symplectic term in ``a``;
@@ -556,7 +557,9 @@ class Device:
         dict
             ``Delta_ueV`` (spin-degenerate level spacing), ``tau_H_ns`` (Heisenberg time
             ``h/Delta``), ``tau_erg_ps`` (``L/v_F``), ``E_T_ueV`` (``hbar/tau_erg``),
-            ``tau_so_inf_ns`` (bulk, ``2 lambda^2 / (L v_F)``), ``tau_so_u_ns`` (Eq. 2),
+            ``tau_so_inf_ns`` (bulk in-plane D'yakonov-Perel' time ``2 lambda^2 / (L v_F)``
+            with ``lambda^-2 = (lambda_x^-2 + lambda_y^-2) / 2``), ``tau_so_u_ns`` (Eq. 2,
+            ``lambda^4 -> lambda_x^2 lambda_y^2``),
             ``tau_so_s_ns`` (Eq. 3), ``v_F_m_s``, ``L_um``, ``E_Z_ueV`` (``|g| mu_B |B|``),
             ``k_B_T_ueV``. Times without a source are ``inf``.
         """
