@@ -38,6 +38,7 @@ from .stub import (
     ensemble_of_point,
     inverse_r,
     schur_scattering_matrix,
+    spin_full_point,
     time_reversed,
 )
 from .thermal import thermal_quadrature
@@ -211,7 +212,14 @@ def _so_array(a, so_axes):
 def _path_counts(points) -> tuple[set, int, int]:
     """Ensembles drawn, number of spin-full points and of spin-decoupled points."""
     ensembles = {ensemble_of_point(p) for p in points}
-    full = sum(1 for p in points if p.a_inf or sum(s != 0 for s in p.so) > 1)
+    # Points of the paper's model keep their historical count (one spin-orbit axis counts as
+    # split even with a perpendicular field): the chunking, hence every random stream, depends
+    # on it. Points with further terms are counted by the path they actually take.
+    full = sum(
+        1
+        for p in points
+        if p.a_inf or sum(s != 0 for s in p.so) > 1 or (p.terms and spin_full_point(p))
+    )
     return ensembles, full, len(points) - full
 
 
