@@ -60,10 +60,11 @@ computed once per parameter point from one Hermitian eigendecomposition of ``H''
   ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
 * ``x = +-inf``: the broken time-reversal limit ``x^2 >> N`` in the same way: ``U`` is drawn
   from the circular unitary ensemble (``U (x) 1_2``, or ``2M x 2M`` when also ``a = inf``) and
-  the whole group on ``X`` (``x`` and the spin flux ``x_so``) drops out of ``R``. The Gaussian average of a CUE ``U`` has no cooperon
-  (Eq. 8 without its second term), which is the ``x -> inf`` limit of Eqs. (11)-(12) with the
-  diffuson unchanged at ``x = x'``. At ``a = b = 0`` or ``a = inf`` this is the exact CUE for
-  every ``M``; ``<G> = 2 N1 N2 / N`` holds exactly for any ``a, b, energy`` (absorption aside).
+  the whole group on ``X`` (``x`` and the spin flux ``x_so``) drops out of ``R``. The Gaussian
+  average of a CUE ``U`` has no cooperon (Eq. 8 without its second term), which is the
+  ``x -> inf`` limit of Eqs. (11)-(12) with the diffuson unchanged at ``x = x'``. At
+  ``a = b = 0`` or ``a = inf`` this is the exact CUE for every ``M``; ``<G> = 2 N1 N2 / N``
+  holds exactly for any ``a, b, energy`` (absorption aside).
 
 Conventions
 -----------
