@@ -329,7 +329,9 @@ def _common_axis(groups, bvec):
     if not vecs:
         bnorm = float(np.linalg.norm(bvec))
         return (None, 0.0) if bnorm == 0.0 else (bvec / bnorm, bnorm)
-    u = vecs[0] / np.linalg.norm(vecs[0])
+    # Scaled by the largest component first: no overflow, and exact for a coordinate axis.
+    u = vecs[0] / np.max(np.abs(vecs[0]))
+    u = u / np.linalg.norm(u)
     if any(np.any(np.cross(u, v) != 0.0) for v in (*vecs[1:], bvec)):
         return False, 0.0
     return u, float(np.dot(bvec, u))
