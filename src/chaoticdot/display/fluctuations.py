@@ -58,8 +58,7 @@ def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     xi = np.linspace(0.0, XI_MAX, 61 if quick else 301)
     fig, ax, table = fig2_panel("var", xi=xi, alphas=alphas, mc=mc)
     ax.set_ylim(0.0, 8.6)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -173,8 +172,7 @@ def covariance_cuts(*, quick: bool = False, x1_over_sqrtN=(0.0, 1.0)) -> FigureR
     axes[-1].legend(
         fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
     )
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -238,5 +236,4 @@ def energy_correlation(*, quick: bool = False) -> FigureResult:
     ax2.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
     ax2.set_ylabel("correlation coefficient")
     ax2.legend(fontsize=8, frameon=False)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)

@@ -75,8 +75,7 @@ def fig_variance(*, quick: bool = False, a2_over_N=_ALPHA2_FAMILY) -> FigureResu
     axes[0].set_ylabel(r"var $G$  [$(e^2/h)^2 (N_1N_2/N^2)^2$]")
     axes[0].set_yticks([0, 1, 2, 4, 6, 8])
     axes[1].legend(fontsize=8, loc="upper right")
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -119,8 +118,7 @@ def fig_wl(
     axes[1].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
     axes[1].set_title(r"$a^2 = 20\,N$")
     axes[1].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -181,8 +179,7 @@ def fig_asymmetry(
     axes[1].set_xlabel(r"Zeeman field $b/N$")
     axes[1].set_title(r"$x^2 \gg N$")
     axes[1].legend(fontsize=7)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -236,8 +233,7 @@ def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
         fontsize=9,
     )
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -263,5 +259,4 @@ def fig_traces(*, quick: bool = False) -> FigureResult:
                 ax.set_xlabel(r"perpendicular field $x$")
         axes[r, 0].set_ylabel(rf"$G$  [$e^2/h$], sample {r + 1}")
     axes[0, 2].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
