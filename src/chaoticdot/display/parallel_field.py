@@ -101,9 +101,11 @@ def fig_wl(
         axes[0].semilogx(beta, wl, color=color, label=_alpha_label(alpha2))
         table.add(panel="x=0", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=0.0, dG=wl)
     axes[0].axhline(0.0, color="0.6", lw=0.8)
-    axes[0].set_xlabel(r"Zeeman field $b/N$")
-    axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$(e^2/h) N_1N_2/N^2$]")
-    axes[0].set_title(r"$x = 0$")
+    axes[0].set(
+        xlabel=r"Zeeman field $b/N$",
+        ylabel=r"$\langle\delta G\rangle$  [$(e^2/h) N_1N_2/N^2$]",
+        title=r"$x = 0$",
+    )
     axes[0].legend(fontsize=7, ncol=2, loc="lower left")
 
     xi = np.linspace(0.0, 3.0, 61 if quick else 241)
@@ -115,8 +117,7 @@ def fig_wl(
         axes[1].plot(xi, wl, color=color, label=rf"$b/N={beta_k:g}$")
         table.add(panel="a2=20N", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi, dG=wl)
     axes[1].axhline(0.0, color="0.6", lw=0.8)
-    axes[1].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[1].set_title(r"$a^2 = 20\,N$")
+    axes[1].set(xlabel=r"perpendicular field $x/\sqrt{N}$", title=r"$a^2 = 20\,N$")
     axes[1].legend(fontsize=8)
     return FigureResult.laid_out(fig, table)
 
@@ -161,9 +162,11 @@ def fig_asymmetry(
     table.add(
         panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=zero
     )
-    axes[0].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[0].set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
-    axes[0].set_title(rf"$a^2 = {alpha2:g}\,N$")
+    axes[0].set(
+        xlabel=r"perpendicular field $x/\sqrt{N}$",
+        ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]",
+        title=rf"$a^2 = {alpha2:g}\,N$",
+    )
     axes[0].legend(fontsize=7)
 
     beta = np.logspace(-2, 4, 61 if quick else 241)
@@ -176,8 +179,7 @@ def fig_asymmetry(
             panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf, asymmetry=asym
         )
     axes[1].axhline(2.0, color="0.7", lw=0.8, ls=":")
-    axes[1].set_xlabel(r"Zeeman field $b/N$")
-    axes[1].set_title(r"$x^2 \gg N$")
+    axes[1].set(xlabel=r"Zeeman field $b/N$", title=r"$x^2 \gg N$")
     axes[1].legend(fontsize=7)
     return FigureResult.laid_out(fig, table)
 
@@ -225,8 +227,9 @@ def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
             M=M,
         )
         table.add(kind="Eq. (14)", case=label, x=xf, asymmetry=theo)
-    ax.set_xlabel(r"perpendicular field $x$")
-    ax.set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]")
+    ax.set(
+        xlabel=r"perpendicular field $x$", ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]"
+    )
     ax.set_title(
         rf"$N_1=N_2={p['N1']}$, $a={p['a']:g}$, $b={p['b']:g}$, $M={M}$, "
         f"{G.shape[0]} samples",
