@@ -40,6 +40,10 @@ from . import FigureResult, register
 _ALPHA2_FAMILY = (0.0, 0.3, 1.0, 3.0, 10.0, 100.0, np.inf)
 
 
+def _channels_label(N1, N2):
+    return f"$N_1=N_2={N1}$" if N1 == N2 else f"$N_1={N1}$, $N_2={N2}$"
+
+
 def _alpha_label(alpha2):
     if np.isinf(alpha2):
         return r"$a^2/N=\infty$"
@@ -188,22 +192,32 @@ def fig_asymmetry(
     "parallel-field-asymmetry-mc",
     "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2",
 )
-def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
-    """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines)."""
+def fig_asymmetry_mc(
+    *,
+    quick: bool = False,
+    N1: int = MC_PARAMETERS["N1"],
+    N2: int = MC_PARAMETERS["N2"],
+    a: float = MC_PARAMETERS["a"],
+    b: float = MC_PARAMETERS["b"],
+) -> FigureResult:
+    """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines).
+
+    ``N1``, ``N2``: channel numbers; ``a``, ``b``: spin-orbit strength and Zeeman field of the
+    cases that switch them on (:data:`chaoticdot.studies.parallel_field.MC_CASES`).
+    """
     import matplotlib.pyplot as plt
 
-    p = MC_PARAMETERS
-    x, G, M = asymmetry_samples(quick)
+    x, G, M = asymmetry_samples(quick, N1=N1, N2=N2, a=a, b=b)
     half = x >= 0
     d2 = (G - G[..., ::-1]) ** 2
     est = rmt.mean(d2[..., half])
     xf = np.linspace(0.0, 2.0, 81)
-    a, b = case_arrays()
+    a_case, b_case = case_arrays(a, b)
     fig, ax = plt.subplots(figsize=(5.6, 3.8))
     table = LongTable()
     for k, (label, _, _) in enumerate(MC_CASES):
         color = f"C{k}"
-        theo = asymmetry_correlator(p["N1"], p["N2"], x=xf, a=a[k, 0], b=b[k, 0])
+        theo = asymmetry_correlator(N1, N2, x=xf, a=a_case[k, 0], b=b_case[k, 0])
         ax.plot(xf, theo, color=color, lw=1.2)
         # open markers of different sizes keep the two identically-zero cases visible
         ax.errorbar(
@@ -231,7 +245,7 @@ def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
         xlabel=r"perpendicular field $x$", ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]"
     )
     ax.set_title(
-        rf"$N_1=N_2={p['N1']}$, $a={p['a']:g}$, $b={p['b']:g}$, $M={M}$, "
+        rf"{_channels_label(N1, N2)}, $a={a:g}$, $b={b:g}$, $M={M}$, "
         f"{G.shape[0]} samples",
         fontsize=9,
     )
@@ -243,11 +257,22 @@ def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
     "parallel-field-traces",
     "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman",
 )
-def fig_traces(*, quick: bool = False) -> FigureResult:
-    """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed."""
+def fig_traces(
+    *,
+    quick: bool = False,
+    N1: int = MC_PARAMETERS["N1"],
+    N2: int = MC_PARAMETERS["N2"],
+    a: float = MC_PARAMETERS["a"],
+    b: float = MC_PARAMETERS["b"],
+) -> FigureResult:
+    """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed.
+
+    ``N1``, ``N2``: channel numbers; ``a``, ``b``: spin-orbit strength and Zeeman field of the
+    cases that switch them on (:data:`chaoticdot.studies.parallel_field.MC_CASES`).
+    """
     import matplotlib.pyplot as plt
 
-    x, G = trace_samples(quick)
+    x, G = trace_samples(quick, N1=N1, N2=N2, a=a, b=b)
     fig, axes = plt.subplots(2, 3, figsize=(9.5, 5.0), sharex=True)
     table = LongTable()
     for r in range(G.shape[0]):
