@@ -37,6 +37,9 @@ from ..theory.parallel_field import LIMIT, asymmetry_correlator, scaled_asymmetr
 from ..theory.scaled import scaled_variance, scaled_wl_correction
 from . import FigureResult, register
 
+#: Parameters of the Monte-Carlo figures (the book's values).
+_MC = MC_PARAMETERS
+
 _ALPHA2_FAMILY = (0.0, 0.3, 1.0, 3.0, 10.0, 100.0, np.inf)
 
 
@@ -193,12 +196,7 @@ def fig_asymmetry(
     "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2",
 )
 def fig_asymmetry_mc(
-    *,
-    quick: bool = False,
-    N1: int = MC_PARAMETERS["N1"],
-    N2: int = MC_PARAMETERS["N2"],
-    a: float = MC_PARAMETERS["a"],
-    b: float = MC_PARAMETERS["b"],
+    *, quick: bool = False, N1=_MC["N1"], N2=_MC["N2"], a=_MC["a"], b=_MC["b"]
 ) -> FigureResult:
     """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines).
 
@@ -258,17 +256,11 @@ def fig_asymmetry_mc(
     "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman",
 )
 def fig_traces(
-    *,
-    quick: bool = False,
-    N1: int = MC_PARAMETERS["N1"],
-    N2: int = MC_PARAMETERS["N2"],
-    a: float = MC_PARAMETERS["a"],
-    b: float = MC_PARAMETERS["b"],
+    *, quick: bool = False, N1=_MC["N1"], N2=_MC["N2"], a=_MC["a"], b=_MC["b"]
 ) -> FigureResult:
     """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed.
 
-    ``N1``, ``N2``: channel numbers; ``a``, ``b``: spin-orbit strength and Zeeman field of the
-    cases that switch them on (:data:`chaoticdot.studies.parallel_field.MC_CASES`).
+    ``N1``, ``N2``, ``a``, ``b``: as in figure ``parallel-field-asymmetry-mc``.
     """
     import matplotlib.pyplot as plt
 
