@@ -64,7 +64,6 @@ from .._validation import (
     check_complex,
     check_direction,
 )
-from ..pauli import SIGMA
 from ._common import (
     channel_factor,
     chunked,
@@ -74,6 +73,7 @@ from ._common import (
     nonneg_param,
     vector_param,
 )
+from ._spin_terms import OPERATORS, group_pairs, merge_terms, scalar_rate, spin_part
 from .temperature import thermal_frobenius2
 
 __all__ = [
@@ -87,74 +87,96 @@ __all__ = [
 
 SPIN_BASIS_LABELS = ("S", "T_x", "T_y", "T_z")
 
-_PAULI = SIGMA
-_EYE2 = np.eye(2)
-_R2 = np.sqrt(0.5)
-# Columns: singlet and Cartesian triplets (sigma_j (x) 1 |S> is proportional to |T_j>).
-_BASIS_C = np.array(
-    [[0, _R2, _R2, 0], [_R2, 0, 0, _R2], [-_R2, 0, 0, _R2], [0, -_R2, _R2, 0]], dtype=complex
-)
-# Diffuson: sigma_j (x) sigma_j^* = -(1 (x) sigma_y)(sigma_j (x) sigma_j)(1 (x) sigma_y).
-_BASIS_D = np.kron(_EYE2, _PAULI[1]) @ _BASIS_C
 _P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])  # diagonal of B_C^dagger P_swap B_C
 _CHUNK = 100_000  # points per batched LAPACK call
+_SO_SOURCES = {"a_x": "so_axes", "a_y": "so_axes", "a_z": "so_axes"}
 
 
-def _rotate(basis, ops):
-    """``basis^dagger ops basis``, with the exact entries (0, +-1, +-i) restored.
+def _assemble(n0, b1, b2, pairs, kind):
+    """``n0 + scalar + i b1.Z1 - i b2.Z2 + spin part``, batched; infinite parts decoupled.
 
-    Rounding residues of order 1e-17 would otherwise couple states that must stay decoupled
-    once multiplied by a very large field.
+    ``kind`` is ``"C"`` (cooperon) or ``"D"`` (diffuson); ``pairs`` are the spin-term groups
+    at the two points (:func:`chaoticdot.theory._spin_terms.group_pairs`).
     """
-    out = np.conj(basis.T) @ ops @ basis
-    return np.round(out.real, 12) + 1j * np.round(out.imag, 12)
-
-
-# Zeeman generators in the spin bases: slot-1 and slot-2 parts for each field component.
-_ZC1 = _rotate(_BASIS_C, np.array([np.kron(s, _EYE2) for s in _PAULI]))
-_ZC2 = _rotate(_BASIS_C, np.array([np.kron(_EYE2, s) for s in _PAULI]))
-_ZD1 = _rotate(_BASIS_D, np.array([np.kron(s, _EYE2) for s in _PAULI]))
-_ZD2 = _rotate(_BASIS_D, np.array([np.kron(_EYE2, np.conj(s)) for s in _PAULI]))
-
-
-def _so_diagonal(so_axes):
-    """Diagonal of the spin-orbit part in the spin basis, and the mask of finite entries."""
-    with np.errstate(over="ignore"):
-        ax2, ay2, az2 = (np.square(np.asarray(a, dtype=float)) for a in so_axes)
-        zero = np.zeros(np.broadcast_shapes(ax2.shape, ay2.shape, az2.shape))
-        v = np.stack(
-            np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2), 2 * (ax2 + ay2)), axis=-1
-        )
-    return v, np.isfinite(v)
-
-
-def _assemble(n_diag, b1, b2, so_axes, z1, z2):
-    """``n_diag + i b1.Z1 - i b2.Z2 + diag(v)``, batched; infinite entries are decoupled."""
-    v, keep = _so_diagonal(so_axes)
-    field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), z1) - np.einsum(
-        "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), z2
+    ops = OPERATORS[kind]
+    scalar = scalar_rate(pairs, kind)
+    n_diag = n0 if scalar is None else n0 + scalar
+    field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), ops.first) - np.einsum(
+        "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), ops.second
     )
-    shape = np.broadcast_shapes(np.shape(n_diag), field.shape[:-2], v.shape[:-1])
+    spin, drop = spin_part(pairs, kind)
+    shapes = [np.shape(n_diag), field.shape[:-2]]
+    shapes += [] if spin is None else [spin.shape[:-2]]
+    shapes += [] if drop is None else [drop.shape[:-1]]
+    shape = np.broadcast_shapes(*shapes)
     eye = np.eye(4)
     A = np.asarray(n_diag)[..., None, None] * eye + 1j * field
-    A = A + np.where(keep, v, 0.0)[..., None, :] * eye
+    if spin is not None:
+        A = A + spin
+    keep = np.ones(4, dtype=bool) if drop is None else ~drop
     A, keep = np.broadcast_to(A, shape + (4, 4)), np.broadcast_to(keep, shape + (4,))
     both = keep[..., :, None] & keep[..., None, :]
     # Projected-out states become decoupled unit diagonal entries (dropped after inversion).
     return np.where(both, A, eye), keep
 
 
-def inverse_cooperon(n_c, b1, b2, so_axes):
+def _strengths(terms, *, so, x_so, zeeman_so, x_given, x_source):
+    """Validated spin-term strengths other than ``x``, and ``x`` if ``terms`` names it.
+
+    ``x_given`` is non-zero where the field keyword(s) are set (conflict check only).
+    """
+    given = {
+        "x": x_given,
+        "x_so": finite_param(x_so, "x_so"),
+        "a_x": so[0],
+        "a_y": so[1],
+        "a_z": so[2],
+        "zeeman_so": finite_param(zeeman_so, "zeeman_so"),
+    }
+    merged = merge_terms(given, terms, {**_SO_SOURCES, "x": x_source})
+    x_terms = merged.pop("x")
+    return merged, (x_terms if terms is not None and "x" in terms else None)
+
+
+def _kernel_pairs(x1, x2, shared):
+    """Spin-term groups with the field ``x`` at each point and the shared strengths."""
+    return group_pairs({**shared, "x": x1}, {**shared, "x": x2})
+
+
+def inverse_cooperon(
+    n0,
+    b1,
+    b2,
+    so_axes=(0.0, 0.0, 0.0),
+    *,
+    x1=0.0,
+    x2=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
+):
     """Inverse cooperon ``C^-1`` in the spin basis ``(S, T_x, T_y, T_z)``.
+
+    ``C^-1 = n0 + i b1.sigma (x) 1 - i 1 (x) b2.sigma
+    + sum_g [(T_g^2 (x) 1 + 1 (x) T_g'^2)/2 - s_g T_g (x) T_g']`` (module docstring).
 
     Parameters
     ----------
-    n_c : array_like
-        ``N_C = N + nphi - i de + (x + x')^2 / 2`` (complex, dimensionless).
+    n0 : complex or array_like
+        ``N + nphi - i de`` (dimensionless, real part >= 0); the field part
+        ``(x1 + x2)^2 / 2`` (paper Eq. 12) is added from ``x1``, ``x2``.
     b1, b2 : sequence of three array_like
         Zeeman vectors at the two parameter points.
     so_axes : sequence of three array_like
         Spin-orbit strengths ``(a_x, a_y, a_z)`` (``inf`` allowed).
+    x1, x2 : float or array_like
+        Perpendicular fields at the two points (``+-inf`` allowed).
+    x_so, zeeman_so : float or array_like
+        Spin flux (Aleiner & Fal'ko 2001) and Zeeman x spin-orbit cross term (Cremers,
+        Brouwer & Fal'ko 2003), shared by the two points; dimensionless, any sign.
+    terms : mapping, optional
+        Further strengths by term name (:data:`chaoticdot.perturbation_model.TERM_NAMES`),
+        shared by the two points.
 
     Returns
     -------
@@ -164,25 +186,50 @@ def inverse_cooperon(n_c, b1, b2, so_axes):
     keep : ndarray of bool, shape (..., 4)
         False for the projected-out states.
     """
-    return _assemble(*_kernel_args(n_c, "n_c", b1, b2, so_axes), _ZC1, _ZC2)
+    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "C")
 
 
-def inverse_diffuson(n_d, b1, b2, so_axes):
-    """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`."""
-    return _assemble(*_kernel_args(n_d, "n_d", b1, b2, so_axes), _ZD1, _ZD2)
+def inverse_diffuson(
+    n0,
+    b1,
+    b2,
+    so_axes=(0.0, 0.0, 0.0),
+    *,
+    x1=0.0,
+    x2=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
+):
+    """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`.
+
+    ``D^-1 = n0 + i b1.sigma (x) 1 - i 1 (x) b2.sigma^*
+    + sum_g [(T_g^2 (x) 1 + 1 (x) T_g'^*2)/2 - T_g (x) T_g'^*]``, field part
+    ``(x1 - x2)^2 / 2`` (paper Eq. 11).
+    """
+    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "D")
 
 
-def _kernel_args(n, name, b1, b2, so_axes):
+def _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, kind):
     """Validated arguments of :func:`inverse_cooperon` and :func:`inverse_diffuson`."""
-    n = check_complex(n, name, "a finite complex number (or array) with real part >= 0")
-    if np.any(n.real < 0):
-        raise ValueError(f"{name} must have a real part >= 0, got {n!r}")
-    return (
-        n,
-        vector_param(b1, "b1"),
-        vector_param(b2, "b2"),
-        vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True),
+    allowed = "a finite complex number (or array) with real part >= 0"
+    n0 = check_complex(n0, "n0", allowed)
+    if np.any(n0.real < 0):
+        raise ValueError(f"n0 must have a real part >= 0, got {n0!r}")
+    b1, b2 = vector_param(b1, "b1"), vector_param(b2, "b2")
+    so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
+    shared, x_terms = _strengths(
+        terms,
+        so=so,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
+        x_given=np.abs(x1) + np.abs(x2),
+        x_source="x1/x2",
     )
+    if x_terms is not None:
+        x1 = x2 = x_terms
+    return _assemble(n0, b1, b2, _kernel_pairs(x1, x2, shared), kind)
 
 
 def _frobenius2(A, keep, kT):
@@ -196,13 +243,22 @@ def _frobenius2(A, keep, kT):
 
 
 def wl_correction_general(
-    N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0), nphi=0.0
+    N1,
+    N2,
+    *,
+    x=0.0,
+    so_axes=(0.0, 0.0, 0.0),
+    b_vec=(0.0, 0.0, 0.0),
+    nphi=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
-    """Weak-localization correction for per-axis spin-orbit terms and any Zeeman vector.
+    """Weak-localization correction for any spin terms and any Zeeman vector.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` at ``x = x'``, ``b = b'``, ``eps = eps'``
-    (Eqs. 4, 8, 10 in the form of the appendix,
-    section "Unambiguous tensor form").
+    (Eqs. 4, 8, 10 in the form of the appendix, section "Unambiguous tensor form"), with the
+    cooperon of the module docstring.
 
     Parameters
     ----------
@@ -217,6 +273,17 @@ def wl_correction_general(
         Zeeman vector ``(b_x, b_y, b_z)``, ``b = pi g mu_B B / Delta``.
     nphi : float or array_like
         Dephasing rate ``2 pi hbar / tau_phi Delta`` (>= 0).
+    x_so : float or array_like
+        Spin flux of uniform spin-orbit coupling (same units as ``x``, any sign): spin up
+        along z sees the field ``x + x_so``, spin down ``x - x_so`` (Aleiner & Fal'ko,
+        PRL 87, 256801 (2001)).
+    zeeman_so : float or array_like
+        Zeeman x spin-orbit cross term (dimensionless, any sign; rate-normalised like ``a``:
+        the group ``zeeman_so sigma_z`` on its own symmetric orbital matrix; Cremers, Brouwer
+        & Fal'ko, PRB 68, 125329 (2003)).
+    terms : mapping, optional
+        Strengths of any terms of :mod:`chaoticdot.perturbation_model` by name (``x``,
+        ``a_x``, ...); a term may not also be set by its keyword.
 
     Returns
     -------
@@ -228,14 +295,20 @@ def wl_correction_general(
     nphi = nonneg_param(nphi, "nphi")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b = vector_param(b_vec, "b_vec")
+    shared, x_terms = _strengths(
+        terms, so=so, x_so=x_so, zeeman_so=zeeman_so, x_given=x, x_source="x"
+    )
+    x = x if x_terms is None else x_terms
+    names = list(shared)
 
-    def kernel(n_c, ax, ay, az, bx, by, bz):
-        A, keep = _assemble(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az), _ZC1, _ZC2)
+    def kernel(n0, x, bx, by, bz, *values):
+        pairs = _kernel_pairs(x, x, dict(zip(names, values, strict=True)))
+        A, keep = _assemble(n0, (bx, by, bz), (bx, by, bz), pairs, "C")
         C = np.linalg.inv(A)
         diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
         return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
 
-    trace = chunked(kernel, [n + nphi + 2 * x * x, *so, *b], _CHUNK)
+    trace = chunked(kernel, [n + nphi, x, *b, *shared.values()], _CHUNK)
     return as_output(-pref * trace)
 
 
@@ -251,13 +324,16 @@ def conductance_covariance_general(
     de=0.0,
     nphi=0.0,
     kT=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
-    """Conductance covariance for per-axis spin-orbit terms and any Zeeman vectors.
+    """Conductance covariance for any spin terms and any Zeeman vectors.
 
     ``cov[G(eps, x1, b1), G(eps', x2, b2)] = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``
-    (Eqs. 4, 8-12 in the form of the appendix,
-    section "Unambiguous tensor form"), thermally smeared for ``kT > 0``
-    (:mod:`chaoticdot.theory.temperature`).
+    (Eqs. 4, 8-12 in the form of the appendix, section "Unambiguous tensor form"), thermally
+    smeared for ``kT > 0`` (:mod:`chaoticdot.theory.temperature`). The perpendicular field
+    differs between the two conductances; every other spin term is shared.
 
     Parameters
     ----------
@@ -269,6 +345,13 @@ def conductance_covariance_general(
         ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
     b1_vec, b2_vec : sequence of three float or array_like
         Zeeman vectors at the two points.
+    x_so, zeeman_so : float or array_like
+        Spin flux and Zeeman x spin-orbit cross term (dimensionless, any sign), shared; see
+        :func:`wl_correction_general`.
+    terms : mapping, optional
+        Strengths of any terms of :mod:`chaoticdot.perturbation_model` by name, shared by the
+        two points (``x`` in ``terms`` sets ``x1 = x2``); a term may not also be set by its
+        keyword.
 
     Returns
     -------
@@ -278,20 +361,27 @@ def conductance_covariance_general(
     n, pref, x1, x2, de, nphi, kT = covariance_args(N1, N2, x1, x2, de, nphi, kT)
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
-    common = n + nphi - 1j * de
+    shared, x_terms = _strengths(
+        terms,
+        so=so,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
+        x_given=np.abs(x1) + np.abs(x2),
+        x_source="x1/x2",
+    )
+    if x_terms is not None:
+        x1 = x2 = x_terms
+    names = list(shared)
 
-    def kernel(n_d, n_c, kT, ax, ay, az, b1x, b1y, b1z, b2x, b2y, b2z):
+    def kernel(common, x1, x2, kT, b1x, b1y, b1z, b2x, b2y, b2z, *values):
         thermal = kT if np.any(kT > 0) else None
-        so, f1, f2 = (ax, ay, az), (b1x, b1y, b1z), (b2x, b2y, b2z)
-        D, keep_d = _assemble(n_d, f1, f2, so, _ZD1, _ZD2)
-        C, keep_c = _assemble(n_c, f1, f2, so, _ZC1, _ZC2)
+        f1, f2 = (b1x, b1y, b1z), (b2x, b2y, b2z)
+        pairs = _kernel_pairs(x1, x2, dict(zip(names, values, strict=True)))
+        D, keep_d = _assemble(common, f1, f2, pairs, "D")
+        C, keep_c = _assemble(common, f1, f2, pairs, "C")
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
-    total = chunked(
-        kernel,
-        [common + 0.5 * (x1 - x2) ** 2, common + 0.5 * (x1 + x2) ** 2, kT, *so, *b1, *b2],
-        _CHUNK,
-    )
+    total = chunked(kernel, [n + nphi - 1j * de, x1, x2, kT, *b1, *b2, *shared.values()], _CHUNK)
     return as_output(pref**2 * total)
 
 
@@ -304,6 +394,8 @@ def cooperon_spectrum(
     b_direction=(1.0, 0.0, 0.0),
     so_axes=None,
     nphi=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
     return_singlet_weight=False,
 ):
     """Eigenvalues of the inverse cooperon ``C^-1`` at ``x = x'``, ``b = b'``, ``eps = eps'``.
@@ -334,6 +426,10 @@ def cooperon_spectrum(
     so_axes : sequence of three float or array_like, optional
         Per-axis spin-orbit strengths ``(a_x, a_y, a_z)``; replaces ``(a, a, 0)`` (then
         ``a`` must be 0).
+    x_so, zeeman_so : float or array_like
+        Spin flux and Zeeman x spin-orbit cross term (dimensionless, any sign), as in
+        :func:`wl_correction_general`. Without Zeeman field and ``a = 0`` the spin flux
+        splits the triplets ``|uu>, |dd>`` to ``N + nphi + 2(x +- x_so)^2``.
     return_singlet_weight : bool
         Also return the singlet weights of the four modes.
 
@@ -356,7 +452,8 @@ def cooperon_spectrum(
             raise ValueError("a must be 0 when so_axes is given (so_axes replaces (a, a, 0))")
         so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     bvec = [b * d for d in direction]
-    A, keep = _assemble(n_arr + nphi + 2 * x * x, bvec, bvec, so, _ZC1, _ZC2)
+    shared, _ = _strengths(None, so=so, x_so=x_so, zeeman_so=zeeman_so, x_given=x, x_source="x")
+    A, keep = _assemble(n_arr + nphi, bvec, bvec, _kernel_pairs(x, x, shared), "C")
     vals, vecs = np.linalg.eig(A)
     vecs = vecs / np.linalg.norm(vecs, axis=-2, keepdims=True)
     # A projected-out state is a decoupled unit eigenvector e_k: its eigenvalue is infinite.
