@@ -1,21 +1,35 @@
 """Route 2: the 4x4 diffuson and cooperon, inverted and contracted (paper Eqs. 8-12, 4).
 
-Formulation (book appendix "Unambiguous tensor form" and
-"Singlet and triplets"; forward Kronecker products, slot 1 = spin at the first
-parameter point, slot 2 = spin at the primed point, product basis
-``|uu>, |ud>, |du>, |dd>``):
+Formulation (book appendix "Unambiguous tensor form" and "Singlet and triplets"; forward
+Kronecker products, slot 1 = spin at the first parameter point, slot 2 = spin at the primed
+point, product basis ``|uu>, |ud>, |du>, |dd>``). The spin terms are the groups ``T_g`` of
+:mod:`chaoticdot.perturbation_model` (terms sharing an orbital matrix of parity ``s_g``):
 
-    D^-1 = N_D + i b.sigma (x) 1 - i 1 (x) b'.sigma^*
-               + sum_j a_j^2 (1 - sigma_j (x) sigma_j^*),
-    C^-1 = N_C + i b.sigma (x) 1 - i 1 (x) b'.sigma
-               + sum_j a_j^2 (1 + sigma_j (x) sigma_j),
+    D^-1 = N0 + i b.sigma (x) 1 - i 1 (x) b'.sigma^*
+              + sum_g [ (T_g^2 (x) 1 + 1 (x) T_g'^*2) / 2 - T_g (x) T_g'^* ],
+    C^-1 = N0 + i b.sigma (x) 1 - i 1 (x) b'.sigma
+              + sum_g [ (T_g^2 (x) 1 + 1 (x) T_g'^2) / 2 - s_g T_g (x) T_g' ],
 
-    N_D = N + nphi - i de + (x - x')^2 / 2,    N_C = N + nphi - i de + (x + x')^2 / 2,
+    N0 = N + nphi - i de,
 
-with ``de = 2 pi (eps - eps') / Delta``, per-spin-axis spin-orbit strengths
-``(a_x, a_y, a_z)`` (the paper's model, Eq. 7, is ``a_x = a_y = a``, ``a_z = 0``; every axis
-is a TRS-odd perturbation with its own orbital matrix) and Zeeman vectors
-``b = pi g mu_B B / Delta``. The conductance moments follow from Eq. (4):
+with ``de = 2 pi (eps - eps') / Delta`` and Zeeman vectors ``b = pi g mu_B B / Delta``. The
+terms (all dimensionless):
+
+* perpendicular field ``x`` and spin flux ``x_so`` on the orbital matrix ``X`` (parity -1),
+  ``T = x + x_so sigma_z``: the scalar part gives ``N_D = N0 + (x - x')^2 / 2`` and
+  ``N_C = N0 + (x + x')^2 / 2`` (Eqs. 11-12), the spin flux adds
+  ``x_so^2 (1 -+ sigma_z (x) sigma_z) + (x -+ x') x_so (sigma_z (x) 1 -+ 1 (x) sigma_z)``
+  (upper sign: diffuson; Aleiner & Fal'ko, PRL 87, 256801 (2001));
+* spin-orbit strengths ``a_j sigma_j`` on their own matrices ``A_j`` (parity -1), giving
+  ``a_j^2 (1 -+ sigma_j (x) sigma_j^(*))`` (the paper's model, Eq. 7, is ``a_x = a_y = a``,
+  ``a_z = 0``);
+* the Zeeman x spin-orbit cross term ``zeeman_so sigma_z`` on a symmetric matrix ``Y``
+  (parity +1), giving ``zeeman_so^2 (1 - sigma_z (x) sigma_z)`` in both (Cremers, Brouwer &
+  Fal'ko, PRB 68, 125329 (2003)).
+
+Any further term of the model is included through the ``terms`` mapping. The perpendicular
+field differs between the two parameter points; every other term is shared. The
+conductance moments follow from Eq. (4):
 
     <dG>  = -(N1 N2 / N) Tr[C P_swap]                      (units e^2/h),
     cov G = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)          (units (e^2/h)^2),
@@ -26,22 +40,25 @@ and norms are the same.
 
 Spin basis
 ----------
-The matrices are built in the product basis and rotated to the singlet/Cartesian-triplet basis
-``(S, T_x, T_y, T_z)`` (for the diffuson: the same basis rotated by ``1 (x) sigma_y``). There
-the spin-orbit part is diagonal,
+The matrices are built in the singlet/Cartesian-triplet basis ``(S, T_x, T_y, T_z)`` (for the
+diffuson: the same basis rotated by ``1 (x) sigma_y``), where every product of Pauli matrices
+has entries ``0, +-1, +-i``. There the spin-orbit part is diagonal,
 
     diag(0, 2(a_y^2 + a_z^2), 2(a_x^2 + a_z^2), 2(a_x^2 + a_y^2)),
 
 and ``P_swap = diag(-1, 1, 1, 1)`` for the cooperon. Working in this basis keeps LU pivoting
 stable for strong spin-orbit coupling (a large diagonal next to moderate off-diagonal terms).
+The spin flux couples ``T_x`` and ``T_y`` (it conserves the total ``S_z``) and leaves the
+singlet alone.
 
 Infinite spin-orbit strength
 ----------------------------
-If any ``a_j = inf`` the triplet components with an infinite diagonal entry are projected out:
-``(A + lambda P)^-1 -> W (W^dagger A W)^-1 W^dagger`` for ``lambda -> inf`` with W spanning the
-kernel of P (a Schur-complement limit). This is exact, not a large-number approximation, and
-for the paper's model it leaves the singlet alone, in agreement with the closed forms at
-``a = inf``. A finite ``a`` so large that ``a^2`` overflows is treated the same way.
+If any ``a_j = inf`` the states on which its unit contribution is non-zero (diagonal in this
+basis) are projected out: ``(A + lambda P)^-1 -> W (W^dagger A W)^-1 W^dagger`` for
+``lambda -> inf`` with W spanning the kernel of P (a Schur-complement limit). This is exact,
+not a large-number approximation, and for the paper's model it leaves the singlet alone, in
+agreement with the closed forms at ``a = inf``; since the spin flux does not act on the
+singlet, it then drops out.
 
 Accuracy
 --------
@@ -49,8 +66,8 @@ Spin-orbit strengths, fields ``x`` and energies enter on the diagonal and are ha
 size. Zeeman fields enter off the diagonal: rates that depend on ``|b - b'|`` are resolved
 through LU factorisation of entries of size ``|b|``, so the relative accuracy is about
 ``1e-16 (|b| + |b'|) / (N + nphi)`` (far below any physical concern: ``|b| < 1e3`` for fields
-of a few tesla). The closed forms of :mod:`~chaoticdot.theory.closed_form` have no such
-limitation for collinear in-plane fields.
+of a few tesla). The same holds for the spin-flux coupling ``(x +- x') x_so``. The closed forms
+of :mod:`~chaoticdot.theory.closed_form` have no such limitation for collinear in-plane fields.
 """
 
 from __future__ import annotations
