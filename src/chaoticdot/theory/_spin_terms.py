@@ -82,6 +82,13 @@ def _operators(basis, conjugate_second: bool) -> _Operators:
 #: Operators of the cooperon (``C``) and the diffuson (``D``) in their spin bases.
 OPERATORS = {"C": _operators(BASIS_C, False), "D": _operators(BASIS_D, True)}
 
+# Whether sigma_k (x) sigma_k (or its conjugate) is diagonal in the rotated basis (it is for
+# every k: the basis diagonalises all three at once).
+_DIAGONAL = {
+    kind: [bool(np.all(op.pair[k, k] == np.diag(np.diagonal(op.pair[k, k])))) for k in range(3)]
+    for kind, op in OPERATORS.items()
+}
+
 
 @dataclass(frozen=True)
 class GroupPair:
@@ -115,10 +122,13 @@ def _scalar_parts(strengths: dict) -> dict:
     return out
 
 
+_SCALAR_TERMS = {t.name for t in SPIN_TERMS if t.spin == "1"}
+
+
 def _pauli_groups(strengths: dict) -> dict:
     """Groups of the Pauli (traceless) terms by orbital label (:func:`spin_groups`)."""
-    pauli = {t.name for t in SPIN_TERMS if t.spin != "1"}
-    return {g.orbital: g for g in spin_groups({k: v for k, v in strengths.items() if k in pauli})}
+    pauli = {k: v for k, v in strengths.items() if k not in _SCALAR_TERMS}
+    return {g.orbital: g for g in spin_groups(pauli)}
 
 
 def group_pairs(strengths1: dict, strengths2: dict) -> list[GroupPair]:
@@ -128,7 +138,9 @@ def group_pairs(strengths1: dict, strengths2: dict) -> list[GroupPair]:
     """
     zero = np.zeros(())
     scalar1, scalar2 = _scalar_parts(strengths1), _scalar_parts(strengths2)
-    pauli1, pauli2 = _pauli_groups(strengths1), _pauli_groups(strengths2)
+    pauli1 = _pauli_groups(strengths1)
+    same = all(strengths2.get(k) is v for k, v in strengths1.items() if k not in _SCALAR_TERMS)
+    pauli2 = pauli1 if same else _pauli_groups(strengths2)
     pairs = []
     for label, parity in ORBITALS.items():
         if label not in scalar1 and label not in pauli1:
@@ -177,31 +189,47 @@ def spin_part(pairs: list[GroupPair], kind: str):
     Returns
     -------
     matrix : ndarray, shape (..., 4, 4), or None
-        Sum of the groups' spin parts (``None`` if every group vanishes); infinite strengths
-        contribute zero here.
+        Sum of the groups' non-diagonal spin parts (``None`` if there is none).
+    diagonal : ndarray, shape (..., 4), or None
+        Sum of the diagonal spin parts (single-Pauli groups without a scalar partner, e.g.
+        the spin-orbit rates; ``None`` if there is none). Infinite strengths contribute zero.
     drop : ndarray of bool, shape (..., 4), or None
         States projected out by an infinite strength: those on which the group's unit
         contribution (diagonal in the rotated basis) is non-zero.
     """
     ops = OPERATORS[kind]
-    matrix, drop = None, None
+    matrix, diagonal, drop = None, None, None
     for g in pairs:
         if _is_zero(g):
             continue
         s = g.parity if kind == "C" else 1
-        t, tp = np.array(np.broadcast_arrays(*g.t)), np.array(np.broadcast_arrays(*g.t_prime))
+        axes1 = [k for k in range(3) if np.any(g.t[k])]
+        axes2 = [k for k in range(3) if np.any(g.t_prime[k])]
+        h = 0.5 * (
+            sum(g.t[k] * g.t[k] for k in axes1) + sum(g.t_prime[k] * g.t_prime[k] for k in axes2)
+        )
         c1, c2 = g.t0 - s * g.t0_prime, g.t0_prime - s * g.t0
-        h = 0.5 * (np.sum(t * t, axis=0) + np.sum(tp * tp, axis=0))
-        m = h[..., None, None] * _EYE4
-        m = m + np.asarray(c1)[..., None, None] * np.einsum("k...,kij->...ij", t, ops.first)
-        m = m + np.asarray(c2)[..., None, None] * np.einsum("k...,kij->...ij", tp, ops.second)
-        m = m - s * np.einsum("k...,l...,klij->...ij", t, tp, ops.pair)
-        matrix = m if matrix is None else matrix + m
+        linear = [(c1, g.t[k], ops.first[k]) for k in axes1 if np.any(c1)]
+        linear += [(c2, g.t_prime[k], ops.second[k]) for k in axes2 if np.any(c2)]
+        products = [(k, l) for k in axes1 for l in axes2]
+        if not linear and all(k == l and _DIAGONAL[kind][k] for k, l in products):
+            # Diagonal in the rotated basis: h - s t_k t'_k diag(sigma_k (x) sigma_k^(*)).
+            d = np.asarray(h, dtype=float)[..., None] * np.ones(4)
+            for k, _ in products:
+                d = d - s * (g.t[k] * g.t_prime[k])[..., None] * np.diagonal(ops.pair[k, k]).real
+            diagonal = d if diagonal is None else diagonal + d
+        else:
+            m = np.asarray(h, dtype=float)[..., None, None] * _EYE4
+            for c, t, op in linear:
+                m = m + (c * t)[..., None, None] * op
+            for k, l in products:
+                m = m - s * (g.t[k] * g.t_prime[l])[..., None, None] * ops.pair[k, l]
+            matrix = m if matrix is None else matrix + m
         if g.infinite is not None and np.any(g.infinite):
             unit = _unit_diagonal(g, s, ops)
             d = g.infinite[..., None] & (unit != 0)
             drop = d if drop is None else drop | d
-    return matrix, drop
+    return matrix, diagonal, drop
 
 
 def _unit_diagonal(g: GroupPair, s: int, ops: _Operators) -> np.ndarray:

@@ -121,15 +121,22 @@ def _assemble(n0, b1, b2, pairs, kind):
     field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), ops.first) - np.einsum(
         "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), ops.second
     )
-    spin, drop = spin_part(pairs, kind)
+    spin, diagonal, drop = spin_part(pairs, kind)
     shapes = [np.shape(n_diag), field.shape[:-2]]
     shapes += [] if spin is None else [spin.shape[:-2]]
+    shapes += [] if diagonal is None else [diagonal.shape[:-1]]
     shapes += [] if drop is None else [drop.shape[:-1]]
     shape = np.broadcast_shapes(*shapes)
     eye = np.eye(4)
     A = np.asarray(n_diag)[..., None, None] * eye + 1j * field
     if spin is not None:
         A = A + spin
+    if diagonal is not None:
+        A = (
+            A + np.where(drop, 0.0, diagonal)[..., None, :] * eye
+            if drop is not None
+            else (A + diagonal[..., None, :] * eye)
+        )
     keep = np.ones(4, dtype=bool) if drop is None else ~drop
     A, keep = np.broadcast_to(A, shape + (4, 4)), np.broadcast_to(keep, shape + (4,))
     both = keep[..., :, None] & keep[..., None, :]
@@ -153,6 +160,14 @@ def _strengths(terms, *, so, x_so, zeeman_so, x_given, x_source):
     merged = merge_terms(given, terms, {**_SO_SOURCES, "x": x_source})
     x_terms = merged.pop("x")
     return merged, (x_terms if terms is not None and "x" in terms else None)
+
+
+def _split_scalars(strengths: dict):
+    """``(scalars, names, arrays)``: scalar strengths stay out of the chunked broadcast (their
+    spin groups are then built once per chunk on 0-d arrays, not on the whole grid)."""
+    scalars = {k: v for k, v in strengths.items() if np.ndim(v) == 0}
+    names = [k for k in strengths if k not in scalars]
+    return scalars, names, [strengths[k] for k in names]
 
 
 def _kernel_pairs(x1, x2, shared):
@@ -316,16 +331,16 @@ def wl_correction_general(
         terms, so=so, x_so=x_so, zeeman_so=zeeman_so, x_given=x, x_source="x"
     )
     x = x if x_terms is None else x_terms
-    names = list(shared)
+    fixed, names, values = _split_scalars(shared)
 
     def kernel(n0, x, bx, by, bz, *values):
-        pairs = _kernel_pairs(x, x, dict(zip(names, values, strict=True)))
+        pairs = _kernel_pairs(x, x, {**fixed, **dict(zip(names, values, strict=True))})
         A, keep = _assemble(n0, (bx, by, bz), (bx, by, bz), pairs, "C")
         C = np.linalg.inv(A)
         diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
         return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
 
-    trace = chunked(kernel, [n + nphi, x, *b, *shared.values()], _CHUNK)
+    trace = chunked(kernel, [n + nphi, x, *b, *values], _CHUNK)
     return as_output(-pref * trace)
 
 
@@ -388,17 +403,17 @@ def conductance_covariance_general(
     )
     if x_terms is not None:
         x1 = x2 = x_terms
-    names = list(shared)
+    fixed, names, values = _split_scalars(shared)
 
     def kernel(common, x1, x2, kT, b1x, b1y, b1z, b2x, b2y, b2z, *values):
         thermal = kT if np.any(kT > 0) else None
         f1, f2 = (b1x, b1y, b1z), (b2x, b2y, b2z)
-        pairs = _kernel_pairs(x1, x2, dict(zip(names, values, strict=True)))
+        pairs = _kernel_pairs(x1, x2, {**fixed, **dict(zip(names, values, strict=True))})
         D, keep_d = _assemble(common, f1, f2, pairs, "D")
         C, keep_c = _assemble(common, f1, f2, pairs, "C")
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
-    total = chunked(kernel, [n + nphi - 1j * de, x1, x2, kT, *b1, *b2, *shared.values()], _CHUNK)
+    total = chunked(kernel, [n + nphi - 1j * de, x1, x2, kT, *b1, *b2, *values], _CHUNK)
     return as_output(pref**2 * total)
 
 
