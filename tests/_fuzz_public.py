@@ -73,10 +73,10 @@ BASELINES = {
     "theory.conductance_covariance_general": dict(N1=2, N2=2),
     "theory.cooperon_spectrum": dict(N=4),
     "theory.inverse_cooperon": dict(
-        n_c=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
+        n0=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
     ),
     "theory.inverse_diffuson": dict(
-        n_d=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
+        n0=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
     ),
     "theory.thermal_kernel": dict(de=0.5, kT=0.3),
     "theory.thermal_resolvent": dict(A=4.0 * np.eye(2), kT=0.3),
