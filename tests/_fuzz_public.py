@@ -73,10 +73,10 @@ BASELINES = {
     "theory.conductance_covariance_general": dict(N1=2, N2=2),
     "theory.cooperon_spectrum": dict(N=4),
     "theory.inverse_cooperon": dict(
-        n_c=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
+        n0=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
     ),
     "theory.inverse_diffuson": dict(
-        n_d=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
+        n0=4.0, b1=(0.1, 0.0, 0.0), b2=(0.1, 0.0, 0.0), so_axes=(0.5, 0.5, 0.0)
     ),
     "theory.thermal_kernel": dict(de=0.5, kT=0.3),
     "theory.thermal_resolvent": dict(A=4.0 * np.eye(2), kT=0.3),
@@ -110,6 +110,8 @@ BASELINES = {
     "units.rashba_length_um": dict(alpha_eV_m=5e-12),
     "units.reference_device": dict(area_um2=1.2),
     "units.spin_flux_field_T": dict(lambda_x_um=1.0, lambda_y_um=2.0),
+    "units.spin_orbit_lengths_um": dict(alpha_eV_m=3e-13, beta_eV_m=1e-13),
+    "units.spin_orbit_couplings_eV_m": dict(lambda_x_um=2.0, lambda_y_um=-5.0),
     "lattice.DotModel": dict(length=12, lead_width=4),
     "lattice.DotGeometry": dict(length=12, lead_width=4),
     "lattice.disorder_potential": dict(n_sites=10, strength=0.5, rng=np.random.default_rng(0)),
@@ -221,6 +223,7 @@ def _numbers(result, depth=0):
 _INF_OK = {
     "theory.cooperon_spectrum",
     "units.Device",
+    "units.spin_orbit_lengths_um",  # inf: no coupling along an axis (alpha = +-beta)
     "rmt.estimate_cost",
     "lattice.DotModel",
     "lattice.DotGeometry",

@@ -23,3 +23,24 @@ try:  # property-based tests: reproducible examples, no per-example deadline on 
     settings.load_profile("reproducible")
 except ImportError:  # pragma: no cover
     pass
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def regenerate(tmp_path_factory):
+    """``regenerate(name)``: the quick run of a registered dataset, generated once per session
+    into a temporary directory and loaded as ``(arrays, provenance)``."""
+    from chaoticdot.studies import generate, load
+
+    runs = {}
+
+    def run(name: str):
+        if name not in runs:
+            directory = tmp_path_factory.mktemp(name)
+            generate(name, quick=True, directory=directory)
+            runs[name] = load(name, directory=directory)
+        return runs[name]
+
+    return run

@@ -120,6 +120,10 @@ def test_changed_keywords_give_the_known_limits():
     # without spin-orbit coupling G(x) = G(-x) at any Zeeman field: no asymmetry
     t = _table("parallel-field-asymmetry", a2_over_N=0.0)
     assert np.all(np.abs(t["asymmetry"][t["panel"] == "versus x"]) < 1e-12)
+    # the Monte-Carlo traces follow the keyword: without spin-orbit coupling every sample is
+    # symmetric, G(x) = G(-x), even with the Zeeman field on
+    t = _table("parallel-field-traces", a=0.0)
+    assert np.all(np.abs(t["G"] - t["G_reversed"]) < 1e-10)
     # both readings of Fig. 2 give <dG>(x = 0) = -2 (N1 N2 / N^2) for a = 0
     t = _table("fig2-left-readings", alphas=(0.0,))
     assert np.allclose(t["value"][t["xi"] == 0.0], -2.0, rtol=1e-9)

@@ -95,14 +95,17 @@ def test_spin_orbit_rates_and_a():
     assert s["tau_so_inf_ns"] == pytest.approx(2 * 4.5**2 / (L * s["v_F_m_s"]) * 1e3, rel=1e-12)
     # appendix "GaAs parameters": a^2 = (2 pi / c_s)(E_T / Delta)(L / lambda_s)^2
     a = d.dimensionless(warn=False)["a"]
-    assert a**2 == pytest.approx(
+    rates = d.spin_orbit_rates()
+    assert rates["a2_symplectic"] == pytest.approx(
         2 * math.pi / 0.5 * s["E_T_ueV"] / s["Delta_ueV"] * (L / 3.0) ** 2, rel=1e-12
     )
-    rates = d.spin_orbit_rates()
-    assert rates["a2_symplectic"] == pytest.approx(a**2, rel=1e-12)
-    # the uniform (unitary) part is reported separately and does not enter a
+    assert rates["a2_symplectic"] + rates["a2_remainder"] == pytest.approx(a**2, rel=1e-12)
+    # the uniform coupling enters a only through its symplectic remainder (paper footnote 15);
+    # its unitary spin flux is x_so, and the Eq. (2) estimate is reported separately
     uniform_only = Device(area_um2=SMALL, lambda_um=4.5)
-    assert uniform_only.dimensionless()["a"] == 0.0
+    remainder = uniform_only.spin_orbit_rates()["a2_remainder"]
+    assert uniform_only.dimensionless()["a"] ** 2 == pytest.approx(remainder, rel=1e-12)
+    assert 0 < remainder < 1e-2 * uniform_only.spin_orbit_rates()["n_so_unitary"]
     assert uniform_only.spin_orbit_rates()["n_so_unitary"] == pytest.approx(
         s["tau_H_ns"] / s["tau_so_u_ns"], rel=1e-12
     )
@@ -143,7 +146,8 @@ def test_parameters_feed_the_theory():
         tau_phi_ns=0.5,
     )
     p = d.dimensionless(warn=False)
-    assert set(p) == {"N1", "N2", "x", "a", "b", "nphi", "kT"}
+    assert set(p) == {"N1", "N2", "x", "a", "b", "nphi", "kT", "x_so", "zeeman_so"}
+    assert p["x_so"] == 0.0 and p["zeeman_so"] == 0.0  # no uniform coupling
     var = conductance_variance(**p, b_direction=d.b_direction)
     g = mean_conductance(**p, b_direction=d.b_direction)
     assert 0 < var < 1 and 0 < g < 4

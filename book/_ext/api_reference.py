@@ -34,6 +34,7 @@ LAYERS: dict[str, list[str]] = {
         "chaoticdot.units",
         "chaoticdot.gauge",
         "chaoticdot.pauli",
+        "chaoticdot.perturbation_model",
         "chaoticdot.paper_conventions",
         "chaoticdot.parallel",
         "chaoticdot.tables",

@@ -35,6 +35,12 @@ class FigureResult:
     figure: object
     table: dict[str, np.ndarray] = field(default_factory=dict)
 
+    @classmethod
+    def laid_out(cls, figure, table) -> FigureResult:
+        """``figure`` after ``tight_layout`` with the columns of ``table`` (a ``LongTable``)."""
+        figure.tight_layout()
+        return cls(figure, table.columns())
+
 
 @dataclass(frozen=True)
 class _Entry:

@@ -92,8 +92,7 @@ def fig_family(*, quick: bool = False, nphi_over_N=_NU_FAMILY) -> FigureResult:
     axes[2].axhline(0.0, color="0.6", lw=0.8)
     axes[2].set_xlabel(r"spin-orbit strength $a^2/N$")
     axes[2].set_title(r"$x=0$; dots: $a^2 = 0.809\,(N+N_\phi)$", fontsize=9)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -148,8 +147,7 @@ def fig_thermal(
     axes[2].set_ylabel(r"var$_T G$ / var$_0 G$")
     axes[2].set_title(rf"$N={N}$, $a=x=0$; dotted: $(N+N_\phi)\Delta/12k_BT$", fontsize=9)
     axes[2].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -205,5 +203,4 @@ def fig_device(*, quick: bool = False) -> FigureResult:
     axes[1].set_ylabel(r"var $G$ / var $G$ (ideal)")
     axes[1].set_title("reduction of var $G$ at 100 mK", fontsize=9)
     axes[1].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)

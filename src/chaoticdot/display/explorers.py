@@ -29,6 +29,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ..theory import conductance_covariance, conductance_variance, wl_correction
+from ._widgets import slider
 
 __all__ = [
     "wl_explorer",
@@ -166,41 +167,25 @@ def _explorer(controls: dict, draw: Callable):
     return box
 
 
-def _int(name, value, lo=1, hi=20):
-    import ipywidgets as widgets
-
-    return widgets.IntSlider(value=value, min=lo, max=hi, description=name, continuous_update=False)
-
-
-def _float(name, value, lo, hi, step):
-    import ipywidgets as widgets
-
-    return widgets.FloatSlider(
-        value=value,
-        min=lo,
-        max=hi,
-        step=step,
-        description=name,
-        continuous_update=False,
-        readout_format=".2f",
-    )
-
-
-#: Slider range and step (min, max, step) of every float parameter of the explorers.
+#: Slider of every float parameter of the explorers: lowest, highest value and step.
 _RANGES = {
-    "a": (0.0, 10.0, 0.05),
-    "b": (0.0, 100.0, 0.5),
-    "nphi": (0.0, 20.0, 0.1),
-    "kT": (0.0, 10.0, 0.05),
-    "x1": (0.0, 10.0, 0.05),
-    "de": (0.0, 50.0, 0.25),
+    "a": {"low": 0.0, "high": 10.0, "step": 0.05},
+    "b": {"low": 0.0, "high": 100.0, "step": 0.5},
+    "nphi": {"low": 0.0, "high": 20.0, "step": 0.1},
+    "kT": {"low": 0.0, "high": 10.0, "step": 0.05},
+    "x1": {"low": 0.0, "high": 10.0, "step": 0.05},
+    "de": {"low": 0.0, "high": 50.0, "step": 0.25},
 }
 
 
 def _controls(N1: int, N2: int, **values) -> dict:
-    """Channel-number sliders and one float slider per keyword (ranges of ``_RANGES``)."""
-    floats = {k: _float(k, v, *_RANGES[k]) for k, v in values.items()}
-    return {"N1": _int("N1", N1), "N2": _int("N2", N2), **floats}
+    """Channel-number sliders (1 to 20) and one float slider per keyword (``_RANGES``)."""
+    channels = {k: slider("IntSlider", k, v, 1, 20) for k, v in (("N1", N1), ("N2", N2))}
+    floats = {
+        k: slider("FloatSlider", k, v, readout_format=".2f", **_RANGES[k])
+        for k, v in values.items()
+    }
+    return {**channels, **floats}
 
 
 def wl_explorer(N1: int = 5, N2: int = 5, a: float = 4.0, b: float = 0.0, nphi: float = 0.0):

@@ -17,6 +17,7 @@ import numpy as np
 
 from .. import units
 from ..units import Device
+from ._widgets import slider
 
 __all__ = ["device_report", "assumptions", "report_html", "timescales_calculator"]
 
@@ -151,39 +152,19 @@ def timescales_calculator(**device_kwargs):
         "tau_phi_ns": 0.3,
     }
     init.update(device_kwargs)
-    style = {"description_width": "150px"}
-    layout = w.Layout(width="460px")
+    look = {"style": {"description_width": "150px"}, "layout": w.Layout(width="460px")}
 
     def log_slider(name, desc, lo, hi):
-        return w.FloatLogSlider(
-            value=init[name],
-            base=10,
-            min=lo,
-            max=hi,
-            step=0.02,
-            description=desc,
-            style=style,
-            layout=layout,
-            continuous_update=False,
-            readout_format=".3g",
-        )
+        options = {"base": 10, "step": 0.02, "readout_format": ".3g", **look}
+        return slider("FloatLogSlider", desc, init[name], lo, hi, **options)
 
     def linear_slider(name, desc, lo, hi, step=None, readout=None):
         # an integer slider when no step is given (channel numbers)
         options = {"step": step} if step is not None else {}
         if readout is not None:
             options["readout_format"] = readout
-        widget = w.FloatSlider if step is not None else w.IntSlider
-        return widget(
-            value=init[name],
-            min=lo,
-            max=hi,
-            description=desc,
-            style=style,
-            layout=layout,
-            continuous_update=False,
-            **options,
-        )
+        kind = "FloatSlider" if step is not None else "IntSlider"
+        return slider(kind, desc, init[name], lo, hi, **options, **look)
 
     controls = {
         "area_um2": log_slider("area_um2", "area A (um^2)", -1, 2),

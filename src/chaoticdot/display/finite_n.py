@@ -41,6 +41,9 @@ EXACT_N_MAX = 16
 
 _STYLE = {"COE": "C0", "CUE": "C2", "CSE": "C3", "CUE2N": "C4"}
 
+#: Open markers of the Monte-Carlo points of the versus-N figures.
+_MC_MARKER = {"ms": 5, "mfc": "none", "capsize": 2}
+
 
 def _units(n):
     """``N1 N2 / N^2`` for ``N1 = N2 = n`` (= 1/4) as an array."""
@@ -59,6 +62,33 @@ def _rows(arrays, *, xi=None, a2=None):
     return np.flatnonzero(sel)
 
 
+def _errorbars(axes, x, columns, **style):
+    """Error bars in the same style on a row of panels, one ``(value, error)`` or ``None``
+    (panel left empty) per axis."""
+    for ax, column in zip(axes, columns, strict=True):
+        if column is not None:
+            ax.errorbar(x, column[0], yerr=column[1], **style)
+
+
+def _stored_figure(*grid, **options):
+    """The stored scan, a new figure with ``plt.subplots(*grid, **options)`` and an empty
+    data table."""
+    import matplotlib.pyplot as plt
+
+    arrays, _ = stored_scan()
+    fig, axes = plt.subplots(*grid, **options)
+    return arrays, fig, axes, LongTable()
+
+
+def _with_errors(**columns):
+    """Table columns ``name`` and ``name_err`` from keywords ``name=(value, error)``."""
+    return {
+        key: data
+        for name, (value, error) in columns.items()
+        for key, data in ((name, value), (f"{name}_err", error))
+    }
+
+
 def _exact_series(ensemble):
     """Exact ``<dG>``, ``var G`` and their large-N limits for N1 = N2 = 1..EXACT_N_MAX."""
     n = np.arange(1, EXACT_N_MAX + 1)
@@ -73,11 +103,7 @@ def _exact_series(ensemble):
 )
 def fig_limits(*, quick: bool = False) -> FigureResult:
     """<dG> and var G (scaled units) versus N: large-N limits, exact ensembles, stored MC."""
-    import matplotlib.pyplot as plt
-
-    arrays, _ = stored_scan()
-    fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.0))
-    table = LongTable()
+    arrays, fig, axes, table = _stored_figure(1, 2, figsize=(9.5, 4.0))
     for ens in ("COE", "CUE", "CSE", "CUE2N"):
         n, dg, var, lim_dg, lim_var = _exact_series(ens)
         u = _units(n)
@@ -96,40 +122,13 @@ def fig_limits(*, quick: bool = False) -> FigureResult:
     for ens, idx, marker in series:
         n = arrays["n"][idx]
         u = _units(n)
-        dg = (arrays["mean_G"][idx] - n) / u
-        var = arrays["var_G"][idx] / u**2
+        dg, dg_err = (arrays["mean_G"][idx] - n) / u, arrays["mean_G_err"][idx] / u
+        var, var_err = arrays["var_G"][idx] / u**2, arrays["var_G_err"][idx] / u**2
         label = "MC, $x^2=4N$" if ens == "CUE" else f"MC, {ens}"
-        axes[0].errorbar(
-            2 * n,
-            dg,
-            yerr=arrays["mean_G_err"][idx] / u,
-            fmt=marker,
-            ms=5,
-            mfc="none",
-            color=_STYLE[ens],
-            capsize=2,
-            label=label,
-        )
-        axes[1].errorbar(
-            2 * n,
-            var,
-            yerr=arrays["var_G_err"][idx] / u**2,
-            fmt=marker,
-            ms=5,
-            mfc="none",
-            color=_STYLE[ens],
-            capsize=2,
-            label=label,
-        )
-        table.add(
-            kind="Monte Carlo",
-            ensemble=ens,
-            N=2 * n,
-            dG=dg,
-            dG_err=arrays["mean_G_err"][idx] / u,
-            var_G=var,
-            var_G_err=arrays["var_G_err"][idx] / u**2,
-        )
+        style = {"fmt": marker, "color": _STYLE[ens], "label": label, **_MC_MARKER}
+        _errorbars(axes, 2 * n, ((dg, dg_err), (var, var_err)), **style)
+        mc = _with_errors(dG=(dg, dg_err), var_G=(var, var_err))
+        table.add(kind="Monte Carlo", ensemble=ens, N=2 * n, **mc)
     # Eqs. (13)-(14) at the finite field x^2 = 4N used for the CUE-like Monte-Carlo points
     xi_big = 2.0
     dg_x = theory.wl_correction(1, 1, x=xi_big * np.sqrt(2)) / 0.25
@@ -145,8 +144,7 @@ def fig_limits(*, quick: bool = False) -> FigureResult:
         ax.set_xticklabels(["2", "4", "8", "16", "32"])
         ax.set_xlim(1.8, 2 * EXACT_N_MAX * 1.1)
     axes[1].legend(fontsize=7, ncol=2, loc="upper right")
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -155,11 +153,7 @@ def fig_limits(*, quick: bool = False) -> FigureResult:
 )
 def fig_deviation(*, quick: bool = False) -> FigureResult:
     """Relative finite-N deviations of <dG> and var G versus 1/N."""
-    import matplotlib.pyplot as plt
-
-    arrays, _ = stored_scan()
-    fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.0), sharex=True)
-    table = LongTable()
+    arrays, fig, axes, table = _stored_figure(1, 2, figsize=(9.5, 4.0), sharex=True)
     for ens in ("COE", "CSE", "CUE", "CUE2N"):
         n, dg, var, lim_dg, lim_var = _exact_series(ens)
         inv_n = 1.0 / (2 * n)
@@ -188,38 +182,12 @@ def fig_deviation(*, quick: bool = False) -> FigureResult:
             else (_STYLE["COE"] if "COE" in label else _STYLE["CSE"])
         )
         shift = 0.004 * (k - 2)  # small horizontal offsets keep error bars apart
-        if r"x^2=4N" not in label:  # <dG> is nearly zero there: relative error meaningless
-            axes[0].errorbar(
-                inv_n + shift,
-                rel_dg,
-                yerr=err_dg,
-                fmt=marker,
-                ms=5,
-                mfc="none",
-                color=color,
-                capsize=2,
-                label=f"MC {label}",
-            )
-        axes[1].errorbar(
-            inv_n + shift,
-            rel_var,
-            yerr=err_var,
-            fmt=marker,
-            ms=5,
-            mfc="none",
-            color=color,
-            capsize=2,
-            label=f"MC {label}",
-        )
-        table.add(
-            kind="Monte Carlo",
-            point=label,
-            inv_N=inv_n,
-            rel_dev_dG=rel_dg,
-            rel_dev_dG_err=err_dg,
-            rel_dev_var=rel_var,
-            rel_dev_var_err=err_var,
-        )
+        # <dG> is nearly zero at x^2 = 4N: a relative error is meaningless there
+        columns = (None if r"x^2=4N" in label else (rel_dg, err_dg), (rel_var, err_var))
+        style = {"fmt": marker, "color": color, "label": f"MC {label}", **_MC_MARKER}
+        _errorbars(axes, inv_n + shift, columns, **style)
+        mc = _with_errors(rel_dev_dG=(rel_dg, err_dg), rel_dev_var=(rel_var, err_var))
+        table.add(kind="Monte Carlo", point=label, inv_N=inv_n, **mc)
     for ax, title in ((axes[0], r"$\langle\delta G\rangle$"), (axes[1], r"var $G$")):
         ax.axhline(0.0, color="0.5", lw=0.8)
         ax.set_xlabel(r"$1/N$")
@@ -227,8 +195,7 @@ def fig_deviation(*, quick: bool = False) -> FigureResult:
         ax.set_xlim(0, 0.53)
     axes[0].legend(fontsize=7)
     axes[1].legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -253,41 +220,19 @@ def fig_two_channel(*, quick: bool = False) -> FigureResult:
             xi = arrays["xi"][idx]
             dg = arrays["mean_G"][idx] - n
             label = rf"$a^2={a2:g}N$"
-            axes[r, 0].errorbar(
-                xi,
-                dg,
-                yerr=arrays["mean_G_err"][idx],
-                fmt="o",
-                ms=4,
-                color=color,
-                capsize=2,
-                label=f"MC, {label}",
+            columns = (
+                (dg, arrays["mean_G_err"][idx]),
+                (arrays["var_G"][idx], arrays["var_G_err"][idx]),
             )
-            axes[r, 1].errorbar(
-                xi,
-                arrays["var_G"][idx],
-                yerr=arrays["var_G_err"][idx],
-                fmt="o",
-                ms=4,
-                color=color,
-                capsize=2,
-                label=f"MC, {label}",
-            )
+            style = {"fmt": "o", "ms": 4, "color": color, "capsize": 2, "label": f"MC, {label}"}
+            _errorbars(axes[r], xi, columns, **style)
             x_f, a = xi_f * np.sqrt(N), np.sqrt(a2 * N)
             th_dg = theory.wl_correction(n, n, x=x_f, a=a)
             th_var = theory.conductance_variance(n, n, x=x_f, a=a)
             axes[r, 0].plot(xi_f, th_dg, color=color, lw=1.0, label=f"Eq. (13), {label}")
             axes[r, 1].plot(xi_f, th_var, color=color, lw=1.0, label=f"Eq. (14), {label}")
-            table.add(
-                kind="Monte Carlo",
-                N1=n,
-                a2_over_N=a2,
-                x_over_sqrtN=xi,
-                dG=dg,
-                dG_err=arrays["mean_G_err"][idx],
-                var_G=arrays["var_G"][idx],
-                var_G_err=arrays["var_G_err"][idx],
-            )
+            mc = _with_errors(dG=columns[0], var_G=columns[1])
+            table.add(kind="Monte Carlo", N1=n, a2_over_N=a2, x_over_sqrtN=xi, **mc)
             table.add(
                 kind="Eqs. (13)-(14)", N1=n, a2_over_N=a2, x_over_sqrtN=xi_f, dG=th_dg, var_G=th_var
             )
@@ -316,8 +261,7 @@ def fig_two_channel(*, quick: bool = False) -> FigureResult:
     for ax in axes[-1]:
         ax.set_xlabel(r"perpendicular field $x/\sqrt{N}$")
     axes[0, 0].legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 def deviation_points(arrays):

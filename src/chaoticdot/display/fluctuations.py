@@ -58,8 +58,7 @@ def fig2_right(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     xi = np.linspace(0.0, XI_MAX, 61 if quick else 301)
     fig, ax, table = fig2_panel("var", xi=xi, alphas=alphas, mc=mc)
     ax.set_ylim(0.0, 8.6)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -173,31 +172,41 @@ def covariance_cuts(*, quick: bool = False, x1_over_sqrtN=(0.0, 1.0)) -> FigureR
     axes[-1].legend(
         fontsize=8, frameon=False, title=f"points: MC, $N={mc['N'][c]:g}$", title_fontsize=8
     )
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
     "energy-correlation",
     "cov[G(eps), G(eps + de)] vs de for the Fig. 2 values of a, Eq. (14) + light MC",
 )
-def energy_correlation(*, quick: bool = False) -> FigureResult:
+def energy_correlation(
+    *,
+    quick: bool = False,
+    alphas=FIG2_ALPHAS,
+    N1: int = ENERGY_MC["N1"],
+    M: int = ENERGY_MC["M"],
+) -> FigureResult:
     """Energy correlation function of the conductance at ``x = b = 0`` (Eq. 14 with ``de``).
 
-    Left: ``cov[G(eps), G(eps')]`` versus ``de / N`` for the five values of ``a`` of Fig. 2,
-    with a light Monte-Carlo run (``N1 = N2 = 4``, ``M = 64``, ``a = 0`` and ``inf``) made when
-    the figure is built and the exact finite-N variances (COE, CSE) at ``de = 0`` (stars).
-    Right: the same normalised by the variance; for ``a = 0`` and ``a = inf`` it is the
-    Lorentzian ``1 / (1 + epsilon^2)``, in between the triplet terms (width ``N + 2a^2``)
+    Left: ``cov[G(eps), G(eps')]`` versus ``de / N`` for the values of ``a`` of Fig. 2,
+    with a light Monte-Carlo run (``N1 = N2``, stub size ``M``, ``a = 0`` and ``inf``) made
+    when the figure is built and the exact finite-N variances (COE, CSE) at ``de = 0``
+    (stars). Right: the same normalised by the variance; for ``a = 0`` and ``a = inf`` it is
+    the Lorentzian ``1 / (1 + epsilon^2)``, in between the triplet terms (width ``N + 2a^2``)
     make it decay more slowly.
+
+    ``alphas``: scaled spin-orbit strengths ``a / sqrt(N)`` of the curves (``inf`` allowed;
+    the Monte Carlo is drawn for those of 0 and ``inf`` that are among them). ``N1``: channels
+    per lead of the Monte Carlo (``N1 = N2``); ``M``: its stub size.
     """
     import matplotlib.pyplot as plt
 
+    alphas = tuple(alphas)
     eps = np.linspace(0.0, 4.0, 81 if quick else 301)
-    colors = alpha_colors()
+    colors = alpha_colors(alphas)
     table = LongTable()
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9.6, 3.9))
-    for alpha, color in zip(FIG2_ALPHAS, colors, strict=True):
+    for alpha, color in zip(alphas, colors, strict=True):
         cov = scaled_covariance(0.0, 0.0, alpha, epsilon=eps)
         ax.plot(eps, cov, color=color, lw=1.7, label=alpha_label(alpha))
         ax2.plot(eps, cov / cov[0], color=color, lw=1.7)
@@ -206,10 +215,12 @@ def energy_correlation(*, quick: bool = False) -> FigureResult:
         eps, 1.0 / (1.0 + eps**2), color="black", ls=":", lw=1.2, label=r"$1/(1+\varepsilon^2)$"
     )
     samples = ENERGY_MC["quick_samples"] if quick else ENERGY_MC["samples"]
-    value, err = energy_correlation_mc(samples=samples)
-    n_total = 2 * ENERGY_MC["N1"]
-    for i, alpha in enumerate(ENERGY_MC["alphas"]):
-        color = colors[FIG2_ALPHAS.index(alpha)]
+    mc_alphas = tuple(a for a in ENERGY_MC["alphas"] if a in alphas)
+    mc_run = {"samples": samples, "N1": N1, "M": M, "alphas": mc_alphas}
+    value, err = energy_correlation_mc(**mc_run) if mc_alphas else ((), ())
+    n_total = 2 * N1
+    for i, alpha in enumerate(mc_alphas):
+        color = colors[alphas.index(alpha)]
         ax.errorbar(
             ENERGY_MC["epsilon"],
             value[i],
@@ -227,16 +238,16 @@ def energy_correlation(*, quick: bool = False) -> FigureResult:
             **table_block(f"Monte Carlo N={n_total}", alpha, ENERGY_MC["epsilon"], value[i], err[i])
         )
         ensemble = "COE" if alpha == 0.0 else "CSE"
-        exact = exact_scaled_variance(ENERGY_MC["N1"], ENERGY_MC["N1"], ensemble)
+        exact = exact_scaled_variance(N1, N1, ensemble)
         ax.plot(0.0, exact, marker="*", ms=10, color="tab:red", ls="none")
         table.add(**table_block(f"exact {ensemble} N={n_total}", alpha, [0.0], [exact]))
-    ax.plot([], [], "ks", mfc="white", label=f"Monte Carlo, $N={n_total}$ ({samples} samples)")
-    ax.plot([], [], "*", color="tab:red", ms=10, label=f"exact variance, $N={n_total}$")
+    if mc_alphas:  # legend entries of the points
+        ax.plot([], [], "ks", mfc="white", label=f"Monte Carlo, $N={n_total}$ ({samples} samples)")
+        ax.plot([], [], "*", color="tab:red", ms=10, label=f"exact variance, $N={n_total}$")
     ax.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
     ax.set_ylabel(r"cov$[G(\varepsilon_F),G(\varepsilon_F')]$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
     ax.legend(fontsize=8, frameon=False)
     ax2.set_xlabel(r"$\varepsilon = 2\pi(\varepsilon_F-\varepsilon_F')/(N\Delta)$")
     ax2.set_ylabel("correlation coefficient")
     ax2.legend(fontsize=8, frameon=False)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)

@@ -37,7 +37,14 @@ from ..theory.parallel_field import LIMIT, asymmetry_correlator, scaled_asymmetr
 from ..theory.scaled import scaled_variance, scaled_wl_correction
 from . import FigureResult, register
 
+#: Parameters of the Monte-Carlo figures (the book's values).
+_MC = MC_PARAMETERS
+
 _ALPHA2_FAMILY = (0.0, 0.3, 1.0, 3.0, 10.0, 100.0, np.inf)
+
+
+def _channels_label(N1, N2):
+    return f"$N_1=N_2={N1}$" if N1 == N2 else f"$N_1={N1}$, $N_2={N2}$"
 
 
 def _alpha_label(alpha2):
@@ -75,8 +82,7 @@ def fig_variance(*, quick: bool = False, a2_over_N=_ALPHA2_FAMILY) -> FigureResu
     axes[0].set_ylabel(r"var $G$  [$(e^2/h)^2 (N_1N_2/N^2)^2$]")
     axes[0].set_yticks([0, 1, 2, 4, 6, 8])
     axes[1].legend(fontsize=8, loc="upper right")
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -102,9 +108,11 @@ def fig_wl(
         axes[0].semilogx(beta, wl, color=color, label=_alpha_label(alpha2))
         table.add(panel="x=0", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=0.0, dG=wl)
     axes[0].axhline(0.0, color="0.6", lw=0.8)
-    axes[0].set_xlabel(r"Zeeman field $b/N$")
-    axes[0].set_ylabel(r"$\langle\delta G\rangle$  [$(e^2/h) N_1N_2/N^2$]")
-    axes[0].set_title(r"$x = 0$")
+    axes[0].set(
+        xlabel=r"Zeeman field $b/N$",
+        ylabel=r"$\langle\delta G\rangle$  [$(e^2/h) N_1N_2/N^2$]",
+        title=r"$x = 0$",
+    )
     axes[0].legend(fontsize=7, ncol=2, loc="lower left")
 
     xi = np.linspace(0.0, 3.0, 61 if quick else 241)
@@ -116,11 +124,9 @@ def fig_wl(
         axes[1].plot(xi, wl, color=color, label=rf"$b/N={beta_k:g}$")
         table.add(panel="a2=20N", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi, dG=wl)
     axes[1].axhline(0.0, color="0.6", lw=0.8)
-    axes[1].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[1].set_title(r"$a^2 = 20\,N$")
+    axes[1].set(xlabel=r"perpendicular field $x/\sqrt{N}$", title=r"$a^2 = 20\,N$")
     axes[1].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -163,9 +169,11 @@ def fig_asymmetry(
     table.add(
         panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=zero
     )
-    axes[0].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[0].set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]")
-    axes[0].set_title(rf"$a^2 = {alpha2:g}\,N$")
+    axes[0].set(
+        xlabel=r"perpendicular field $x/\sqrt{N}$",
+        ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]",
+        title=rf"$a^2 = {alpha2:g}\,N$",
+    )
     axes[0].legend(fontsize=7)
 
     beta = np.logspace(-2, 4, 61 if quick else 241)
@@ -178,33 +186,36 @@ def fig_asymmetry(
             panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf, asymmetry=asym
         )
     axes[1].axhline(2.0, color="0.7", lw=0.8, ls=":")
-    axes[1].set_xlabel(r"Zeeman field $b/N$")
-    axes[1].set_title(r"$x^2 \gg N$")
+    axes[1].set(xlabel=r"Zeeman field $b/N$", title=r"$x^2 \gg N$")
     axes[1].legend(fontsize=7)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
     "parallel-field-asymmetry-mc",
     "Monte Carlo <(G(x)-G(-x))^2> sample by sample versus Eq. (14), N1 = N2 = 2",
 )
-def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
-    """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines)."""
+def fig_asymmetry_mc(
+    *, quick: bool = False, N1=_MC["N1"], N2=_MC["N2"], a=_MC["a"], b=_MC["b"]
+) -> FigureResult:
+    """Monte-Carlo field asymmetry (points with standard errors) against Eq. (14) (lines).
+
+    ``N1``, ``N2``: channel numbers; ``a``, ``b``: spin-orbit strength and Zeeman field of the
+    cases that switch them on (:data:`chaoticdot.studies.parallel_field.MC_CASES`).
+    """
     import matplotlib.pyplot as plt
 
-    p = MC_PARAMETERS
-    x, G, M = asymmetry_samples(quick)
+    x, G, M = asymmetry_samples(quick, N1=N1, N2=N2, a=a, b=b)
     half = x >= 0
     d2 = (G - G[..., ::-1]) ** 2
     est = rmt.mean(d2[..., half])
     xf = np.linspace(0.0, 2.0, 81)
-    a, b = case_arrays()
+    a_case, b_case = case_arrays(a, b)
     fig, ax = plt.subplots(figsize=(5.6, 3.8))
     table = LongTable()
     for k, (label, _, _) in enumerate(MC_CASES):
         color = f"C{k}"
-        theo = asymmetry_correlator(p["N1"], p["N2"], x=xf, a=a[k, 0], b=b[k, 0])
+        theo = asymmetry_correlator(N1, N2, x=xf, a=a_case[k, 0], b=b_case[k, 0])
         ax.plot(xf, theo, color=color, lw=1.2)
         # open markers of different sizes keep the two identically-zero cases visible
         ax.errorbar(
@@ -228,27 +239,32 @@ def fig_asymmetry_mc(*, quick: bool = False) -> FigureResult:
             M=M,
         )
         table.add(kind="Eq. (14)", case=label, x=xf, asymmetry=theo)
-    ax.set_xlabel(r"perpendicular field $x$")
-    ax.set_ylabel(r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]")
+    ax.set(
+        xlabel=r"perpendicular field $x$", ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2$]"
+    )
     ax.set_title(
-        rf"$N_1=N_2={p['N1']}$, $a={p['a']:g}$, $b={p['b']:g}$, $M={M}$, "
+        rf"{_channels_label(N1, N2)}, $a={a:g}$, $b={b:g}$, $M={M}$, "
         f"{G.shape[0]} samples",
         fontsize=9,
     )
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
     "parallel-field-traces",
     "single Monte-Carlo traces G(x) and G(-x): symmetric unless spin-orbit AND Zeeman",
 )
-def fig_traces(*, quick: bool = False) -> FigureResult:
-    """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed."""
+def fig_traces(
+    *, quick: bool = False, N1=_MC["N1"], N2=_MC["N2"], a=_MC["a"], b=_MC["b"]
+) -> FigureResult:
+    """Two realizations (rows) in three cases (columns): ``G(x)`` solid, ``G(-x)`` dashed.
+
+    ``N1``, ``N2``, ``a``, ``b``: as in figure ``parallel-field-asymmetry-mc``.
+    """
     import matplotlib.pyplot as plt
 
-    x, G = trace_samples(quick)
+    x, G = trace_samples(quick, N1=N1, N2=N2, a=a, b=b)
     fig, axes = plt.subplots(2, 3, figsize=(9.5, 5.0), sharex=True)
     table = LongTable()
     for r in range(G.shape[0]):
@@ -263,5 +279,4 @@ def fig_traces(*, quick: bool = False) -> FigureResult:
                 ax.set_xlabel(r"perpendicular field $x$")
         axes[r, 0].set_ylabel(rf"$G$  [$e^2/h$], sample {r + 1}")
     axes[0, 2].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)

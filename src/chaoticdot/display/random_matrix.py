@@ -102,8 +102,12 @@ def fig_stub_schematic(*, quick: bool = False) -> FigureResult:
 
 
 @register("rmt-histograms", "distribution of G, one-channel leads: COE, CUE, CSE vs exact")
-def fig_histograms(*, quick: bool = False) -> FigureResult:
-    """Histograms of the stub-model G against the exact P(G) of the circular ensembles."""
+def fig_histograms(*, quick: bool = False, M: int | None = None) -> FigureResult:
+    """Histograms of the stub-model G against the exact P(G) of the circular ensembles.
+
+    ``M``: stub size of all three panels; ``None`` takes :data:`DEFAULT_M` (COE and CSE are
+    exact for every ``M``; the CUE keeps a finite-M cooperon remainder ``~ 2 (N1 N2/N) / M``).
+    """
     samples = 300 if quick else 4000
     fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.4), sharey=True, layout="constrained")
     edges = np.linspace(0.0, 2.0, 21)
@@ -126,8 +130,8 @@ def fig_histograms(*, quick: bool = False) -> FigureResult:
     )
     cols = {k: [] for k in keys}
     for ax, (name, beta) in zip(axes, ENSEMBLE_LIMITS.items(), strict=True):
-        params = limit_parameters(name)
-        g = ensemble_samples(name, samples=samples, seed=11 + beta)
+        params = limit_parameters(name, M)
+        g = ensemble_samples(name, samples=samples, M=M, seed=11 + beta)
         dens, _ = np.histogram(g, bins=edges, density=True)
         ax.stairs(dens, edges, fill=True, alpha=0.45, label=f"stub MC ({samples} samples)")
         ax.plot(fine, exact_density(fine, beta), "k-", label=rf"exact, $\beta={beta}$")
@@ -176,22 +180,27 @@ def bin_average(edges, beta):
 
 
 @register("rmt-convergence", "M -> infinity in practice: finite-M kernel and saturation of a")
-def fig_convergence(*, quick: bool = False) -> FigureResult:
-    """Left: finite-M error of <dG> versus M; right: MC <G> versus a^2 at fixed M (N = 2)."""
+def fig_convergence(
+    *, quick: bool = False, N1: int = 4, N2: int = 4, a2=(2.0, 8.0, 32.0, 128.0)
+) -> FigureResult:
+    """Left: finite-M error of <dG> versus M; right: MC <G> versus a^2 at fixed M (N = 2).
+
+    ``N1``, ``N2``: channel numbers of the left panel (Gaussian kernel); ``a2``: the
+    spin-orbit strengths ``a^2`` of the Monte Carlo of the right panel (``N1 = N2 = 1``).
+    """
     # The exact finite-M kernel costs O(M^3) (one eigendecomposition of size 2M): M <= 256.
     Ms = np.array([16, 32, 64] if quick else [16, 24, 32, 48, 64, 96, 128, 192, 256])
-    k = kernel_convergence(Ms)
+    k = kernel_convergence(Ms, N1, N2)
     mc_Ms = (16, 32) if quick else (16, 32, 64)
-    a2 = (2.0, 8.0, 32.0, 128.0)
     s = saturation_scan(mc_Ms, a2, samples=150 if quick else 1000)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10.0, 3.9), layout="constrained")
     for case in dict.fromkeys(k["case"]):
         sel = k["case"] == case
         ax1.loglog(k["M"][sel], k["deviation"][sel], "o-", ms=3, label=f"${case}$")
-    N = 8
+    N = N1 + N2
     ax1.loglog(
         Ms,
-        0.6 * 4 * N / Ms * abs(theory.wl_correction(4, 4, a=np.sqrt(4 * N))) / (16 / N),
+        0.6 * 4 * N / Ms * abs(theory.wl_correction(N1, N2, a=np.sqrt(4 * N))) / (N1 * N2 / N),
         "k:",
         lw=1,
         label=r"$\propto a^2/M$",
@@ -203,7 +212,8 @@ def fig_convergence(*, quick: bool = False) -> FigureResult:
     ax1.xaxis.set_major_formatter(ScalarFormatter())
     ax1.xaxis.set_minor_formatter(NullFormatter())
     ax1.set_ylabel(r"$|\langle\delta G\rangle_M-\langle\delta G\rangle_\infty|\,/\,(N_1N_2/N)$")
-    ax1.set_title(r"Gaussian kernel at finite $M$, $N_1=N_2=4$", fontsize=10)
+    channels = f"$N_1=N_2={N1}$" if N1 == N2 else f"$N_1={N1}$, $N_2={N2}$"
+    ax1.set_title(f"Gaussian kernel at finite $M$, {channels}", fontsize=10)
     ax1.legend(fontsize=8)
     for j, M in enumerate(mc_Ms):
         sel = s["M"] == M

@@ -65,8 +65,7 @@ def fig2_left(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResult:
     mc, _ = stored_scaled_mc()
     fig, ax, table = fig2_panel("dG", xi=_grid(quick), alphas=alphas, mc=mc)
     ax.axhline(0.0, color="0.6", lw=0.6)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register("fig2-left-readings", "Fig. 2 left read with N = 1 (scaled variables) and N = 2")
@@ -121,8 +120,7 @@ def fig2_left_readings(*, quick: bool = False, alphas=FIG2_ALPHAS) -> FigureResu
         ax.set_title(title, fontsize=10)
     axes[0].set_ylabel(WL_UNIT_LABEL)
     axes[1].legend(loc="lower right", fontsize=8.5, frameon=False)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register("wl-sign-change", "Sign change of <dG>: zero at a^2 = 0.809 (N + 2x^2)")

@@ -21,7 +21,13 @@ estimate_cost, CostEstimate, COST_LIMITS
 haar_unitary, coe_matrix, cse_matrix
     Circular ensembles.
 perturbation_matrices
-    The fixed matrices ``X, A1, A2, A3`` of Eq. (7).
+    The fixed matrices ``X, A1, A2, A3`` of Eq. (7) (the symmetric ``Y`` of the cross term:
+    :func:`chaoticdot.rmt.perturbations.orbital_matrix`).
+
+Every sampler takes the terms of :mod:`chaoticdot.perturbation_model`: ``x``, ``a`` or
+``so_axes``, the spin flux ``x_so`` and the Zeeman x spin-orbit cross term ``zeeman_so``
+as keywords, any term by name through ``terms=`` (:func:`sample_conductance`,
+:func:`estimate_cost`, :func:`scattering_matrix`).
 finite_m_wl_correction, finite_m_covariance
     Gaussian-level (leading order in 1/N) ``<dG>`` and covariance of the stub at finite
     ``M``, evaluated exactly for the actual ``R``: they separate finite-``M`` from finite-``N``

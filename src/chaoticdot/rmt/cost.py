@@ -107,8 +107,9 @@ class CostEstimate:
     M : float
         Stub size (from the ``M`` rule or given).
     driver : str
-        Parameter that sets ``M``: ``"M"`` (explicit), ``"N1 + N2"``, ``"x"``, ``"a"``,
-        ``"b"``, ``"energy"``, ``"nphi"`` or ``"kT"``.
+        Parameter that sets ``M``: ``"M"`` (explicit), ``"N1 + N2"``, ``"x"`` (``"x + x_so"``
+        with a spin flux), ``"a"``, ``"zeeman_so"``, ``"b"``, ``"energy"``, ``"nphi"`` or
+        ``"kT"``.
     memory_bytes : float
         Peak memory of the run (all worker processes and the result), bytes.
     seconds_per_realization : float

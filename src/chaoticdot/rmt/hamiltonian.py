@@ -10,6 +10,12 @@ the paper's Ref. 21, Brouwer, Frahm and Beenakker 1999).
   sigma_k`` is Eq. (7) in the dimensionless units of the paper, with real antisymmetric
   ``X, A_k`` normalised to ``tr X X^T = M_H^2`` and mutually orthogonal, **drawn afresh for
   every realization** (the stub keeps them fixed; agreement of the two tests that choice too).
+  The further terms of :mod:`chaoticdot.perturbation_model` enter the same way,
+  ``Z_g (x) T_g`` per orbital matrix: the spin flux ``i x_so X (x) sigma_z`` on the same ``X``
+  (Aleiner & Fal'ko, PRL 87, 256801 (2001)) and the cross term ``zeeman_so Y (x) sigma_z``
+  with a fresh real symmetric traceless ``Y``, ``tr Y^2 = M_H^2`` (Cremers, Brouwer & Fal'ko,
+  PRB 68, 125329 (2003)), drawn after the other matrices and only when needed (the streams of
+  the paper's model are unchanged).
 * ``W`` (``2 M_H x 2 N``) couples channel ``n`` to site ``n`` with ``pi w^2 = 1`` (ideal leads,
   ``<S> = 0`` at ``E = 0`` for ``M_H -> infinity``).
 * Energy ``E = energy * Delta / 2 pi``; dephasing by the imaginary potential
@@ -32,6 +38,8 @@ from .._validation import (
     check_positive_int,
     check_rng,
 )
+from ..perturbation_model import spin_term
+from .model_terms import merge_terms
 from .stub import PAULI, _g_lambda, _g_transmission
 
 __all__ = ["hamiltonian_scattering_matrix", "hamiltonian_conductance", "goe_matrix"]
@@ -54,13 +62,37 @@ def _antisymmetric_set(rng: np.random.Generator, M: int, count: int) -> np.ndarr
     return np.array([k * (M / np.sqrt(np.sum(k * k))) for k in mats])
 
 
-def _realization(rng, M):
-    """One GOE matrix and one fresh set of perturbation matrices ``X, A1, A2, A3``."""
-    return goe_matrix(rng, M), _antisymmetric_set(rng, M, 4)
+def _symmetric_traceless(rng: np.random.Generator, M: int) -> np.ndarray:
+    """Real symmetric traceless matrix with ``tr Y^2 = M^2`` (semicircle spectrum)."""
+    g = rng.standard_normal((M, M))
+    y = g + g.T
+    y = y - np.trace(y) / M * np.eye(M)
+    return y * (M / np.sqrt(np.sum(y * y)))
 
 
-def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy):
-    """``S = 1 - 2 pi i W^T (E - H + i pi W W^T + i Gamma)^{-1} W`` (``2N x 2N``)."""
+#: Position of each antisymmetric orbital label in the set of :func:`_realization`.
+_ANTISYMMETRIC = {"X": 0, "A1": 1, "A2": 2, "A3": 3}
+
+
+def _realization(rng, M, symmetric=False):
+    """One GOE matrix and fresh perturbation matrices ``{label: matrix}``.
+
+    ``X, A1, A2, A3`` are always drawn; ``Y`` after them when ``symmetric`` is set.
+    """
+    h0 = goe_matrix(rng, M)
+    mats = _antisymmetric_set(rng, M, 4)
+    orbitals = {label: mats[k] for label, k in _ANTISYMMETRIC.items()}
+    if symmetric:
+        orbitals["Y"] = _symmetric_traceless(rng, M)
+    return h0, mats, orbitals
+
+
+def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy, extra=(), orbitals=None):
+    """``S = 1 - 2 pi i W^T (E - H + i pi W W^T + i Gamma)^{-1} W`` (``2N x 2N``).
+
+    ``extra``: ``(name, strength)`` of the model terms besides ``x`` and ``a_j``, each added as
+    ``c * strength * Z (x) sigma`` with ``Z = i K`` (parity ``-1``) or the symmetric ``Y``.
+    """
     M = h0.shape[0]
     delta = np.pi / M  # mean level spacing of H_0 at the band centre
     c = delta / (2 * np.pi)
@@ -72,6 +104,10 @@ def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy):
     for k in range(3):
         if so[k] != 0.0:
             h4 += (1j * c * so[k]) * mats[k + 1][:, None, :, None] * PAULI[k][None, :, None, :]
+    for name, strength in extra:
+        term = spin_term(name)
+        z = orbitals[term.orbital] * (1j if term.parity < 0 else 1.0)
+        h4 += (c * strength) * z[:, None, :, None] * term.spin_matrix[None, :, None, :]
     sites = np.arange(M)
     h4[sites, :, sites, :] += c * sum(bc * s for bc, s in zip(bvec, PAULI, strict=True))
     h = h4.reshape(2 * M, 2 * M)
@@ -87,7 +123,8 @@ def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy):
     return np.eye(P) - 2j * np.pi * w * g[:P, :]
 
 
-def _params(x, a, b, b_direction, nphi, energy, so_axes):
+def _params(x, a, b, b_direction, nphi, energy, so_axes, x_so=0.0, zeeman_so=0.0):
+    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=None, a=a, so_axes=so_axes)
     x = check_finite(x, "x")
     b = check_finite(b, "b")
     nphi = check_nonnegative(nphi, "nphi")
@@ -102,19 +139,47 @@ def _params(x, a, b, b_direction, nphi, energy, so_axes):
         so = check_nonnegative(so_axes, "so_axes")
         if so.ndim == 0 or so.shape[-1] != 3:
             raise ValueError("so_axes must have a last axis of length 3 (a_x, a_y, a_z)")
-    shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, so.shape[:-1])
+    try:
+        shape = np.broadcast_shapes(
+            x.shape,
+            b.shape,
+            nphi.shape,
+            energy.shape,
+            so.shape[:-1],
+            *(v.shape for v in extra.values()),
+        )
+    except ValueError:
+        raise ValueError(
+            "x, a (or so_axes[..., 0]), b, nphi, energy, x_so and zeeman_so must broadcast "
+            "against each other"
+        ) from None
+    flat = {n: np.broadcast_to(v, shape).ravel() for n, v in extra.items()}
     pts = [
-        (float(xi), tuple(si), tuple(bi * direction), float(ni), float(ei))
-        for xi, si, bi, ni, ei in zip(
-            np.broadcast_to(x, shape).ravel(),
-            np.broadcast_to(so, (*shape, 3)).reshape(-1, 3),
-            np.broadcast_to(b, shape).ravel(),
-            np.broadcast_to(nphi, shape).ravel(),
-            np.broadcast_to(energy, shape).ravel(),
-            strict=True,
+        (
+            float(xi),
+            tuple(si),
+            tuple(bi * direction),
+            float(ni),
+            float(ei),
+            tuple((n, float(v[i])) for n, v in flat.items() if v[i] != 0.0),
+        )
+        for i, (xi, si, bi, ni, ei) in enumerate(
+            zip(
+                np.broadcast_to(x, shape).ravel(),
+                np.broadcast_to(so, (*shape, 3)).reshape(-1, 3),
+                np.broadcast_to(b, shape).ravel(),
+                np.broadcast_to(nphi, shape).ravel(),
+                np.broadcast_to(energy, shape).ravel(),
+                strict=True,
+            )
         )
     ]
     return pts, shape
+
+
+def _needs_symmetric(pts) -> bool:
+    """Whether any point has a term on the symmetric matrix ``Y`` (parity ``+1``)."""
+    return any(spin_term(n).parity > 0 for p in pts for n, _ in p[5])
 
 
 def _check_size(N1, N2, M):
@@ -137,6 +202,8 @@ def hamiltonian_scattering_matrix(
     rng,
     b_direction=(1.0, 0.0, 0.0),
     so_axes=None,
+    x_so=0.0,
+    zeeman_so=0.0,
 ):
     """One ``2N x 2N`` scattering matrix of the Hamiltonian model (module docstring).
 
@@ -152,20 +219,30 @@ def hamiltonian_scattering_matrix(
     rng : numpy.random.Generator or int
     b_direction, so_axes
         As in :func:`chaoticdot.rmt.scattering_matrix`.
+    x_so, zeeman_so : float
+        Spin flux and Zeeman x spin-orbit cross term, as in
+        :func:`chaoticdot.rmt.sample_conductance`.
 
     Returns
     -------
     ndarray, complex, ``(2N, 2N)``, index ``2 * channel + spin``.
     """
     N = _check_size(N1, N2, M)
-    for name, value in (("x", x), ("b", b), ("nphi", nphi), ("energy", energy)):
+    for name, value in (
+        ("x", x),
+        ("b", b),
+        ("nphi", nphi),
+        ("energy", energy),
+        ("x_so", x_so),
+        ("zeeman_so", zeeman_so),
+    ):
         as_scalar(check_finite(value, name), name)
-    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
+    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes, x_so, zeeman_so)
     if shape != ():
         raise ValueError("x, a, b, nphi and energy must be scalars for this function")
     rng = check_rng(rng, "rng")
-    h0, mats = _realization(rng, int(M))
-    return _s_matrix(N, h0, mats, *pts[0])
+    h0, mats, orbitals = _realization(rng, int(M), _needs_symmetric(pts))
+    return _s_matrix(N, h0, mats, *pts[0], orbitals=orbitals)
 
 
 def hamiltonian_conductance(
@@ -182,11 +259,14 @@ def hamiltonian_conductance(
     M,
     seed=0,
     so_axes=None,
+    x_so=0.0,
+    zeeman_so=0.0,
 ):
     """Conductance samples (e^2/h) of the Hamiltonian model; serial, intended for tests.
 
-    Parameters broadcast as in :func:`chaoticdot.rmt.sample_conductance`; one realization
-    (``H_0`` and the perturbation matrices) is used for all parameter points.
+    Parameters (including ``x_so`` and ``zeeman_so``) broadcast as in
+    :func:`chaoticdot.rmt.sample_conductance`; one realization (``H_0`` and the perturbation
+    matrices) is used for all parameter points.
     ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise.
 
     Returns
@@ -196,13 +276,14 @@ def hamiltonian_conductance(
     N = _check_size(N1, N2, M)
     n1, n2 = int(N1), int(N2)
     samples = check_positive_int(samples, "samples")
-    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes)
+    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes, x_so, zeeman_so)
     rng = check_rng(seed, "seed")
+    symmetric = _needs_symmetric(pts)
     out = np.empty((samples, len(pts)))
     for i in range(samples):
-        h0, mats = _realization(rng, int(M))
+        h0, mats, orbitals = _realization(rng, int(M), symmetric)
         for j, p in enumerate(pts):
-            s = _s_matrix(N, h0, mats, *p)
+            s = _s_matrix(N, h0, mats, *p, orbitals=orbitals)
             if p[3] > 0:
                 out[i, j] = _g_lambda(s, n1, n2, 2)
             else:

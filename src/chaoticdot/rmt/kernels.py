@@ -28,6 +28,7 @@ from .._validation import (
     check_nonnegative,
     check_positive_int,
 )
+from .model_terms import merge_terms
 from .stub import StubPoint, inverse_r
 
 __all__ = [
@@ -68,7 +69,7 @@ def _scalar(value, name, check, **kw) -> float:
     return float(arr)
 
 
-def _point(x, a, b, b_direction, nphi, energy, so_axes=None) -> StubPoint:
+def _point(x, a, b, b_direction, nphi, energy, so_axes=None, extra=None) -> StubPoint:
     d = check_direction(b_direction)
     if so_axes is None:
         a = _scalar(a, "a", check_nonnegative)
@@ -87,6 +88,7 @@ def _point(x, a, b, b_direction, nphi, energy, so_axes=None) -> StubPoint:
         bvec=tuple(float(v) for v in b * d),
         nphi=_scalar(nphi, "nphi", check_nonnegative),
         energy=_scalar(energy, "energy", check_finite),
+        terms=tuple((n, _scalar(v, n, check_finite)) for n, v in (extra or {}).items()),
     )
 
 
@@ -115,18 +117,33 @@ def _finite_result(value, M):
 
 
 def finite_m_wl_correction(
-    N1, N2, *, x=0.0, a=0.0, b=0.0, b_direction=(1.0, 0.0, 0.0), nphi=0.0, M, so_axes=None
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    nphi=0.0,
+    M,
+    so_axes=None,
+    x_so=0.0,
+    zeeman_so=0.0,
 ):
     """Leading-order ``<dG>`` of the stub model at finite ``M`` (e^2/h), scalar arguments.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` with the finite-``M`` cooperon ``C`` of the module
     docstring. Tends to Eq. (13) minus ``2 N1 N2 / N`` as ``M -> infinity`` (and to
     ``chaoticdot.theory.wl_correction_general`` when ``so_axes = (a_x, a_y, a_z)`` replaces
-    ``a``).
+    ``a``). ``x_so`` (spin flux) and ``zeeman_so`` (Zeeman x spin-orbit cross term) are the
+    terms of :func:`chaoticdot.rmt.sample_conductance`; with ``a = 0`` and ``b`` along ``z``
+    the limit is ``-(N1 N2 / N) [1/(N + nphi + 2 (x + x_so)^2) + 1/(N + nphi + 2 (x -
+    x_so)^2)]`` (each spin sector a separate orthogonal-to-unitary crossover).
     """
     N1, N2, M = _sizes(N1, N2, M)
     N = N1 + N2
-    p = _point(x, a, b, b_direction, nphi, 0.0, so_axes)
+    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=None, a=a, so_axes=so_axes)
+    p = _point(x, a, b, b_direction, nphi, 0.0, so_axes, extra)
     _, c = _kernels(p, p, M, N)
     return _finite_result(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)), M)
 

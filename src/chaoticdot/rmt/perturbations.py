@@ -1,10 +1,18 @@
-"""Fixed perturbation matrices ``X, A1, A2, A3`` of the stub Hamiltonian, Eq. (7).
+"""Fixed perturbation matrices ``X, A1, A2, A3, Y`` of the stub Hamiltonian, Eq. (7).
 
 Paper, Eq. (7) and its footnote 22: ``X`` (orbital effect of the perpendicular field) and
 ``A1, A2`` (spin-orbit coupling multiplying ``sigma_x`` and ``sigma_y``) are real antisymmetric
 matrices of dimension ``M - N`` with ``tr X X^T = M^2`` and ``tr A_i A_j^T = M^2 delta_ij``.
 ``A3`` (multiplying ``sigma_z``) extends the model to spin-orbit coupling along all three spin
 axes (book appendix "Singlet and triplets"); it is absent from the paper's model.
+
+``Y`` is the real symmetric, traceless orbital matrix of the time-reversal-even terms of
+:mod:`chaoticdot.perturbation_model` (parity ``+1``: the Zeeman x spin-orbit cross term of
+Cremers, Brouwer & Fal'ko, PRB 68, 125329 (2003)), normalised in the same way,
+``tr Y Y^T = M^2``. Symmetric and antisymmetric matrices are orthogonal in the Frobenius
+product, so ``Y`` is automatically orthogonal to ``X`` and ``A_j``; it is drawn from its own
+random stream so that the antisymmetric matrices stay those of earlier versions. Tracelessness
+keeps ``Y`` from shifting the mean energy (a uniform shift is the ``energy`` parameter).
 
 Why the matrices may be drawn once and kept fixed
 -------------------------------------------------
@@ -29,7 +37,7 @@ import numpy as np
 
 from .._validation import check_positive_int
 
-__all__ = ["perturbation_matrices", "PERTURBATION_SEED"]
+__all__ = ["perturbation_matrices", "orbital_matrix", "PERTURBATION_SEED"]
 
 #: Seed of the fixed perturbation matrices (any value gives the same ensemble, see above).
 PERTURBATION_SEED = 20020204
@@ -79,3 +87,46 @@ def perturbation_matrices(M: int, N: int) -> np.ndarray:
     if M < N + 1:
         raise ValueError(f"M must be an integer >= N + 1 = {N + 1} (stub sites), got {M!r}")
     return _cached(M, M - N)
+
+
+@lru_cache(maxsize=16)
+def _cached_symmetric(M: int, dim: int) -> np.ndarray:
+    # Own stream (the trailing 1): the antisymmetric matrices above are unchanged.
+    rng = np.random.default_rng([PERTURBATION_SEED, M, dim, 1])
+    g = rng.standard_normal((dim, dim))
+    y = g + g.T
+    y = y - np.trace(y) / dim * np.eye(dim)
+    n2 = np.sum(y * y)
+    # dim = 1 has no traceless symmetric matrix: it stays zero (M - N >= 4 is required anyway).
+    out = y * (M / np.sqrt(n2)) if n2 > 1e-12 * M**2 else 0 * y
+    out.flags.writeable = False
+    return out
+
+
+#: Index of each antisymmetric orbital label in :func:`perturbation_matrices`.
+_ANTISYMMETRIC = {"X": 0, "A1": 1, "A2": 2, "A3": 3}
+
+
+def orbital_matrix(label: str, M: int, N: int) -> np.ndarray:
+    """The fixed orbital matrix of a model label of :mod:`chaoticdot.perturbation_model`.
+
+    Parameters
+    ----------
+    label : {"X", "A1", "A2", "A3", "Y"}
+        Orbital label (:data:`chaoticdot.perturbation_model.ORBITALS`).
+    M, N : int
+        As in :func:`perturbation_matrices`.
+
+    Returns
+    -------
+    ndarray, shape ``(M - N, M - N)``, float, read-only
+        ``X, A1, A2, A3``: the real antisymmetric matrices of :func:`perturbation_matrices`
+        (the orbital part ``K`` of ``Z = i K``). ``Y``: real symmetric and traceless with
+        ``tr Y Y^T = M^2`` and a semicircle (spread) spectrum. Deterministic in ``(M, N)``.
+    """
+    if not isinstance(label, str) or label not in (*_ANTISYMMETRIC, "Y"):
+        raise ValueError(f"label must be one of 'X', 'A1', 'A2', 'A3', 'Y', got {label!r}")
+    mats = perturbation_matrices(M, N)
+    if label == "Y":
+        return _cached_symmetric(int(M), int(M) - int(N))
+    return mats[_ANTISYMMETRIC[label]]

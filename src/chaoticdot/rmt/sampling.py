@@ -32,12 +32,14 @@ from .cost import (
     run_cost,
 )
 from .haar import coe_matrix, cse_matrix, haar_unitary
+from .model_terms import merge_terms, shares_field_matrix
 from .stub import (
     StubPoint,
     conductance_from_unitary,
     ensemble_of_point,
     inverse_r,
     schur_scattering_matrix,
+    spin_full_point,
     time_reversed,
 )
 from .thermal import thermal_quadrature
@@ -59,16 +61,22 @@ M_RULE = {
 _CHUNK_FLOPS = 6e9
 
 
-def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
+def choose_M(N: int, x, a, b, nphi, energy, kT=0.0, *, x_so=0.0, zeeman_so=0.0) -> int:
     """Stub size ``M`` from the accuracy rule used when ``M=None``.
 
-    ``M = ceil(max(10 N, 30 a^2, 20 x^2, 10 |b|, 10 (max energy - min energy), 10 nphi,
-    80 pi kT))``
+    ``M = ceil(max(10 N, 30 a^2, 20 (|x| + |x_so|)^2, 30 zeeman_so^2, 10 |b|,
+    10 (max energy - min energy), 10 nphi, 80 pi kT))``
     over all requested parameter points (``a = inf`` and ``x = +-inf`` points do not constrain
     ``M``: they are sampled from the circular symplectic or unitary ensemble). The exponent
     of ``R`` per passage through the stub then has eigenvalues ``2x/sqrt(M) <~ 0.45``,
     ``2a/sqrt(M) <~ 0.37``, ``b/M <~ 0.1`` (Brouwer, Frahm & Beenakker, Waves Random Media 9,
     91 (1999): the stub model converges when each passage is a small perturbation).
+    The spin flux shares the matrix ``X`` with ``x``: the spin sectors see ``x +- x_so``, so
+    the eigenvalues of the ``X`` group scale with ``|x| + |x_so|``, which replaces ``|x|``.
+    The cross term ``zeeman_so`` is, like ``a``, a rate-normalised term on its own matrix
+    (``Y``) and gets the rule of ``a``. Terms of :mod:`chaoticdot.perturbation_model` without
+    a keyword here follow the same two cases (on ``X``: added to ``|x|``; otherwise like
+    ``a``).
 
     Measured accuracy (``benchmarks/m_rule_accuracy.py``: the finite-M Gaussian kernel of
     :mod:`chaoticdot.rmt.kernels`, evaluated exactly for the actual ``R``, versus its
@@ -85,6 +93,8 @@ def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
         Total number of channels ``N1 + N2``.
     x, a, b, nphi, energy : array_like
         Broadcast parameter arrays (dimensionless paper units).
+    x_so, zeeman_so : array_like, optional
+        Spin flux and Zeeman x spin-orbit cross term (finite, any sign).
     kT : array_like, optional
         Temperature ``k_B T / Delta``. The thermal kernel of the energy difference has the
         scale ``4 pi kT`` (:mod:`chaoticdot.theory.temperature`) and most of its weight within
@@ -102,7 +112,8 @@ def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
     nphi = check_nonnegative(nphi, "nphi")
     energy = check_finite(energy, "energy")
     kT = check_nonnegative(kT, "kT")
-    m, driver = _m_rule(N, x, a, b, nphi, energy, kT)
+    extra = {"x_so": check_finite(x_so, "x_so"), "zeeman_so": check_finite(zeeman_so, "zeeman_so")}
+    m, driver = _m_rule(N, x, a, b, nphi, energy, kT, extra)
     if m > _M_REPRESENTABLE:
         raise ValueError(
             f"the M rule gives M = {m:.3g} (set by {driver}), beyond any computer; "
@@ -119,16 +130,27 @@ def choose_M(N: int, x, a, b, nphi, energy, kT=0.0) -> int:
 _M_REPRESENTABLE = 1e12
 
 
-def _m_rule(N: int, x, a, b, nphi, energy, kT=0.0) -> tuple[float, str]:
+def _m_rule(N: int, x, a, b, nphi, energy, kT=0.0, extra=None) -> tuple[float, str]:
     """``(M, driver)``: the rule of :func:`choose_M` in floating point, and the parameter that
-    sets it (``"N1 + N2"``, ``"a"``, ``"x"``, ``"b"``, ``"energy"``, ``"nphi"``, ``"kT"``)."""
-    with np.errstate(over="ignore"):
+    sets it (``"N1 + N2"``, ``"a"``, ``"x"`` (``"x + x_so"`` with a spin flux), ``"b"``,
+    ``"energy"``, ``"nphi"``, ``"kT"`` or the name of another term)."""
+    extra = {} if extra is None else extra
+    with np.errstate(over="ignore", invalid="ignore"):
         a = np.asarray(a, dtype=float)
         a_fin = a[np.isfinite(a)]
         a2 = float(np.max(a_fin**2)) if a_fin.size else 0.0
         x = np.asarray(x, dtype=float)
-        x_fin = x[np.isfinite(x)]
-        x2 = float(np.max(x_fin**2)) if x_fin.size else 0.0
+        on_x = [n for n, v in extra.items() if shares_field_matrix(n) and np.any(v != 0)]
+        x_driver = " + ".join(["x", *on_x])
+        x_group = np.abs(x) + sum((np.abs(extra[n]) for n in on_x), np.zeros(()))
+        # x = +-inf drops the whole X group (circular unitary ensemble): no constraint.
+        x_group = x_group[np.isfinite(np.broadcast_to(x, x_group.shape))]
+        x2 = float(np.max(x_group**2)) if x_group.size else 0.0
+        own = {
+            n: float(np.max(np.asarray(v, dtype=float) ** 2)) if np.size(v) else 0.0
+            for n, v in extra.items()
+            if not shares_field_matrix(n)
+        }
         bmax = float(np.max(np.abs(b)))
         e = np.asarray(energy, dtype=float)
         espread = float(np.max(e) - np.min(e))
@@ -137,7 +159,8 @@ def _m_rule(N: int, x, a, b, nphi, energy, kT=0.0) -> tuple[float, str]:
         terms = {
             "N1 + N2": max(r["N"] * N, N + 1),
             "a": r["a2"] * a2,
-            "x": r["x2"] * x2,
+            x_driver: r["x2"] * x2,
+            **{n: r["a2"] * v2 for n, v2 in own.items()},
             "b": r["b"] * bmax,
             "energy": r["energy"] * espread,
             "nphi": r["nphi"] * nph,
@@ -154,7 +177,7 @@ def _check_M(M, N: int, perturbed: bool = False) -> int:
     if perturbed and M < N + 4:
         raise ValueError(
             f"M must be an integer >= N1 + N2 + 4 = {N + 4} when x or a spin-orbit term is "
-            f"non-zero (four independent perturbation matrices), got {M!r}"
+            f"non-zero (independent perturbation matrices), got {M!r}"
         )
     return M
 
@@ -164,9 +187,9 @@ def _check_M(M, N: int, perturbed: bool = False) -> int:
 _EXPLICIT_M_SLACK = 1e4
 
 
-def _check_explicit_M(M: int, N: int, x, a, b, nphi, energy, kT=0.0) -> None:
+def _check_explicit_M(M: int, N: int, x, a, b, nphi, energy, kT=0.0, extra=None) -> None:
     """Refuse an explicit ``M`` that is hopeless for the requested parameters."""
-    need, driver = _m_rule(N, x, a, b, nphi, energy, kT)
+    need, driver = _m_rule(N, x, a, b, nphi, energy, kT, extra)
     if need > _EXPLICIT_M_SLACK * M:
         advice = f"use {driver}=numpy.inf for the exact limit, or " if driver in ("x", "a") else ""
         raise ValueError(
@@ -211,7 +234,14 @@ def _so_array(a, so_axes):
 def _path_counts(points) -> tuple[set, int, int]:
     """Ensembles drawn, number of spin-full points and of spin-decoupled points."""
     ensembles = {ensemble_of_point(p) for p in points}
-    full = sum(1 for p in points if p.a_inf or sum(s != 0 for s in p.so) > 1)
+    # Points of the paper's model keep their historical count (one spin-orbit axis counts as
+    # split even with a perpendicular field): the chunking, hence every random stream, depends
+    # on it. Points with further terms are counted by the path they actually take.
+    full = sum(
+        1
+        for p in points
+        if p.a_inf or sum(s != 0 for s in p.so) > 1 or (p.terms and spin_full_point(p))
+    )
     return ensembles, full, len(points) - full
 
 
@@ -315,14 +345,18 @@ class _Request:
     kT: np.ndarray
     probe: int
     thermal: tuple | None
+    extra: dict
 
     @property
     def N(self) -> int:
         return self.n1 + self.n2
 
 
-def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing) -> _Request:
+def _prepare(
+    N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
+) -> _Request:
     n1, n2 = _scalar_channels(N1, N2)
+    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=terms, a=a, so_axes=so_axes)
     x = check_not_nan(x, "x")
     b = check_finite(b, "b")
     nphi = check_nonnegative(nphi, "nphi")
@@ -336,16 +370,23 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
             "nphi must be an integer >= 0 (orbital channels of the voltage probe) with "
             f"dephasing='probe', got {nphi!r}"
         )
+    extra_shapes = [v.shape for v in extra.values()]
     try:
-        shape = np.broadcast_shapes(x.shape, b.shape, nphi.shape, energy.shape, inf.shape, kT.shape)
+        shape = np.broadcast_shapes(
+            x.shape, b.shape, nphi.shape, energy.shape, inf.shape, kT.shape, *extra_shapes
+        )
     except ValueError:
         raise ValueError(
-            "x, a (or so_axes[..., 0]), b, nphi, energy and kT must broadcast against each "
-            f"other, got shapes {x.shape}, {inf.shape}, {b.shape}, {nphi.shape}, "
-            f"{energy.shape}, {kT.shape}"
+            f"x, a (or so_axes[..., 0]), b, nphi, energy, kT, {', '.join(extra)} must "
+            f"broadcast against each other, got shapes {x.shape}, {inf.shape}, {b.shape}, "
+            f"{nphi.shape}, {energy.shape}, {kT.shape}, {', '.join(map(str, extra_shapes))}"
         ) from None
     a_eff = np.where(inf, np.inf, np.max(so, axis=-1)) if inf.size else np.zeros(())
-    perturbed = bool(np.any(np.isfinite(x) & (x != 0)) or np.any(so != 0))
+    perturbed = bool(
+        np.any(np.isfinite(x) & (x != 0))
+        or np.any(so != 0)
+        or any(np.any(v != 0) for v in extra.values())
+    )
     probe = dephasing == "probe"
     flat = {
         "x": np.broadcast_to(x, shape).ravel(),
@@ -356,6 +397,7 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
         "inf": np.broadcast_to(inf, shape).ravel(),
     }
     sos = np.broadcast_to(so, (*shape, 3)).reshape(-1, 3)
+    extra_flat = {n: np.broadcast_to(v, shape).ravel() for n, v in extra.items()}
     points, starts, weights = [], [], []
     for i in range(flat["x"].size):
         xi, ni = flat["x"][i], flat["nphi"][i]
@@ -376,6 +418,7 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
                     energy=float(flat["energy"][i] + offset),
                     x_inf=0 if np.isfinite(xi) else int(np.sign(xi)),
                     probe=int(ni) if probe else 0,
+                    terms=tuple((n, float(v[i])) for n, v in extra_flat.items()),
                 )
             )
     thermal = None
@@ -383,7 +426,20 @@ def _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
         thermal = (np.asarray(starts), np.asarray(weights))
     max_probe = int(np.max(nphi)) if probe and nphi.size else 0
     return _Request(
-        n1, n2, shape, tuple(points), x, a_eff, b, nphi, energy, perturbed, kT, max_probe, thermal
+        n1,
+        n2,
+        shape,
+        tuple(points),
+        x,
+        a_eff,
+        b,
+        nphi,
+        energy,
+        perturbed,
+        kT,
+        max_probe,
+        thermal,
+        extra,
     )
 
 
@@ -408,7 +464,7 @@ def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
     executor = _check_executor(executor)
     if M is None:
         m, driver = _m_rule(
-            req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
+            req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT, req.extra
         )
     else:
         m, driver = float(check_positive_int(M, "M")), "M"
@@ -440,6 +496,9 @@ def estimate_cost(
     so_axes=None,
     kT=0.0,
     dephasing="absorbing",
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ) -> CostEstimate:
     """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
 
@@ -451,6 +510,8 @@ def estimate_cost(
     ----------
     N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes, kT, dephasing
         As in :func:`sample_conductance`.
+    x_so, zeeman_so, terms
+        As in :func:`sample_conductance`.
 
     Returns
     -------
@@ -458,7 +519,9 @@ def estimate_cost(
         ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
         ``seconds_per_realization`` (one core) and the wall time ``seconds``.
     """
-    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
+    req = _prepare(
+        N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
+    )
     samples = check_positive_int(samples, "samples")
     return _estimate(req, samples, M, executor)
 
@@ -484,6 +547,9 @@ def sample_conductance(
     kT=0.0,
     dephasing="absorbing",
     precision="double",
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
     """Monte-Carlo samples of the conductance ``G`` of the stub model, Eqs. (4)-(7).
 
@@ -558,6 +624,21 @@ def sample_conductance(
         ``2(M - N) >= 140``; its error of ``G``, a few ``1e-6 e^2/h`` at ``M = 8 N``, is
         thousands of times below the sampling error of any feasible run
         (``tests/test_rmt_single_precision.py``). The random streams do not depend on it.
+    x_so : array_like of float
+        Spin flux of uniform spin-orbit coupling (dimensionless, same units as ``x``, any
+        sign): spin up along ``z`` sees the field ``x + x_so``, spin down ``x - x_so``
+        (Aleiner & Fal'ko, PRL 87, 256801 (2001); paper Eq. 2). It shares the matrix ``X``
+        with ``x`` and drops out with it at ``x = +-inf``.
+    zeeman_so : array_like of float
+        Zeeman x spin-orbit cross term (dimensionless, rate-normalised like ``a``, any sign):
+        ``zeeman_so Y (x) sigma_z`` with a real symmetric ``Y`` (Cremers, Brouwer & Fal'ko,
+        PRB 68, 125329 (2003)); it breaks time reversal.
+    terms : mapping, optional
+        Strengths of further terms of :mod:`chaoticdot.perturbation_model` by name (arrays
+        broadcast like ``x``); names with a keyword here (``x``, ``x_so``, ``zeeman_so``) are
+        refused, ``a_x, a_y, a_z`` replace ``so_axes``. Every term combines with ``a``,
+        ``so_axes``, ``b`` (any direction), ``nphi``, ``energy`` and ``kT``; the spin-decoupled
+        path is used whenever all spin matrices commute.
 
     Returns
     -------
@@ -580,7 +661,9 @@ def sample_conductance(
     (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
     field). Memory is ``O(batch x M^2)`` per worker.
     """
-    req = _prepare(N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing)
+    req = _prepare(
+        N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
+    )
     samples = check_positive_int(samples, "samples")
     progress = check_bool(progress, "progress")
     check_choice(precision, "precision", ("double", "single"))
@@ -601,7 +684,7 @@ def sample_conductance(
     M = _check_M(M, req.N + req.probe, req.perturbed)
     if explicit:
         _check_explicit_M(
-            M, req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT
+            M, req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT, req.extra
         )
     n1, n2, shape, points = req.n1, req.n2, req.shape, req.points
     flops = _flops_per_sample(n1, n2, M, points)
@@ -633,6 +716,9 @@ def scattering_matrix(
     rng,
     b_direction=(1.0, 0.0, 0.0),
     so_axes=None,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
     """One realization of the ``2N x 2N`` scattering matrix of the stub model, Eq. (5).
 
@@ -654,6 +740,10 @@ def scattering_matrix(
         Direction of the Zeeman field.
     so_axes : sequence of 3 float, optional
         Per-axis spin-orbit strengths ``(a_x, a_y, a_z)`` replacing ``a``.
+    x_so, zeeman_so : float
+        Spin flux and Zeeman x spin-orbit cross term, as in :func:`sample_conductance`.
+    terms : mapping, optional
+        Further model terms by name (scalars), as in :func:`sample_conductance`.
 
     Returns
     -------
@@ -667,6 +757,13 @@ def scattering_matrix(
     n1, n2 = _scalar_channels(N1, N2)
     N = n1 + n2
     M = _check_M(M, N)
+    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=terms, a=a, so_axes=so_axes)
+    for name, arr in extra.items():
+        if arr.ndim:
+            raise ValueError(
+                f"{name} must be a scalar for scattering_matrix, got shape {arr.shape}"
+            )
+    extra = {n: float(v) for n, v in extra.items()}
     vals = {}
     for name, val, check in (
         ("x", x, check_not_nan),
@@ -684,7 +781,8 @@ def scattering_matrix(
     if so.shape != (3,):
         raise ValueError("a (or so_axes) must be a scalar (a 3-vector) for scattering_matrix")
     x_finite = bool(np.isfinite(vals["x"]))
-    _check_M(M, N, perturbed=bool((x_finite and vals["x"] != 0) or np.any(so != 0)))
+    perturbed = (x_finite and vals["x"] != 0) or np.any(so != 0) or any(extra.values())
+    _check_M(M, N, perturbed=bool(perturbed))
     direction = check_direction(b_direction, "b_direction")
     rng = check_rng(rng, "rng")
     point = StubPoint(
@@ -695,6 +793,7 @@ def scattering_matrix(
         nphi=vals["nphi"],
         energy=vals["energy"],
         x_inf=0 if x_finite else int(np.sign(vals["x"])),
+        terms=tuple(extra.items()),
     )
     _check_explicit_M(
         M,
@@ -704,6 +803,7 @@ def scattering_matrix(
         vals["b"],
         vals["nphi"],
         vals["energy"],
+        extra=extra,
     )
     rinv = inverse_r(point, M, N)
     ensemble = ensemble_of_point(point)

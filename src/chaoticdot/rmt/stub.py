@@ -9,11 +9,17 @@ stub sites. With the paper's dimensionless parameters (``x``; ``a^2 = 2 pi hbar 
 Eqs. (6)-(7) become
 
 ``R = exp[(i / M) (E_c - H'')]``,
-``H'' = b' n.sigma + i x X (x) 1 + i sum_k a_k A_k (x) sigma_k``,
+``H'' = b' n.sigma + sum_g Z_g (x) T_g``,
 ``E_c = (energy + i nphi / 2) M / (M - N)``, ``b' = b M / (M - N)``,
 
-with ``(a_x, a_y, a_z) = (a, a, 0)`` in the paper's model. ``X, A_k`` are the fixed matrices
-of :mod:`chaoticdot.rmt.perturbations`.
+where the groups ``g`` are those of :func:`chaoticdot.perturbation_model.spin_groups`: one per
+orbital matrix, ``Z_g = i K_g`` (``K_g`` real antisymmetric, parity ``-1``) or ``Z_g = Y_g``
+(real symmetric, parity ``+1``), with the spin matrix ``T_g`` summing the terms on it. The
+paper's model is ``i x X (x) 1 + i sum_k a_k A_k (x) sigma_k`` with ``(a_x, a_y, a_z) =
+(a, a, 0)``; the spin flux adds ``i x_so X (x) sigma_z`` on the same ``X`` (Aleiner & Fal'ko,
+PRL 87, 256801 (2001)) and the Zeeman x spin-orbit cross term ``zeeman_so Y (x) sigma_z``
+(Cremers, Brouwer & Fal'ko, PRB 68, 125329 (2003)). ``X, A_k, Y`` are the fixed matrices of
+:mod:`chaoticdot.rmt.perturbations`.
 
 * The uniform terms (energy, Zeeman field, absorption) act on the ``M - N`` stub sites only, so
   their effective strength is reduced by ``(M - N) / M``; the factor ``M / (M - N)`` above
@@ -37,21 +43,28 @@ Eliminating the stub sites gives the Schur complement (appendix "Stub model in p
 one LU decomposition of size ``2 (M - N)`` per realization and parameter point. ``R^{-1}`` is
 computed once per parameter point from one Hermitian eigendecomposition of ``H''``.
 
-* Spin-decoupled exact path: when all spin operators present commute (``a = 0`` with or
-  without Zeeman field, or spin-orbit coupling along one spin axis with the field parallel to
-  it), the spin basis that diagonalises them splits the problem into two independent orbital
-  problems of size ``M - N`` (one if both spin sectors are identical), 4-8 times cheaper.
+* Spin-decoupled exact path: when all spin matrices present commute, i.e. every ``T_g`` and
+  the Zeeman term are combinations of ``1`` and one ``u.sigma`` (``a = 0`` with or without
+  Zeeman field, spin flux with a field along ``z``, or spin-orbit coupling along one spin axis
+  with the field parallel to it), the spin basis that diagonalises ``u.sigma`` splits the
+  problem into two independent orbital problems of size ``M - N`` (one if both spin sectors
+  are identical), 4-8 times cheaper. Sector ``s = +-1`` has ``H''_s = sum_g Z_g <s|T_g|s> +
+  s b'.u``; it is ``i K_s + const`` with ``K_s`` real antisymmetric (``R_s`` a phase times a
+  real orthogonal matrix) unless a parity ``+1`` term is present, when ``H''_s`` is complex
+  Hermitian and is diagonalised.
 * ``a = inf``: the strong spin-orbit limit cannot be reached with the COE stub (it needs
-  ``N << a^2 << M``). Here ``U`` is drawn from the circular symplectic ensemble and only the
-  spin-independent terms (``x``, energy, absorption) enter ``R``; this is the exact CSE at
-  ``x = 0`` for every ``M``. The Zeeman field drops out in this limit (its effect on the
-  cooperon and diffuson is suppressed as ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
+  ``N << a^2 << M``). Here ``U`` is drawn from the circular symplectic ensemble, which
+  represents the ``a_j`` terms; every other term (``x``, ``x_so``, ``zeeman_so``, energy,
+  absorption) stays in ``R``; this is the exact CSE at ``x = 0`` for every ``M``. The Zeeman
+  field drops out in this limit (its effect on the cooperon and diffuson is suppressed as
+  ``b^2 / N a^2``, Eqs. 13-14), so ``b`` is ignored.
 * ``x = +-inf``: the broken time-reversal limit ``x^2 >> N`` in the same way: ``U`` is drawn
   from the circular unitary ensemble (``U (x) 1_2``, or ``2M x 2M`` when also ``a = inf``) and
-  the orbital term drops out of ``R``. The Gaussian average of a CUE ``U`` has no cooperon
-  (Eq. 8 without its second term), which is the ``x -> inf`` limit of Eqs. (11)-(12) with the
-  diffuson unchanged at ``x = x'``. At ``a = b = 0`` or ``a = inf`` this is the exact CUE for
-  every ``M``; ``<G> = 2 N1 N2 / N`` holds exactly for any ``a, b, energy`` (absorption aside).
+  the whole group on ``X`` (``x`` and the spin flux ``x_so``) drops out of ``R``. The Gaussian
+  average of a CUE ``U`` has no cooperon (Eq. 8 without its second term), which is the
+  ``x -> inf`` limit of Eqs. (11)-(12) with the diffuson unchanged at ``x = x'``. At
+  ``a = b = 0`` or ``a = inf`` this is the exact CUE for every ``M``; ``<G> = 2 N1 N2 / N``
+  holds exactly for any ``a, b, energy`` (absorption aside).
 
 Conventions
 -----------
@@ -63,13 +76,14 @@ Conventions
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg
 
 from ..pauli import SIGMA
-from .perturbations import perturbation_matrices
+from ..perturbation_model import SPIN_TERMS, TERM_NAMES, spin_groups, spin_term
+from .perturbations import orbital_matrix, perturbation_matrices
 
 __all__ = [
     "StubPoint",
@@ -77,6 +91,7 @@ __all__ = [
     "time_reversed",
     "PAULI",
     "stub_exponent",
+    "spin_full_point",
     "inverse_r",
     "conductance_from_unitary",
     "schur_scattering_matrix",
@@ -112,6 +127,12 @@ class StubPoint:
     x_inf : int
         ``+1`` or ``-1`` for the broken time-reversal limit ``x = +inf`` or ``-inf`` (``U``
         from the circular unitary ensemble, see :func:`ensemble_of_point`), ``0`` otherwise.
+    terms : tuple of (str, float)
+        Strengths of the other terms of :mod:`chaoticdot.perturbation_model` (e.g.
+        ``(("x_so", 0.4), ("zeeman_so", 0.2))``), finite; any order and a mapping are
+        accepted. Stored in the order of :data:`~chaoticdot.perturbation_model.TERM_NAMES`
+        with zero strengths dropped, so a point without them equals the point of the paper's
+        model.
     """
 
     x: float = 0.0
@@ -122,6 +143,19 @@ class StubPoint:
     energy: float = 0.0
     x_inf: int = 0
     probe: int = 0
+    terms: tuple = ()
+
+    def __post_init__(self):
+        given = dict(self.terms.items() if hasattr(self.terms, "items") else self.terms)
+        for name, value in given.items():
+            if name in _OWN_FIELDS or spin_term(name) is None:
+                raise ValueError(
+                    f"terms must not contain {name!r}: it is a field of StubPoint (x, so)"
+                )
+            if not np.isfinite(value):
+                raise ValueError(f"terms[{name!r}] must be finite, got {value!r}")
+        ordered = tuple((n, float(given[n])) for n in TERM_NAMES if given.get(n, 0.0) != 0.0)
+        object.__setattr__(self, "terms", ordered)
 
     @property
     def key(self) -> tuple:
@@ -134,7 +168,24 @@ class StubPoint:
             self.energy,
             self.x_inf,
             self.probe,
+            self.terms,
         )
+
+    def strengths(self) -> dict:
+        """Non-zero finite strengths of every model term, ``{name: float}`` (``x`` and
+        ``a_x, a_y, a_z`` from the fields; the limits ``x_inf``, ``a_inf`` are not included)."""
+        out = {"x": self.x} if self.x != 0.0 else {}
+        out.update({n: v for n, v in zip(_OWN_FIELDS[1:], self.so, strict=True) if v != 0.0})
+        out.update(self.terms)
+        return out
+
+
+#: Model terms with their own :class:`StubPoint` field (``x``; ``so`` holds the ``a_j``).
+_OWN_FIELDS = ("x", "a_x", "a_y", "a_z")
+#: Orbital matrices represented by the circular symplectic ensemble at ``a = inf``.
+_SYMPLECTIC_ORBITALS = frozenset(t.orbital for t in SPIN_TERMS if t.allow_inf)
+#: Orbital matrix of the perpendicular field (dropped at ``x = +-inf``).
+_FIELD_ORBITAL = spin_term("x").orbital
 
 
 def ensemble_of_point(point: StubPoint) -> str:
@@ -218,76 +269,137 @@ def _orthogonal_exp(k: np.ndarray, M: int) -> np.ndarray:
     return scipy.linalg.expm(-k / M)
 
 
+def _point_groups(point: StubPoint) -> list:
+    """Spin groups of ``point`` that enter ``R`` (limits removed, see module docstring).
+
+    At ``x = +-inf`` the whole group on ``X`` drops out, at ``a = inf`` the groups of the
+    ``a_j`` terms (they are represented by the ensemble of ``U``); all-zero groups are omitted.
+    """
+    strengths = point.strengths()
+    dropped = set()
+    if point.x_inf:
+        dropped.add(_FIELD_ORBITAL)
+    if point.a_inf:
+        dropped |= _SYMPLECTIC_ORBITALS
+    kept = {n: v for n, v in strengths.items() if spin_term(n).orbital not in dropped}
+    return spin_groups(kept)
+
+
+def _group_orbital(group, M: int, N: int) -> np.ndarray:
+    """``Z_g`` of a group: ``i K`` (parity ``-1``) or the real symmetric ``Y`` (parity ``+1``)."""
+    z = orbital_matrix(group.orbital, M, N)
+    return 1j * z if group.parity < 0 else z
+
+
+def _exponent(groups, bvec, M: int, N: int) -> np.ndarray:
+    """``sum_g Z_g (x) T_g + b' n.sigma`` (``2L x 2L``, index ``2 * site + spin``)."""
+    L = M - N
+    h = np.zeros((2 * L, 2 * L), dtype=complex)
+    for g in groups:
+        h = h + np.kron(_group_orbital(g, M, N), g.T)
+    bfield = sum(bc * s for bc, s in zip(bvec, PAULI, strict=True))
+    return h + np.kron(np.eye(L), (M / (M - N)) * bfield)
+
+
 def stub_exponent(point: StubPoint, M: int, N: int) -> np.ndarray:
     """Hermitian ``H''`` of the module docstring (``2L x 2L``, ``L = M - N``), without energy.
 
-    Index order ``2 * site + spin``. Uniform Zeeman term scaled by ``M / (M - N)``.
+    Index order ``2 * site + spin``. Uniform Zeeman term scaled by ``M / (M - N)``. The limits
+    ``x = +-inf`` and ``a = inf`` are not part of ``H''`` (their groups are left out).
     """
-    mats = perturbation_matrices(M, N)
+    return _exponent(_point_groups(point), point.bvec, M, N)
+
+
+def _pauli_parts(t: np.ndarray) -> tuple[float, np.ndarray]:
+    """``(t0, t)`` of a Hermitian ``2 x 2`` matrix ``T = t0 1 + t.sigma``."""
+    t0 = float(np.real(t[0, 0] + t[1, 1])) / 2
+    vec = np.array([np.real(t[1, 0]), np.imag(t[1, 0]), float(np.real(t[0, 0] - t[1, 1])) / 2])
+    return t0, vec
+
+
+def _common_axis(groups, bvec):
+    """``(u, b_u)``: the spin axis ``u`` shared by all spin matrices, or ``(False, 0)``.
+
+    Every ``T_g`` and ``b n.sigma`` must be a combination of ``1`` and ``u.sigma``
+    (exact test: the cross product with ``u`` vanishes). ``u = None`` when no spin matrix is
+    present at all; ``b_u`` is the Zeeman component along ``u``.
+    """
+    bvec = np.asarray(bvec, dtype=float)
+    vecs = [v for g in groups if np.any((v := _pauli_parts(g.T)[1]) != 0.0)]
+    if not vecs:
+        bnorm = float(np.linalg.norm(bvec))
+        return (None, 0.0) if bnorm == 0.0 else (bvec / bnorm, bnorm)
+    # Scaled by the largest component first: no overflow, and exact for a coordinate axis.
+    u = vecs[0] / np.max(np.abs(vecs[0]))
+    u = u / np.linalg.norm(u)
+    if any(np.any(np.cross(u, v) != 0.0) for v in (*vecs[1:], bvec)):
+        return False, 0.0
+    return u, float(np.dot(bvec, u))
+
+
+def spin_full_point(point: StubPoint) -> bool:
+    """Whether ``point`` needs the spin-full ``2L x 2L`` problem (``False``: two ``L x L``)."""
+    if point.a_inf:
+        return True
+    return _common_axis(_point_groups(point), point.bvec)[0] is False
+
+
+def _sector_matrices(groups, u, s: float, M: int, N: int):
+    """``(K_s, Y_s)``: real antisymmetric and real symmetric parts of ``H''_s`` (no Zeeman).
+
+    ``<s|T_g|s> = t0 + s t.u`` in the eigenbasis of ``u.sigma``; ``Y_s`` is ``None`` when no
+    parity ``+1`` group is present.
+    """
     L = M - N
-    bscale = M / (M - N)
-    h = np.kron(1j * point.x * mats[0], np.eye(2))
-    bfield = sum(bc * s for bc, s in zip(point.bvec, PAULI, strict=True))
-    h = h + np.kron(np.eye(L), bscale * bfield)
-    for k in range(3):
-        if point.so[k] != 0.0:
-            h = h + np.kron(1j * point.so[k] * mats[k + 1], PAULI[k])
-    return h
+    k_s, y_s = None, None
+    for g in groups:
+        t0, vec = _pauli_parts(g.T)
+        coeff = t0 + s * float(np.dot(vec, u)) if u is not None else t0
+        term = coeff * orbital_matrix(g.orbital, M, N)
+        if g.parity < 0:
+            k_s = term if k_s is None else k_s + term
+        else:
+            y_s = term if y_s is None else y_s + term
+    return (np.zeros((L, L)) if k_s is None else k_s), y_s
 
 
-def _decoupled_axis(point: StubPoint):
-    """Spin axis along which all spin operators of ``point`` act, or ``None``.
-
-    Returns ``(k, bpar)``: ``k`` = index of the spin-orbit axis in use (or ``None`` when there is
-    no spin-orbit term) and ``bpar`` = Zeeman component along the common axis.
-    """
-    bvec = np.asarray(point.bvec, dtype=float)
-    bnorm = float(np.linalg.norm(bvec))
-    active = [k for k in range(3) if point.so[k] != 0.0]
-    if not active:
-        return None, bnorm
-    if len(active) > 1:
-        return False, 0.0
-    k = active[0]
-    if bnorm == 0.0:
-        return k, 0.0
-    perp = np.delete(bvec, k)
-    if np.any(perp != 0.0):
-        return False, 0.0
-    return k, float(bvec[k])
+def _hermitian_exp(h: np.ndarray, factor: complex, M: int) -> np.ndarray:
+    """``factor * exp(i h / M)`` for Hermitian ``h`` (one eigendecomposition)."""
+    lam, w = np.linalg.eigh(h)
+    return (w * (factor * np.exp(1j * lam / M))) @ w.conj().T
 
 
 def _make_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
-    if point.x_inf:
-        # x = +-inf: the orbital field is carried by the unitary ensemble of U, not by R.
-        point = replace(point, x=0.0, x_inf=0)
-    mats = perturbation_matrices(M, N)
     phase = _uniform_phase(point, M, N)
+    groups = _point_groups(point)
     if point.a_inf:
-        orth = _orthogonal_exp(point.x * mats[0], M)
-        return _Plan("cse", np.kron(phase * orth, np.eye(2)))
-    axis, bpar = _decoupled_axis(point) if allow_decoupled else (False, 0.0)
-    if axis is not False:
-        # Spin basis diagonalising u.sigma: sector s = +-1 sees H''_s = s b'_u + i K_s with
-        # real antisymmetric K_s = x X + s a_k A_k, so R_s^{-1} = e^{-i E_c/M} e^{i s b'_u/M}
-        # exp(-K_s / M).
-        bprime = bpar * M / (M - N)
-        sectors = []
+        if all(g.orbital == _FIELD_ORBITAL and g.spin == "1" for g in groups):
+            # Only x (or nothing) left: a real orthogonal R^{-1} on the orbital space.
+            x = 0.0 if point.x_inf else point.x
+            orth = _orthogonal_exp(x * perturbation_matrices(M, N)[0], M)
+            return _Plan("cse", np.kron(phase * orth, np.eye(2)))
+        return _Plan("cse", _hermitian_exp(_exponent(groups, (0.0, 0.0, 0.0), M, N), phase, M))
+    u, b_u = _common_axis(groups, point.bvec) if allow_decoupled else (False, 0.0)
+    if u is not False:
+        # Spin basis diagonalising u.sigma: sector s = +-1 sees H''_s = s b'_u + i K_s + Y_s,
+        # so R_s^{-1} = e^{-i E_c/M} e^{i s b'_u/M} exp(-K_s / M) when Y_s is absent.
+        bprime = b_u * M / (M - N)
+        if u is None and bprime == 0.0:
+            # No spin matrix at all: both sectors are the same orbital problem.
+            k, y = _sector_matrices(groups, None, 1.0, M, N)
+            if y is None:
+                return _Plan("decoupled", [phase * _orthogonal_exp(k, M)], weight=2.0)
+            return _Plan("decoupled", [_hermitian_exp(1j * k + y, phase, M)], weight=2.0)
+        rinv = []
         for s in (1.0, -1.0):
-            k_s = point.x * mats[0]
-            if axis is not None:
-                k_s = k_s + s * point.so[axis] * mats[axis + 1]
-            sectors.append((s, k_s))
-        if axis is None and bprime == 0.0:
-            return _Plan("decoupled", [phase * _orthogonal_exp(sectors[0][1], M)], weight=2.0)
-        return _Plan(
-            "decoupled",
-            [phase * np.exp(1j * s * bprime / M) * _orthogonal_exp(k_s, M) for s, k_s in sectors],
-        )
-    h = stub_exponent(point, M, N)
-    lam, w = np.linalg.eigh(h)
-    rinv = (w * (phase * np.exp(1j * lam / M))) @ w.conj().T
-    return _Plan("full", rinv)
+            k_s, y_s = _sector_matrices(groups, u, s, M, N)
+            if y_s is None:
+                rinv.append(phase * np.exp(1j * s * bprime / M) * _orthogonal_exp(k_s, M))
+            else:
+                h_s = 1j * k_s + y_s + s * bprime * np.eye(M - N)
+                rinv.append(_hermitian_exp(h_s, phase, M))
+        return _Plan("decoupled", rinv)
+    return _Plan("full", _hermitian_exp(_exponent(groups, point.bvec, M, N), phase, M))
 
 
 def inverse_r(point: StubPoint, M: int, N: int) -> np.ndarray:

@@ -49,12 +49,12 @@ import time
 import numpy as np
 
 from ..parallel import default_workers
-from ..rmt import covariance, finite_m_wl_correction, mean, sample_conductance, variance
+from ..rmt import covariance, finite_m_wl_correction, mean, variance
 from ..rmt.kernels import finite_m_covariance
 from ..rmt.stub import StubPoint
 from ..theory.scaled import FIG2_ALPHAS
 from . import load, register_dataset
-from .fig2_split import SPLIT_ENERGIES, estimate_split, sample_split
+from .fig2_split import SPLIT_ENERGIES, _sample_scaled_grid, estimate_split, sample_split
 
 __all__ = [
     "FIG2_MC_CHANNELS",
@@ -152,21 +152,10 @@ def simulate_fig2(
         ``cov_G``, ``cov_G_err`` (shape ``(n_alpha, n_xi, n_xi)``), in units of ``e^2/h`` and
         ``(e^2/h)^2``; errors are one standard error.
     """
-    N = 2 * n1
     xi = np.asarray(xi, dtype=float)
     alphas = np.asarray(alphas, dtype=float)
-    g = sample_conductance(
-        n1,
-        n1,
-        x=xi[None, :] * np.sqrt(N),
-        a=alphas[:, None] * np.sqrt(N),
-        samples=samples,
-        M=M,
-        seed=seed,
-        executor=executor,
-        progress=progress,
-        max_minutes=np.inf,  # a dataset generator: the long run is intended
-    )
+    run = {"M": M, "executor": executor, "progress": progress}
+    g = _sample_scaled_grid(n1, xi[None, :], alphas[:, None], samples=samples, seed=seed, **run)
     m, v = mean(g), variance(g)
     c = covariance(g[:, :, :, None], g[:, :, None, :])
     return {

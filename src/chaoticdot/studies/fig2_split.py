@@ -59,6 +59,35 @@ def split_energies(M: int, N: int, k: int = SPLIT_ENERGIES) -> np.ndarray:
     return 2.0 * np.pi * (M - N) * np.arange(k) / k
 
 
+def _sample_scaled_grid(n1: int, xi, alpha, **options) -> np.ndarray:
+    """Stub-model conductances (e^2/h) of a dot ``N1 = N2 = n1`` at scaled field and coupling.
+
+    The scaled variables of Fig. 2 (book appendix 'Derivations and conventions', section
+    Defects of the paper text, item 4): ``x = xi sqrt(N)``, ``a = alpha sqrt(N)``, ``N = 2 n1``.
+    A dataset generator's run is long by intent, so no time cap applies.
+
+    Parameters
+    ----------
+    n1 : int
+        Channels per lead.
+    xi, alpha : array_like
+        Scaled field ``x / sqrt(N)`` and spin-orbit strength ``a / sqrt(N)`` (``inf``: CSE);
+        they broadcast as in :func:`chaoticdot.rmt.sample_conductance`.
+    **options
+        Further keywords of :func:`chaoticdot.rmt.sample_conductance` (``samples``, ``M``,
+        ``seed``, ``energy``, ``precision``, ``executor``, ``progress``).
+
+    Returns
+    -------
+    ndarray
+        ``G`` of shape ``(samples,) + broadcast shape``.
+    """
+    root_n = np.sqrt(2 * n1)
+    x = np.asarray(xi, dtype=float) * root_n
+    a = np.asarray(alpha, dtype=float) * root_n
+    return sample_conductance(n1, n1, x=x, a=a, max_minutes=np.inf, **options)
+
+
 def _check_grid(xi, alphas) -> tuple[np.ndarray, np.ndarray]:
     xi = np.asarray(xi, dtype=float)
     alphas = np.asarray(alphas, dtype=float)
@@ -112,37 +141,26 @@ def sample_split(
         the ``inf`` stream ``(a = inf,)``.
     """
     xi, alphas = _check_grid(xi, alphas)
-    N = 2 * n1
     keys = [float(a) for a in alphas]
     if sorted(draws, key=float) != sorted(keys, key=float):
         raise ValueError(f"draws must have one entry per alpha {keys}, got {sorted(draws)}")
     seq = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
     children = seq.spawn(len(keys))
-    e = split_energies(M, N, energies)
-    x = xi * np.sqrt(N)
+    e = split_energies(M, 2 * n1, energies)
+    run = {"M": M, "executor": executor, "progress": progress, "precision": precision}
     out = {}
     for key, child in zip(keys, children, strict=True):
-        if np.isinf(key):
-            a = np.array([np.inf])
-        elif key == 0.0:
-            a = np.array([0.0])
-        else:
-            a = np.array([0.0, key * np.sqrt(N)])
-        g = sample_conductance(
+        # a finite a > 0 stream carries the a = 0 curve too: its multi-fidelity control
+        curves = [key] if np.isinf(key) or key == 0.0 else [0.0, key]
+        out[key] = _sample_scaled_grid(
             n1,
-            n1,
-            x=x[None, None, :],
-            a=a[None, :, None],
+            xi[None, None, :],
+            np.array(curves)[None, :, None],
             energy=e[:, None, None],
             samples=int(draws[key]),
-            M=M,
             seed=child,
-            executor=executor,
-            progress=progress,
-            precision=precision,
-            max_minutes=np.inf,  # a dataset generator: the long run is intended
+            **run,
         )
-        out[key] = g
     return out
 
 

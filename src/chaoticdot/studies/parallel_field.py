@@ -30,18 +30,35 @@ MC_CASES = (
 )
 
 
-def case_arrays():
-    p = MC_PARAMETERS
-    a = np.array([p["a"] if so else 0.0 for _, so, _ in MC_CASES])
-    b = np.array([p["b"] if z else 0.0 for _, _, z in MC_CASES])
+def case_arrays(a: float = MC_PARAMETERS["a"], b: float = MC_PARAMETERS["b"]):
+    """Spin-orbit strengths ``a`` and Zeeman fields ``b`` of the three cases of
+    :data:`MC_CASES` (column vectors, 0 where the case switches the term off)."""
+    a = np.array([a if so else 0.0 for _, so, _ in MC_CASES])
+    b = np.array([b if z else 0.0 for _, _, z in MC_CASES])
     return a[:, None], b[:, None]
 
 
-def asymmetry_samples(quick: bool = False):
+def asymmetry_samples(
+    quick: bool = False,
+    *,
+    N1: int = MC_PARAMETERS["N1"],
+    N2: int = MC_PARAMETERS["N2"],
+    a: float = MC_PARAMETERS["a"],
+    b: float = MC_PARAMETERS["b"],
+):
     """Monte-Carlo ``G(x)`` on a grid symmetric about ``x = 0``, for the three cases.
 
     Every realization is evaluated at all ``x`` and for all three cases (correlated
     sampling), so that ``G(x) - G(-x)`` is computed sample by sample.
+
+    Parameters
+    ----------
+    quick : bool
+        Fewer samples and the smaller stub ``M_quick``.
+    N1, N2 : int
+        Channel numbers.
+    a, b : float
+        Spin-orbit strength and Zeeman field where a case switches them on (Eq. 7).
 
     Returns
     -------
@@ -52,25 +69,35 @@ def asymmetry_samples(quick: bool = False):
     M : int
         Stub size used.
     """
-    return _asymmetry_samples(bool(quick))
+    return _asymmetry_samples(bool(quick), int(N1), int(N2), float(a), float(b))
 
 
 @lru_cache(maxsize=2)
-def _asymmetry_samples(quick: bool):
-    # cached on a positional bool: the chapter and the figure share one Monte-Carlo run
+def _asymmetry_samples(quick: bool, N1: int, N2: int, a: float, b: float):
+    # cached on positional scalars: the chapter and the figure share one Monte-Carlo run
     p = MC_PARAMETERS
     x = np.linspace(-2.0, 2.0, 9)
-    a, b = case_arrays()
+    a, b = case_arrays(a, b)
     M = p["M_quick"] if quick else p["M"]
     samples = 80 if quick else 600
-    G = rmt.sample_conductance(
-        p["N1"], p["N2"], x=x[None, :], a=a, b=b, samples=samples, M=M, seed=p["seed"]
-    )
+    G = rmt.sample_conductance(N1, N2, x=x[None, :], a=a, b=b, samples=samples, M=M, seed=p["seed"])
     return x, G, M
 
 
-def trace_samples(quick: bool = False):
+def trace_samples(
+    quick: bool = False,
+    *,
+    N1: int = MC_PARAMETERS["N1"],
+    N2: int = MC_PARAMETERS["N2"],
+    a: float = MC_PARAMETERS["a"],
+    b: float = MC_PARAMETERS["b"],
+):
     """Two single realizations ``G(x)`` on a fine symmetric grid for the three cases.
+
+    Parameters
+    ----------
+    quick, N1, N2, a, b
+        As in :func:`asymmetry_samples`.
 
     Returns
     -------
@@ -78,18 +105,18 @@ def trace_samples(quick: bool = False):
     G : ndarray, shape (2, 3, nx)
         Conductance traces in ``e^2/h`` (realization, case, x).
     """
-    return _trace_samples(bool(quick))
+    return _trace_samples(bool(quick), int(N1), int(N2), float(a), float(b))
 
 
 @lru_cache(maxsize=2)
-def _trace_samples(quick: bool):
+def _trace_samples(quick: bool, N1: int, N2: int, a: float, b: float):
     p = MC_PARAMETERS
     x = np.linspace(-2.5, 2.5, 21 if quick else 61)
-    a, b = case_arrays()
+    a, b = case_arrays(a, b)
     M = p["M_quick"] if quick else p["M"]
     G = rmt.sample_conductance(
-        p["N1"],
-        p["N2"],
+        N1,
+        N2,
         x=x[None, :],
         a=a,
         b=b,

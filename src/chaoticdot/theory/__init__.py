@@ -3,10 +3,13 @@
 Public conductance moments (closed forms, Eqs. 13-14; units e^2/h and (e^2/h)^2)
 -------------------------------------------------------------------------------
 mean_conductance, wl_correction, conductance_covariance, conductance_variance
+(also with the spin flux ``x_so`` and the cross term ``zeeman_so`` of uniform spin-orbit
+coupling: closed forms where the spins decouple, the general route otherwise)
 
-General cooperon/diffuson route (any field vectors, per-axis spin-orbit strengths)
---------------------------------------------------------------------------------
-wl_correction_general, conductance_covariance_general, cooperon_spectrum
+General cooperon/diffuson route (any field vectors, any terms of the perturbation model)
+--------------------------------------------------------------------------------------
+wl_correction_general, conductance_covariance_general, cooperon_spectrum,
+inverse_cooperon, inverse_diffuson
 
 Temperature
 -----------

@@ -31,6 +31,28 @@ with amplitude ``-2ib n_j``. Eliminating the singlet (Schur complement) gives
 
 which is Eq. (13) for ``n_z = 0`` and the out-of-plane formula of the appendix "Singlet and
 triplets", for ``n_z = 1``.
+
+Uniform spin-orbit coupling: spin flux and cross term
+-----------------------------------------------------
+``x_so`` is the spin flux of a uniform spin-orbit coupling (spin up along z sees the field
+``x + x_so``, spin down ``x - x_so``; Aleiner & Fal'ko, PRL 87, 256801 (2001)) and
+``zeeman_so`` the Zeeman x spin-orbit cross term (Cremers, Brouwer & Fal'ko, PRB 68, 125329
+(2003)), both dimensionless with any sign (module :mod:`chaoticdot.perturbation_model`). When
+the spins decouple, i.e. ``a = 0`` and the Zeeman field is zero or along ``+-z``, the cooperon
+and diffuson are diagonal in the product basis ``|s s'>``, ``s, s' = +-1``:
+
+    D_{ss'}^-1 = N0 + (x1 - x2 + (s - s') x_so)^2 / 2 + (1 - s s') zeeman_so^2 + i (s b1 - s' b2),
+    C_{ss'}^-1 = N0 + (x1 + x2 + (s + s') x_so)^2 / 2 + (1 - s s') zeeman_so^2 + i (s b1 - s' b2),
+
+``N0 = N + nphi - i de``, so that
+
+    <dG> = -(N1 N2 / N) [1/(N + nphi + 2(x + x_so)^2) + 1/(N + nphi + 2(x - x_so)^2)],
+    cov  = (N1 N2 / N)^2 sum_{s, s'} (|D_{ss'}|^2 + |C_{ss'}|^2),
+
+each term thermally smeared at ``kT > 0``. Otherwise the moments come from the general route
+(:mod:`chaoticdot.theory.kernels`). The covariance versus ``x1 - x2`` shows the
+magnetic-field echo: besides the central diffuson peak (``s = s'``) the two spin-flip pairs
+give side peaks of half its height at ``x1 - x2 = +-2 x_so``.
 """
 
 from __future__ import annotations
@@ -46,7 +68,7 @@ from ._common import (
     finite_param,
     nonneg_param,
 )
-from .kernels import conductance_covariance_general
+from .kernels import conductance_covariance_general, wl_correction_general
 from .temperature import thermal_frobenius2
 
 __all__ = [
@@ -103,7 +125,19 @@ def _cooperon_trace(n_c, a, b, b_direction):
     return 2.0 * r1 + r2 - (1.0 + b2 * t) / (n_c + b2 * s)
 
 
-def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0), kT=0.0):
+def wl_correction(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    nphi=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    kT=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+):
     """Weak-localization correction ``<dG> = <G> - 2 N1 N2 / N`` (Eq. 13).
 
     ``<dG> = -(N1 N2 / N) [1/(N_C + 2a^2) + 1/(N_C + 4a^2) - 2a^2/(N_C(N_C + 2a^2) + 4b^2)]``
@@ -128,6 +162,11 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
         conductance is temperature independent at this order (appendix "Dephasing and temperature";
         temperature enters
         only through ``nphi``). Accepted so that one parameter set fits all functions.
+    x_so : float or array_like
+        Spin flux (same units as ``x``, any sign; module docstring).
+    zeeman_so : float or array_like
+        Zeeman x spin-orbit cross term (dimensionless, any sign; drops out of ``<dG>`` when
+        the spins decouple).
 
     Returns
     -------
@@ -141,21 +180,75 @@ def wl_correction(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
-    trace = _cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
+    x_so, zeeman_so = finite_param(x_so, "x_so"), finite_param(zeeman_so, "zeeman_so")
+    if not (np.any(x_so) or np.any(zeeman_so)):
+        trace = _cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
+        trace = _broadcast(trace, x_so, zeeman_so)
+    elif _spins_decouple(a, (b,), direction):
+        # Spin up and down are independent dots at the fields x +- x_so (module docstring).
+        trace = 1.0 / (n + nphi + 2.0 * (x + x_so) ** 2) + 1.0 / (n + nphi + 2.0 * (x - x_so) ** 2)
+        trace = _broadcast(trace, zeeman_so, a, b)
+    else:
+        dg = wl_correction_general(
+            N1,
+            N2,
+            x=x,
+            so_axes=(a, a, np.zeros_like(a)),
+            b_vec=[b * d for d in direction],
+            nphi=nphi,
+            x_so=x_so,
+            zeeman_so=zeeman_so,
+        )
+        return as_output(dg + np.zeros_like(kT))
     return as_output(-pref * trace + np.zeros_like(kT))
 
 
-def mean_conductance(N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, b_direction=(1.0, 0.0, 0.0), kT=0.0):
+def _broadcast(value, *arrays):
+    """``value`` broadcast to the shape of the parameters that did not enter its formula."""
+    shape = np.broadcast_shapes(np.shape(value), *(np.shape(a) for a in arrays))
+    return np.broadcast_to(value, shape).copy()
+
+
+def _spins_decouple(a, fields, direction) -> bool:
+    """``a = 0`` and every Zeeman field zero or along ``+-z``: ``S_z`` is conserved."""
+    along_z = direction[0] == 0.0 and direction[1] == 0.0
+    return not np.any(a) and (along_z or not any(np.any(b) for b in fields))
+
+
+def mean_conductance(
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    nphi=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    kT=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+):
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
-    ``<G> = 2 N1 N2 / N + <dG>``; parameters as in :func:`wl_correction`. The average does
-    not depend on temperature at this order (appendix "Dephasing and temperature"): ``kT`` is
-    validated, not used.
+    ``<G> = 2 N1 N2 / N + <dG>``; parameters (including the spin flux ``x_so`` and the cross
+    term ``zeeman_so``) as in :func:`wl_correction`. The average does not depend on
+    temperature at this order (appendix "Dephasing and temperature"): ``kT`` is validated,
+    not used.
     """
     n, pref = channel_factor(N1, N2)
-    return as_output(
-        2.0 * pref + wl_correction(N1, N2, x=x, a=a, b=b, nphi=nphi, b_direction=b_direction, kT=kT)
+    dg = wl_correction(
+        N1,
+        N2,
+        x=x,
+        a=a,
+        b=b,
+        nphi=nphi,
+        b_direction=b_direction,
+        kT=kT,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
     )
+    return as_output(2.0 * pref + dg)
 
 
 def _block_norm2(p, r, g):
@@ -214,6 +307,8 @@ def conductance_covariance(
     nphi=0.0,
     kT=0.0,
     b_direction=(1.0, 0.0, 0.0),
+    x_so=0.0,
+    zeeman_so=0.0,
 ):
     """Conductance covariance ``cov[G(eps, x1, b1), G(eps', x2, b2)]``, Eq. (14).
 
@@ -243,6 +338,10 @@ def conductance_covariance(
         ``k_B T / Delta`` (>= 0).
     b_direction : sequence of 3 floats
         Direction of both Zeeman fields (normalised internally).
+    x_so, zeeman_so : float or array_like
+        Spin flux (units of ``x``) and Zeeman x spin-orbit cross term (dimensionless), any
+        sign, common to both conductances. With ``a = 0`` and the field zero or along
+        ``+-z`` the closed form of the module docstring applies, otherwise the general route.
 
     Returns
     -------
@@ -253,7 +352,15 @@ def conductance_covariance(
     a = nonneg_param(a, "a", allow_inf=True)
     b1, b2 = finite_param(b1, "b1"), finite_param(b2, "b2")
     direction = check_direction(b_direction)
-    if direction[2] != 0.0:
+    x_so, zeeman_so = finite_param(x_so, "x_so"), finite_param(zeeman_so, "zeeman_so")
+    spin_terms = bool(np.any(x_so) or np.any(zeeman_so))
+    if spin_terms and _spins_decouple(a, (b1, b2), direction):
+        thermal = kT if np.any(kT > 0) else None
+        bz1, bz2 = b1 * direction[2], b2 * direction[2]
+        common = n + nphi - 1j * de
+        pairs = _spin_pairs(common, x1, x2, x_so, zeeman_so, bz1, bz2)
+        return as_output(_broadcast(pref**2 * _sum_inverse_squares(pairs, thermal), a, kT))
+    if spin_terms or direction[2] != 0.0:
         return conductance_covariance_general(
             N1,
             N2,
@@ -265,22 +372,67 @@ def conductance_covariance(
             de=de,
             nphi=nphi,
             kT=kT,
+            x_so=x_so,
+            zeeman_so=zeeman_so,
         )
     thermal = kT if np.any(kT > 0) else None
     common = n + nphi - 1j * de
     f_d = _f_term(common + 0.5 * (x1 - x2) ** 2, a, b1 - b2, b1 + b2, thermal)
     f_c = _f_term(common + 0.5 * (x1 + x2) ** 2, a, b1 + b2, b1 - b2, thermal)
-    return as_output(pref**2 * (f_d + f_c))
+    return as_output(_broadcast(pref**2 * (f_d + f_c), x_so, zeeman_so))
+
+
+def _spin_pairs(common, x1, x2, x_so, zeeman_so, bz1, bz2):
+    """The eight decoupled rates ``D_{ss'}^-1, C_{ss'}^-1`` of the module docstring, last axis."""
+    out = []
+    for s in (1.0, -1.0):
+        for sp in (1.0, -1.0):
+            rest = common + (1.0 - s * sp) * zeeman_so**2 + 1j * (s * bz1 - sp * bz2)
+            out.append(rest + 0.5 * (x1 - x2 + (s - sp) * x_so) ** 2)
+            out.append(rest + 0.5 * (x1 + x2 + (s + sp) * x_so) ** 2)
+    return np.stack(np.broadcast_arrays(*out), axis=-1)
+
+
+def _sum_inverse_squares(z, kT):
+    """``sum_k 1/|z_k|^2`` over the last axis, thermally averaged where ``kT > 0``."""
+    zero_t = np.sum((1.0 / np.abs(z)) ** 2, axis=-1)
+    if kT is None:
+        return zero_t
+    kT_k = np.asarray(kT)[..., None]
+    thermal = np.sum(thermal_frobenius2(z[..., None, None], kT_k), axis=-1)
+    return np.where(kT == 0, zero_t, thermal)
 
 
 def conductance_variance(
-    N1, N2, *, x=0.0, a=0.0, b=0.0, nphi=0.0, kT=0.0, b_direction=(1.0, 0.0, 0.0)
+    N1,
+    N2,
+    *,
+    x=0.0,
+    a=0.0,
+    b=0.0,
+    nphi=0.0,
+    kT=0.0,
+    b_direction=(1.0, 0.0, 0.0),
+    x_so=0.0,
+    zeeman_so=0.0,
 ):
     """Conductance variance ``var G``, Eq. (14) at equal arguments, in ``(e^2/h)^2``.
 
     Parameters as in :func:`conductance_covariance` with ``x1 = x2 = x``, ``b1 = b2 = b``,
-    ``de = 0``; at ``kT > 0`` the variance of the thermally averaged conductance.
+    ``de = 0`` (and the same ``x_so``, ``zeeman_so``); at ``kT > 0`` the variance of the
+    thermally averaged conductance.
     """
     return conductance_covariance(
-        N1, N2, x1=x, x2=x, a=a, b1=b, b2=b, nphi=nphi, kT=kT, b_direction=b_direction
+        N1,
+        N2,
+        x1=x,
+        x2=x,
+        a=a,
+        b1=b,
+        b2=b,
+        nphi=nphi,
+        kT=kT,
+        b_direction=b_direction,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
     )

@@ -1,21 +1,35 @@
 """Route 2: the 4x4 diffuson and cooperon, inverted and contracted (paper Eqs. 8-12, 4).
 
-Formulation (book appendix "Unambiguous tensor form" and
-"Singlet and triplets"; forward Kronecker products, slot 1 = spin at the first
-parameter point, slot 2 = spin at the primed point, product basis
-``|uu>, |ud>, |du>, |dd>``):
+Formulation (book appendix "Unambiguous tensor form" and "Singlet and triplets"; forward
+Kronecker products, slot 1 = spin at the first parameter point, slot 2 = spin at the primed
+point, product basis ``|uu>, |ud>, |du>, |dd>``). The spin terms are the groups ``T_g`` of
+:mod:`chaoticdot.perturbation_model` (terms sharing an orbital matrix of parity ``s_g``):
 
-    D^-1 = N_D + i b.sigma (x) 1 - i 1 (x) b'.sigma^*
-               + sum_j a_j^2 (1 - sigma_j (x) sigma_j^*),
-    C^-1 = N_C + i b.sigma (x) 1 - i 1 (x) b'.sigma
-               + sum_j a_j^2 (1 + sigma_j (x) sigma_j),
+    D^-1 = N0 + i b.sigma (x) 1 - i 1 (x) b'.sigma^*
+              + sum_g [ (T_g^2 (x) 1 + 1 (x) T_g'^*2) / 2 - T_g (x) T_g'^* ],
+    C^-1 = N0 + i b.sigma (x) 1 - i 1 (x) b'.sigma
+              + sum_g [ (T_g^2 (x) 1 + 1 (x) T_g'^2) / 2 - s_g T_g (x) T_g' ],
 
-    N_D = N + nphi - i de + (x - x')^2 / 2,    N_C = N + nphi - i de + (x + x')^2 / 2,
+    N0 = N + nphi - i de,
 
-with ``de = 2 pi (eps - eps') / Delta``, per-spin-axis spin-orbit strengths
-``(a_x, a_y, a_z)`` (the paper's model, Eq. 7, is ``a_x = a_y = a``, ``a_z = 0``; every axis
-is a TRS-odd perturbation with its own orbital matrix) and Zeeman vectors
-``b = pi g mu_B B / Delta``. The conductance moments follow from Eq. (4):
+with ``de = 2 pi (eps - eps') / Delta`` and Zeeman vectors ``b = pi g mu_B B / Delta``. The
+terms (all dimensionless):
+
+* perpendicular field ``x`` and spin flux ``x_so`` on the orbital matrix ``X`` (parity -1),
+  ``T = x + x_so sigma_z``: the scalar part gives ``N_D = N0 + (x - x')^2 / 2`` and
+  ``N_C = N0 + (x + x')^2 / 2`` (Eqs. 11-12), the spin flux adds
+  ``x_so^2 (1 -+ sigma_z (x) sigma_z) + (x -+ x') x_so (sigma_z (x) 1 -+ 1 (x) sigma_z)``
+  (upper sign: diffuson; Aleiner & Fal'ko, PRL 87, 256801 (2001));
+* spin-orbit strengths ``a_j sigma_j`` on their own matrices ``A_j`` (parity -1), giving
+  ``a_j^2 (1 -+ sigma_j (x) sigma_j^(*))`` (the paper's model, Eq. 7, is ``a_x = a_y = a``,
+  ``a_z = 0``);
+* the Zeeman x spin-orbit cross term ``zeeman_so sigma_z`` on a symmetric matrix ``Y``
+  (parity +1), giving ``zeeman_so^2 (1 - sigma_z (x) sigma_z)`` in both (Cremers, Brouwer &
+  Fal'ko, PRB 68, 125329 (2003)).
+
+Any further term of the model is included through the ``terms`` mapping. The perpendicular
+field differs between the two parameter points; every other term is shared. The
+conductance moments follow from Eq. (4):
 
     <dG>  = -(N1 N2 / N) Tr[C P_swap]                      (units e^2/h),
     cov G = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)          (units (e^2/h)^2),
@@ -26,22 +40,25 @@ and norms are the same.
 
 Spin basis
 ----------
-The matrices are built in the product basis and rotated to the singlet/Cartesian-triplet basis
-``(S, T_x, T_y, T_z)`` (for the diffuson: the same basis rotated by ``1 (x) sigma_y``). There
-the spin-orbit part is diagonal,
+The matrices are built in the singlet/Cartesian-triplet basis ``(S, T_x, T_y, T_z)`` (for the
+diffuson: the same basis rotated by ``1 (x) sigma_y``), where every product of Pauli matrices
+has entries ``0, +-1, +-i``. There the spin-orbit part is diagonal,
 
     diag(0, 2(a_y^2 + a_z^2), 2(a_x^2 + a_z^2), 2(a_x^2 + a_y^2)),
 
 and ``P_swap = diag(-1, 1, 1, 1)`` for the cooperon. Working in this basis keeps LU pivoting
 stable for strong spin-orbit coupling (a large diagonal next to moderate off-diagonal terms).
+The spin flux couples ``T_x`` and ``T_y`` (it conserves the total ``S_z``) and leaves the
+singlet alone.
 
 Infinite spin-orbit strength
 ----------------------------
-If any ``a_j = inf`` the triplet components with an infinite diagonal entry are projected out:
-``(A + lambda P)^-1 -> W (W^dagger A W)^-1 W^dagger`` for ``lambda -> inf`` with W spanning the
-kernel of P (a Schur-complement limit). This is exact, not a large-number approximation, and
-for the paper's model it leaves the singlet alone, in agreement with the closed forms at
-``a = inf``. A finite ``a`` so large that ``a^2`` overflows is treated the same way.
+If any ``a_j = inf`` the states on which its unit contribution is non-zero (diagonal in this
+basis) are projected out: ``(A + lambda P)^-1 -> W (W^dagger A W)^-1 W^dagger`` for
+``lambda -> inf`` with W spanning the kernel of P (a Schur-complement limit). This is exact,
+not a large-number approximation, and for the paper's model it leaves the singlet alone, in
+agreement with the closed forms at ``a = inf``; since the spin flux does not act on the
+singlet, it then drops out.
 
 Accuracy
 --------
@@ -49,8 +66,8 @@ Spin-orbit strengths, fields ``x`` and energies enter on the diagonal and are ha
 size. Zeeman fields enter off the diagonal: rates that depend on ``|b - b'|`` are resolved
 through LU factorisation of entries of size ``|b|``, so the relative accuracy is about
 ``1e-16 (|b| + |b'|) / (N + nphi)`` (far below any physical concern: ``|b| < 1e3`` for fields
-of a few tesla). The closed forms of :mod:`~chaoticdot.theory.closed_form` have no such
-limitation for collinear in-plane fields.
+of a few tesla). The same holds for the spin-flux coupling ``(x +- x') x_so``. The closed forms
+of :mod:`~chaoticdot.theory.closed_form` have no such limitation for collinear in-plane fields.
 """
 
 from __future__ import annotations
@@ -64,7 +81,6 @@ from .._validation import (
     check_complex,
     check_direction,
 )
-from ..pauli import SIGMA
 from ._common import (
     channel_factor,
     chunked,
@@ -74,6 +90,7 @@ from ._common import (
     nonneg_param,
     vector_param,
 )
+from ._spin_terms import OPERATORS, group_pairs, merge_terms, scalar_rate, spin_part
 from .temperature import thermal_frobenius2
 
 __all__ = [
@@ -87,74 +104,111 @@ __all__ = [
 
 SPIN_BASIS_LABELS = ("S", "T_x", "T_y", "T_z")
 
-_PAULI = SIGMA
-_EYE2 = np.eye(2)
-_R2 = np.sqrt(0.5)
-# Columns: singlet and Cartesian triplets (sigma_j (x) 1 |S> is proportional to |T_j>).
-_BASIS_C = np.array(
-    [[0, _R2, _R2, 0], [_R2, 0, 0, _R2], [-_R2, 0, 0, _R2], [0, -_R2, _R2, 0]], dtype=complex
-)
-# Diffuson: sigma_j (x) sigma_j^* = -(1 (x) sigma_y)(sigma_j (x) sigma_j)(1 (x) sigma_y).
-_BASIS_D = np.kron(_EYE2, _PAULI[1]) @ _BASIS_C
 _P_SWAP_C = np.array([-1.0, 1.0, 1.0, 1.0])  # diagonal of B_C^dagger P_swap B_C
 _CHUNK = 100_000  # points per batched LAPACK call
+_SO_SOURCES = {"a_x": "so_axes", "a_y": "so_axes", "a_z": "so_axes"}
 
 
-def _rotate(basis, ops):
-    """``basis^dagger ops basis``, with the exact entries (0, +-1, +-i) restored.
+def _assemble(n0, b1, b2, pairs, kind):
+    """``n0 + scalar + i b1.Z1 - i b2.Z2 + spin part``, batched; infinite parts decoupled.
 
-    Rounding residues of order 1e-17 would otherwise couple states that must stay decoupled
-    once multiplied by a very large field.
+    ``kind`` is ``"C"`` (cooperon) or ``"D"`` (diffuson); ``pairs`` are the spin-term groups
+    at the two points (:func:`chaoticdot.theory._spin_terms.group_pairs`).
     """
-    out = np.conj(basis.T) @ ops @ basis
-    return np.round(out.real, 12) + 1j * np.round(out.imag, 12)
-
-
-# Zeeman generators in the spin bases: slot-1 and slot-2 parts for each field component.
-_ZC1 = _rotate(_BASIS_C, np.array([np.kron(s, _EYE2) for s in _PAULI]))
-_ZC2 = _rotate(_BASIS_C, np.array([np.kron(_EYE2, s) for s in _PAULI]))
-_ZD1 = _rotate(_BASIS_D, np.array([np.kron(s, _EYE2) for s in _PAULI]))
-_ZD2 = _rotate(_BASIS_D, np.array([np.kron(_EYE2, np.conj(s)) for s in _PAULI]))
-
-
-def _so_diagonal(so_axes):
-    """Diagonal of the spin-orbit part in the spin basis, and the mask of finite entries."""
-    with np.errstate(over="ignore"):
-        ax2, ay2, az2 = (np.square(np.asarray(a, dtype=float)) for a in so_axes)
-        zero = np.zeros(np.broadcast_shapes(ax2.shape, ay2.shape, az2.shape))
-        v = np.stack(
-            np.broadcast_arrays(zero, 2 * (ay2 + az2), 2 * (ax2 + az2), 2 * (ax2 + ay2)), axis=-1
-        )
-    return v, np.isfinite(v)
-
-
-def _assemble(n_diag, b1, b2, so_axes, z1, z2):
-    """``n_diag + i b1.Z1 - i b2.Z2 + diag(v)``, batched; infinite entries are decoupled."""
-    v, keep = _so_diagonal(so_axes)
-    field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), z1) - np.einsum(
-        "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), z2
+    ops = OPERATORS[kind]
+    scalar = scalar_rate(pairs, kind)
+    n_diag = n0 if scalar is None else n0 + scalar
+    field = np.einsum("j...,jkl->...kl", np.array(np.broadcast_arrays(*b1)), ops.first) - np.einsum(
+        "j...,jkl->...kl", np.array(np.broadcast_arrays(*b2)), ops.second
     )
-    shape = np.broadcast_shapes(np.shape(n_diag), field.shape[:-2], v.shape[:-1])
+    spin, diagonal, drop = spin_part(pairs, kind)
+    shapes = [np.shape(n_diag), field.shape[:-2]]
+    shapes += [] if spin is None else [spin.shape[:-2]]
+    shapes += [] if diagonal is None else [diagonal.shape[:-1]]
+    shapes += [] if drop is None else [drop.shape[:-1]]
+    shape = np.broadcast_shapes(*shapes)
     eye = np.eye(4)
     A = np.asarray(n_diag)[..., None, None] * eye + 1j * field
-    A = A + np.where(keep, v, 0.0)[..., None, :] * eye
+    if spin is not None:
+        A = A + spin
+    if diagonal is not None:
+        A = (
+            A + np.where(drop, 0.0, diagonal)[..., None, :] * eye
+            if drop is not None
+            else (A + diagonal[..., None, :] * eye)
+        )
+    keep = np.ones(4, dtype=bool) if drop is None else ~drop
     A, keep = np.broadcast_to(A, shape + (4, 4)), np.broadcast_to(keep, shape + (4,))
     both = keep[..., :, None] & keep[..., None, :]
     # Projected-out states become decoupled unit diagonal entries (dropped after inversion).
     return np.where(both, A, eye), keep
 
 
-def inverse_cooperon(n_c, b1, b2, so_axes):
+def _strengths(terms, *, so, x_so, zeeman_so, x_given, x_source):
+    """Validated spin-term strengths other than ``x``, and ``x`` if ``terms`` names it.
+
+    ``x_given`` is non-zero where the field keyword(s) are set (conflict check only).
+    """
+    given = {
+        "x": x_given,
+        "x_so": finite_param(x_so, "x_so"),
+        "a_x": so[0],
+        "a_y": so[1],
+        "a_z": so[2],
+        "zeeman_so": finite_param(zeeman_so, "zeeman_so"),
+    }
+    merged = merge_terms(given, terms, {**_SO_SOURCES, "x": x_source})
+    x_terms = merged.pop("x")
+    return merged, (x_terms if terms is not None and "x" in terms else None)
+
+
+def _split_scalars(strengths: dict):
+    """``(scalars, names, arrays)``: scalar strengths stay out of the chunked broadcast (their
+    spin groups are then built once per chunk on 0-d arrays, not on the whole grid)."""
+    scalars = {k: v for k, v in strengths.items() if np.ndim(v) == 0}
+    names = [k for k in strengths if k not in scalars]
+    return scalars, names, [strengths[k] for k in names]
+
+
+def _kernel_pairs(x1, x2, shared):
+    """Spin-term groups with the field ``x`` at each point and the shared strengths."""
+    return group_pairs({**shared, "x": x1}, {**shared, "x": x2})
+
+
+def inverse_cooperon(
+    n0,
+    b1,
+    b2,
+    so_axes=(0.0, 0.0, 0.0),
+    *,
+    x1=0.0,
+    x2=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
+):
     """Inverse cooperon ``C^-1`` in the spin basis ``(S, T_x, T_y, T_z)``.
+
+    ``C^-1 = n0 + i b1.sigma (x) 1 - i 1 (x) b2.sigma
+    + sum_g [(T_g^2 (x) 1 + 1 (x) T_g'^2)/2 - s_g T_g (x) T_g']`` (module docstring).
 
     Parameters
     ----------
-    n_c : array_like
-        ``N_C = N + nphi - i de + (x + x')^2 / 2`` (complex, dimensionless).
+    n0 : complex or array_like
+        ``N + nphi - i de`` (dimensionless, real part >= 0); the field part
+        ``(x1 + x2)^2 / 2`` (paper Eq. 12) is added from ``x1``, ``x2``.
     b1, b2 : sequence of three array_like
         Zeeman vectors at the two parameter points.
     so_axes : sequence of three array_like
         Spin-orbit strengths ``(a_x, a_y, a_z)`` (``inf`` allowed).
+    x1, x2 : float or array_like
+        Perpendicular fields at the two points (``+-inf`` allowed).
+    x_so, zeeman_so : float or array_like
+        Spin flux (Aleiner & Fal'ko 2001) and Zeeman x spin-orbit cross term (Cremers,
+        Brouwer & Fal'ko 2003), shared by the two points; dimensionless, any sign.
+    terms : mapping, optional
+        Further strengths by term name (:data:`chaoticdot.perturbation_model.TERM_NAMES`),
+        shared by the two points.
 
     Returns
     -------
@@ -164,25 +218,50 @@ def inverse_cooperon(n_c, b1, b2, so_axes):
     keep : ndarray of bool, shape (..., 4)
         False for the projected-out states.
     """
-    return _assemble(*_kernel_args(n_c, "n_c", b1, b2, so_axes), _ZC1, _ZC2)
+    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "C")
 
 
-def inverse_diffuson(n_d, b1, b2, so_axes):
-    """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`."""
-    return _assemble(*_kernel_args(n_d, "n_d", b1, b2, so_axes), _ZD1, _ZD2)
+def inverse_diffuson(
+    n0,
+    b1,
+    b2,
+    so_axes=(0.0, 0.0, 0.0),
+    *,
+    x1=0.0,
+    x2=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
+):
+    """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`.
+
+    ``D^-1 = n0 + i b1.sigma (x) 1 - i 1 (x) b2.sigma^*
+    + sum_g [(T_g^2 (x) 1 + 1 (x) T_g'^*2)/2 - T_g (x) T_g'^*]``, field part
+    ``(x1 - x2)^2 / 2`` (paper Eq. 11).
+    """
+    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "D")
 
 
-def _kernel_args(n, name, b1, b2, so_axes):
+def _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, kind):
     """Validated arguments of :func:`inverse_cooperon` and :func:`inverse_diffuson`."""
-    n = check_complex(n, name, "a finite complex number (or array) with real part >= 0")
-    if np.any(n.real < 0):
-        raise ValueError(f"{name} must have a real part >= 0, got {n!r}")
-    return (
-        n,
-        vector_param(b1, "b1"),
-        vector_param(b2, "b2"),
-        vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True),
+    allowed = "a finite complex number (or array) with real part >= 0"
+    n0 = check_complex(n0, "n0", allowed)
+    if np.any(n0.real < 0):
+        raise ValueError(f"n0 must have a real part >= 0, got {n0!r}")
+    b1, b2 = vector_param(b1, "b1"), vector_param(b2, "b2")
+    so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
+    x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
+    shared, x_terms = _strengths(
+        terms,
+        so=so,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
+        x_given=np.abs(x1) + np.abs(x2),
+        x_source="x1/x2",
     )
+    if x_terms is not None:
+        x1 = x2 = x_terms
+    return _assemble(n0, b1, b2, _kernel_pairs(x1, x2, shared), kind)
 
 
 def _frobenius2(A, keep, kT):
@@ -196,13 +275,22 @@ def _frobenius2(A, keep, kT):
 
 
 def wl_correction_general(
-    N1, N2, *, x=0.0, so_axes=(0.0, 0.0, 0.0), b_vec=(0.0, 0.0, 0.0), nphi=0.0
+    N1,
+    N2,
+    *,
+    x=0.0,
+    so_axes=(0.0, 0.0, 0.0),
+    b_vec=(0.0, 0.0, 0.0),
+    nphi=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
-    """Weak-localization correction for per-axis spin-orbit terms and any Zeeman vector.
+    """Weak-localization correction for any spin terms and any Zeeman vector.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` at ``x = x'``, ``b = b'``, ``eps = eps'``
-    (Eqs. 4, 8, 10 in the form of the appendix,
-    section "Unambiguous tensor form").
+    (Eqs. 4, 8, 10 in the form of the appendix, section "Unambiguous tensor form"), with the
+    cooperon of the module docstring.
 
     Parameters
     ----------
@@ -217,6 +305,17 @@ def wl_correction_general(
         Zeeman vector ``(b_x, b_y, b_z)``, ``b = pi g mu_B B / Delta``.
     nphi : float or array_like
         Dephasing rate ``2 pi hbar / tau_phi Delta`` (>= 0).
+    x_so : float or array_like
+        Spin flux of uniform spin-orbit coupling (same units as ``x``, any sign): spin up
+        along z sees the field ``x + x_so``, spin down ``x - x_so`` (Aleiner & Fal'ko,
+        PRL 87, 256801 (2001)).
+    zeeman_so : float or array_like
+        Zeeman x spin-orbit cross term (dimensionless, any sign; rate-normalised like ``a``:
+        the group ``zeeman_so sigma_z`` on its own symmetric orbital matrix; Cremers, Brouwer
+        & Fal'ko, PRB 68, 125329 (2003)).
+    terms : mapping, optional
+        Strengths of any terms of :mod:`chaoticdot.perturbation_model` by name (``x``,
+        ``a_x``, ...); a term may not also be set by its keyword.
 
     Returns
     -------
@@ -228,14 +327,20 @@ def wl_correction_general(
     nphi = nonneg_param(nphi, "nphi")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b = vector_param(b_vec, "b_vec")
+    shared, x_terms = _strengths(
+        terms, so=so, x_so=x_so, zeeman_so=zeeman_so, x_given=x, x_source="x"
+    )
+    x = x if x_terms is None else x_terms
+    fixed, names, values = _split_scalars(shared)
 
-    def kernel(n_c, ax, ay, az, bx, by, bz):
-        A, keep = _assemble(n_c, (bx, by, bz), (bx, by, bz), (ax, ay, az), _ZC1, _ZC2)
+    def kernel(n0, x, bx, by, bz, *values):
+        pairs = _kernel_pairs(x, x, {**fixed, **dict(zip(names, values, strict=True))})
+        A, keep = _assemble(n0, (bx, by, bz), (bx, by, bz), pairs, "C")
         C = np.linalg.inv(A)
         diag = np.real(np.diagonal(C, axis1=-2, axis2=-1))
         return np.sum(np.where(keep, _P_SWAP_C * diag, 0.0), axis=-1)
 
-    trace = chunked(kernel, [n + nphi + 2 * x * x, *so, *b], _CHUNK)
+    trace = chunked(kernel, [n + nphi, x, *b, *values], _CHUNK)
     return as_output(-pref * trace)
 
 
@@ -251,13 +356,16 @@ def conductance_covariance_general(
     de=0.0,
     nphi=0.0,
     kT=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
+    terms=None,
 ):
-    """Conductance covariance for per-axis spin-orbit terms and any Zeeman vectors.
+    """Conductance covariance for any spin terms and any Zeeman vectors.
 
     ``cov[G(eps, x1, b1), G(eps', x2, b2)] = (N1 N2 / N)^2 (||D||_F^2 + ||C||_F^2)``
-    (Eqs. 4, 8-12 in the form of the appendix,
-    section "Unambiguous tensor form"), thermally smeared for ``kT > 0``
-    (:mod:`chaoticdot.theory.temperature`).
+    (Eqs. 4, 8-12 in the form of the appendix, section "Unambiguous tensor form"), thermally
+    smeared for ``kT > 0`` (:mod:`chaoticdot.theory.temperature`). The perpendicular field
+    differs between the two conductances; every other spin term is shared.
 
     Parameters
     ----------
@@ -269,6 +377,13 @@ def conductance_covariance_general(
         ``(a_x, a_y, a_z)``, each >= 0, ``inf`` allowed; the same at both points.
     b1_vec, b2_vec : sequence of three float or array_like
         Zeeman vectors at the two points.
+    x_so, zeeman_so : float or array_like
+        Spin flux and Zeeman x spin-orbit cross term (dimensionless, any sign), shared; see
+        :func:`wl_correction_general`.
+    terms : mapping, optional
+        Strengths of any terms of :mod:`chaoticdot.perturbation_model` by name, shared by the
+        two points (``x`` in ``terms`` sets ``x1 = x2``); a term may not also be set by its
+        keyword.
 
     Returns
     -------
@@ -278,20 +393,27 @@ def conductance_covariance_general(
     n, pref, x1, x2, de, nphi, kT = covariance_args(N1, N2, x1, x2, de, nphi, kT)
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
-    common = n + nphi - 1j * de
+    shared, x_terms = _strengths(
+        terms,
+        so=so,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
+        x_given=np.abs(x1) + np.abs(x2),
+        x_source="x1/x2",
+    )
+    if x_terms is not None:
+        x1 = x2 = x_terms
+    fixed, names, values = _split_scalars(shared)
 
-    def kernel(n_d, n_c, kT, ax, ay, az, b1x, b1y, b1z, b2x, b2y, b2z):
+    def kernel(common, x1, x2, kT, b1x, b1y, b1z, b2x, b2y, b2z, *values):
         thermal = kT if np.any(kT > 0) else None
-        so, f1, f2 = (ax, ay, az), (b1x, b1y, b1z), (b2x, b2y, b2z)
-        D, keep_d = _assemble(n_d, f1, f2, so, _ZD1, _ZD2)
-        C, keep_c = _assemble(n_c, f1, f2, so, _ZC1, _ZC2)
+        f1, f2 = (b1x, b1y, b1z), (b2x, b2y, b2z)
+        pairs = _kernel_pairs(x1, x2, {**fixed, **dict(zip(names, values, strict=True))})
+        D, keep_d = _assemble(common, f1, f2, pairs, "D")
+        C, keep_c = _assemble(common, f1, f2, pairs, "C")
         return _frobenius2(D, keep_d, thermal) + _frobenius2(C, keep_c, thermal)
 
-    total = chunked(
-        kernel,
-        [common + 0.5 * (x1 - x2) ** 2, common + 0.5 * (x1 + x2) ** 2, kT, *so, *b1, *b2],
-        _CHUNK,
-    )
+    total = chunked(kernel, [n + nphi - 1j * de, x1, x2, kT, *b1, *b2, *values], _CHUNK)
     return as_output(pref**2 * total)
 
 
@@ -304,6 +426,8 @@ def cooperon_spectrum(
     b_direction=(1.0, 0.0, 0.0),
     so_axes=None,
     nphi=0.0,
+    x_so=0.0,
+    zeeman_so=0.0,
     return_singlet_weight=False,
 ):
     """Eigenvalues of the inverse cooperon ``C^-1`` at ``x = x'``, ``b = b'``, ``eps = eps'``.
@@ -334,6 +458,10 @@ def cooperon_spectrum(
     so_axes : sequence of three float or array_like, optional
         Per-axis spin-orbit strengths ``(a_x, a_y, a_z)``; replaces ``(a, a, 0)`` (then
         ``a`` must be 0).
+    x_so, zeeman_so : float or array_like
+        Spin flux and Zeeman x spin-orbit cross term (dimensionless, any sign), as in
+        :func:`wl_correction_general`. Without Zeeman field and ``a = 0`` the spin flux
+        splits the triplets ``|uu>, |dd>`` to ``N + nphi + 2(x +- x_so)^2``.
     return_singlet_weight : bool
         Also return the singlet weights of the four modes.
 
@@ -356,7 +484,8 @@ def cooperon_spectrum(
             raise ValueError("a must be 0 when so_axes is given (so_axes replaces (a, a, 0))")
         so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     bvec = [b * d for d in direction]
-    A, keep = _assemble(n_arr + nphi + 2 * x * x, bvec, bvec, so, _ZC1, _ZC2)
+    shared, _ = _strengths(None, so=so, x_so=x_so, zeeman_so=zeeman_so, x_given=x, x_source="x")
+    A, keep = _assemble(n_arr + nphi, bvec, bvec, _kernel_pairs(x, x, shared), "C")
     vals, vecs = np.linalg.eig(A)
     vecs = vecs / np.linalg.norm(vecs, axis=-2, keepdims=True)
     # A projected-out state is a decoupled unit eigenvector e_k: its eigenvalue is infinite.
