@@ -203,5 +203,11 @@ def device_parameters(*, angle_deg: float = 0.0, **device) -> dict:
     phi = np.deg2rad(angle_deg)
     dev = units.Device(B_par_direction=(np.cos(phi), np.sin(phi), 0.0), **device)
     params = dev.dimensionless(warn=False)
-    params["b_direction"] = dev.b_direction
+    if np.all(np.asarray(dev.B_par_T) == 0):
+        # Zeeman field of B_perp alone: along z, with the sign of B_perp (a sweep through
+        # zero changes the sign of b, not the direction)
+        params["b"] = params["b"] * np.sign(dev.B_perp_T)
+        params["b_direction"] = (0.0, 0.0, 1.0)
+    else:
+        params["b_direction"] = dev.b_direction
     return params
