@@ -2,7 +2,7 @@
 
 A square lattice (a0 = 1, t = 1) with spin: a rectangular dot with a Sinai-like hole and weak
 disorder, two clean spin-degenerate leads, Rashba coupling as SU(2) link variables with a
-position-dependent strength (gate profiles), Peierls phases for a perpendicular field confined
+position-dependent strength (gate profiles) plus an optional uniform Dresselhaus coupling, Peierls phases for a perpendicular field confined
 to the dot, and a Zeeman term. Transport by Fisher-Lee with one sparse LU per energy.
 
 Public names
@@ -14,6 +14,8 @@ conductance_ensemble
     Ensembles over disorder and energy with paired variants, on any executor.
 DotGeometry, RashbaField, ColumnGaugeField, PROFILES
     Lower-level building blocks (geometry, link fields).
+spin_flux
+    Leading-order spin flux ``A / (4 pi lambda_x lambda_y)`` of uniform coupling.
 dot_hamiltonian, conductance, transmission_matrix, scattering_matrix
     The Hamiltonian and the Fisher-Lee solver as functions.
 kramers_levels, spacing_ratios
@@ -50,6 +52,7 @@ from .spin_orbit import (
     RashbaField,
     gate_length,
     profile_strength,
+    spin_flux,
 )
 from .transport import conductance, scattering_matrix, transmission_matrix
 
@@ -72,6 +75,7 @@ __all__ = [
     "RashbaField",
     "ColumnGaugeField",
     "profile_strength",
+    "spin_flux",
     "conductance",
     "scattering_matrix",
     "transmission_matrix",
