@@ -286,6 +286,31 @@ class RashbaField:
         shift = 1.0 / (2.0 * self.dresselhaus_length)
         return theta + np.where(along_x, -shift, shift)
 
+    def spin_flux(self) -> float:
+        """Leading-order perpendicular spin flux (h/e) through the dot's bounding rectangle.
+
+        The commutator of the link field gives each plaquette the spin holonomy
+        ``exp(-2 i theta_x theta_y sigma_z)`` to second order in the angles (module docstring),
+        with the local ``theta_x = a0/(2 lambda_x)``, ``theta_y = a0/(2 lambda_y)`` at the
+        plaquette centre: a flux ``2 theta_x theta_y / 2 pi`` per plaquette. Summed over
+        ``length x width`` unit cells tiling the dot's rectangle, the area of the flux convention
+        (:func:`~chaoticdot.lattice.hamiltonian.flux_per_plaquette`); for uniform coupling it
+        is :func:`spin_flux` with ``A = length * width``. For a gate it is
+        ``sum_r s(r)^2 / (4 pi lambda_R^2)`` without Dresselhaus coupling.
+        """
+        geo = self.geometry
+        # length x width cells of equal area tiling the site rectangle [0, L-1] x [0, W-1]
+        # (symmetric about the gate edges through the centre), one flux unit of area each
+        gx = (np.arange(geo.length) + 0.5) * (geo.length - 1) / geo.length
+        gy = (np.arange(geo.width) + 0.5) * (geo.width - 1) / geo.width
+        x, y = np.meshgrid(gx, gy, indexing="ij")
+        cx, cy = x.ravel(), y.ravel()
+        n = cx.size
+        both = self.bond_angles(
+            np.concatenate([cx, cx]), np.concatenate([cy, cy]), np.arange(2 * n) < n
+        )
+        return float(np.sum(2.0 * both[:n] * both[n:]) / (2.0 * np.pi))
+
     def matrices(self, mid_x, mid_y, along_x: np.ndarray) -> np.ndarray:
         """Spin part of ``H[r, r + delta]`` for bonds with midpoints ``(mid_x, mid_y)``.
 
