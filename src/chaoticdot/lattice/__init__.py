@@ -2,8 +2,9 @@
 
 A square lattice (a0 = 1, t = 1) with spin: a rectangular dot with a Sinai-like hole and weak
 disorder, two clean spin-degenerate leads, Rashba coupling as SU(2) link variables with a
-position-dependent strength (gate profiles) plus an optional uniform Dresselhaus coupling, Peierls phases for a perpendicular field confined
-to the dot, and a Zeeman term. Transport by Fisher-Lee with one sparse LU per energy.
+position-dependent strength (gate profiles) plus an optional uniform Dresselhaus coupling,
+Peierls phases for a perpendicular field confined to the dot, and a Zeeman term. Transport by
+Fisher-Lee with one sparse LU per energy.
 
 Public names
 ------------
