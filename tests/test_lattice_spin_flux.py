@@ -9,7 +9,6 @@ from chaoticdot import theory
 from chaoticdot.lattice import (
     DotModel,
     RashbaField,
-    conductance,
     displaced_dip,
     dot_hamiltonian,
     fit_displaced_dip,
