@@ -23,8 +23,8 @@ import time
 
 import numpy as np
 
-from ..lattice import DotModel, conductance_ensemble
-from . import register_dataset
+from ..lattice import DotModel, conductance_ensemble, fit_displaced_dip
+from . import load, register_dataset
 
 __all__ = [
     "SPIN_FLUX_FLUXES",
@@ -33,6 +33,7 @@ __all__ = [
     "SPIN_FLUX_SEED",
     "spin_flux_model",
     "data_lattice_spin_flux",
+    "spin_flux_analysis",
 ]
 
 #: Flux grid (h/e): fine across the dips, a few points beyond to fix the classical value.
@@ -117,3 +118,46 @@ def data_lattice_spin_flux(quick: bool = False):
         "units": "conductance in e^2/h, flux in h/e through the 60 x 60 square, lengths in a0",
     }
     return arrays, provenance
+
+
+def spin_flux_analysis(arrays=None, *, rate=None) -> dict:
+    """GLS fits of the stored spin-flux curves, one coupling at a time with the reference.
+
+    For each coupling ``k`` the reference curve (lambda = inf) and the curve of ``k`` (the
+    same realisations, 2 x 17 points) are fitted jointly with
+    :func:`chaoticdot.lattice.fit_displaced_dip`: shared ``G_cl``, dip depth and ``kappa``,
+    and ``Phi_so`` (plus ``a^2`` if ``rate`` is given) of the coupling.
+
+    Returns
+    -------
+    dict
+        ``lengths`` (list of ``(lambda_R, lambda_D)``), ``lambda_xy`` (list of ``(lambda_x,
+        lambda_y)``), ``predicted`` (leading-order ``A / (4 pi lambda_x lambda_y)``, h/e),
+        ``fits`` (list of DisplacedDipFit), ``flux``.
+    """
+    if arrays is None:
+        arrays, _ = load("lattice-spin-flux")
+    flux, g = arrays["flux"], arrays["conductance"]
+    rashba, dresselhaus = arrays["rashba_length"], arrays["dresselhaus_length"]
+    model = spin_flux_model()
+    ref = [k for k in range(g.shape[1]) if np.isinf(rashba[k]) and np.isinf(dresselhaus[k])][0]
+    out = {"lengths": [], "lambda_xy": [], "predicted": [], "fits": [], "flux": flux}
+    for k in range(g.shape[1]):
+        if k == ref:
+            continue
+        dot = model.replace(so_length=float(rashba[k]), dresselhaus_length=float(dresselhaus[k]))
+        inv_r, inv_d = 1.0 / rashba[k], 1.0 / dresselhaus[k]
+        predicted = dot.spin_flux
+        fit = fit_displaced_dip(
+            flux,
+            g[:, ref],
+            g[:, k : k + 1],
+            n_lead=model.n_channels,
+            rate=rate,
+            start_spin_flux=[predicted],
+        )
+        out["lengths"].append((float(rashba[k]), float(dresselhaus[k])))
+        out["lambda_xy"].append((float(1.0 / (inv_r - inv_d)), float(1.0 / (inv_r + inv_d))))
+        out["predicted"].append(predicted)
+        out["fits"].append(fit)
+    return out
