@@ -50,10 +50,9 @@ def test_independent_reduced_run_agrees(stored):
     arrays, _ = stored
     quick, prov = lsf.data_lattice_spin_flux(quick=True)
     assert prov["seed"] != lsf.SPIN_FLUX_SEED
-    rows = [
-        [tuple(c) for c in zip(arrays["rashba_length"], arrays["dresselhaus_length"])].index((r, d))
-        for r, d in zip(quick["rashba_length"], quick["dresselhaus_length"], strict=True)
-    ]
+    stored_pairs = list(zip(arrays["rashba_length"], arrays["dresselhaus_length"], strict=True))
+    pairs = zip(quick["rashba_length"], quick["dresselhaus_length"], strict=True)
+    rows = [stored_pairs.index(pair) for pair in pairs]
     cols = [list(arrays["flux"]).index(f) for f in quick["flux"]]
     old = arrays["conductance"][:, rows][:, :, cols]
     new = quick["conductance"]
