@@ -192,7 +192,7 @@ def fig_lattice_spin_flux(*, quick: bool = False) -> FigureResult:
     for label, column, k, color, marker in curves:
         est = rmt.mean(g[:, column])
         fit = ref_fit if k is None else ana["fits"][k]
-        model_grid = _fitted_curve(fit, None if k is None else 0, np.abs(grid), None, n_lead)
+        model_grid = _fitted_curve(fit, None if k is None else 0, np.abs(grid), "two-axis", n_lead)
         ax.errorbar(
             np.r_[-flux[:0:-1], flux],
             np.r_[est.value[:0:-1], est.value],
@@ -215,7 +215,7 @@ def fig_lattice_spin_flux(*, quick: bool = False) -> FigureResult:
                 color=color,
                 transform=ax.get_xaxis_transform(),
             )
-        model = _fitted_curve(fit, None if k is None else 0, flux, None, n_lead)
+        model = _fitted_curve(fit, None if k is None else 0, flux, "two-axis", n_lead)
         for j, f in enumerate(flux):
             for key, val in (
                 ("curve", label),
