@@ -31,6 +31,7 @@ RECORDS = {
     "units.UniversalRegimeWarning",
     "lattice.EnsembleResult",
     "lattice.LineShapeFit",
+    "lattice.DisplacedDipFit",
     "lattice.SuppressionStudy",
     "lattice.EvenSeriesFit",
     "lattice.SizeLaw",
@@ -123,7 +124,9 @@ BASELINES = {
     "lattice.kf_from_energy": dict(energy=0.5),
     "lattice.lead_modes": dict(lead_width=8, energy=0.5),
     "lattice.gate_length": dict(profile="half", length_s=10.0),
-    "lattice.RashbaField": dict(profile="half", length=20.0, geometry=GEO),
+    "lattice.RashbaField": dict(
+        profile="half", length=20.0, geometry=GEO, dresselhaus_length=-50.0
+    ),
     "lattice.ColumnGaugeField": dict(angles=np.zeros(12)),
     "lattice.profile_strength": dict(profile="half", x=np.arange(3.0), y=np.zeros(3), geometry=GEO),
     "lattice.conductance": dict(hamiltonian=HAM, geometry=GEO, energy=0.5),
@@ -142,6 +145,17 @@ BASELINES = {
     ),
     "lattice.fit_even_series": dict(x=SERIES_X, samples=SERIES_SAMPLES, powers=(2, 4)),
     "lattice.coefficient_ratio": dict(numerator=FIT_B, power_n=2, denominator=FIT_A, power_d=2),
+    "lattice.spin_flux": dict(area=100.0, length_x=20.0, length_y=-30.0),
+    "lattice.spin_flux_wl_correction": dict(N1=2, N2=2, x=0.3, x_so=0.2, a_x=0.1, a_y=0.4),
+    "lattice.displaced_dip": dict(
+        flux=np.linspace(0, 2, 5), g_cl=1.0, depth=0.3, kappa=2.0, spin_flux=0.4, a_x=0.2
+    ),
+    "lattice.fit_displaced_dip": dict(
+        flux=np.linspace(0, 2, 4),
+        reference=1.0 + 0.01 * np.random.default_rng(2).standard_normal((40, 4)),
+        curves=1.0 + 0.01 * np.random.default_rng(3).standard_normal((40, 1, 4)),
+        rate="two-axis",
+    ),
     "lattice.fit_size_law": dict(
         lengths=[40.0, 60.0, 80.0], values=[1.0, 2.1, 3.9], errors=[0.1, 0.2, 0.3]
     ),

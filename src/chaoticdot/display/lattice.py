@@ -10,8 +10,11 @@ lattice-gates
     Gate-shape study from stored data: weak-localization correction at zero field of single-
     channel dots for six gate shapes, and closed-dot spacing ratios of Kramers doublets.
 lattice-magnetoconductance
-    Magnetoconductance of single-channel dots for six gate shapes with fits of Eq. (13), from
-    stored data.
+    Magnetoconductance of single-channel dots for six gate shapes with joint GLS fits of a
+    spin flux and an in-plane spin-orbit rate, from stored data.
+lattice-spin-flux
+    The displaced weak-localization dip of uniform Rashba (+ Dresselhaus) coupling and the
+    fitted spin flux against ``A / (4 pi lambda_x lambda_y)``, from stored data.
 
 The runs and the stored datasets are in :mod:`chaoticdot.studies.lattice`.
 """
@@ -21,14 +24,15 @@ from __future__ import annotations
 import numpy as np
 
 from .. import rmt
-from ..lattice import PROFILES, DotModel, profile_strength
+from ..lattice import PROFILES, DotModel, displaced_dip, profile_strength
 from ..lattice.levels import RATIO_REFERENCE
 from ..studies import load
 from ..studies.lattice import (
     MC_LAMBDA,
+    gate_spin_flux_fits,
     levels_summary,
-    magnetoconductance_fits,
 )
+from ..studies.lattice_spin_flux import spin_flux_analysis
 from . import FigureResult, register
 
 __all__: list[str] = []
@@ -62,13 +66,30 @@ def _conductances(arrays):
     return arrays["flux"], list(arrays["profiles"]), arrays["conductance"]
 
 
+def _fitted_curve(fit, k, flux, rate, n_lead):
+    """Model curve of parameter set ``k`` of a DisplacedDipFit (``k = None``: reference)."""
+    shared = dict(g_cl=fit["g_cl"][0], depth=fit["depth"][0], kappa=fit["kappa"][0])
+    if k is None:
+        return displaced_dip(flux, n_lead=n_lead, **shared)
+    a = np.sqrt(fit[f"a2_{k}"][0]) if rate else 0.0
+    return displaced_dip(
+        flux,
+        spin_flux=fit[f"spin_flux_{k}"][0],
+        a_x=a if rate == "two-axis" else 0.0,
+        a_y=a,
+        n_lead=n_lead,
+        **shared,
+    )
+
+
 @register(
     "lattice-magnetoconductance",
-    "lattice: magnetoconductance of single-channel dots for six gate shapes, Eq. (13) fits "
+    "lattice: magnetoconductance of single-channel dots for six gate shapes, spin-flux fits "
     "(stored data)",
 )
 def fig_lattice_magnetoconductance(*, quick: bool = False) -> FigureResult:
-    """Mean conductance versus flux (mirrored to negative flux: G(B) = G(-B) exactly here).
+    """Mean conductance versus flux (mirrored to negative flux: G(B) = G(-B) exactly here),
+    with the joint fit of a spin flux and an in-plane rate ``a_x = a_y``.
 
     ``quick`` has no effect: the figure is drawn from the stored dataset.
     """
@@ -76,18 +97,30 @@ def fig_lattice_magnetoconductance(*, quick: bool = False) -> FigureResult:
 
     arrays, prov = load("lattice-magnetoconductance")
     flux, profiles, g = _conductances(arrays)
-    fits = magnetoconductance_fits(arrays)
+    res = gate_spin_flux_fits(arrays)
+    fit = res["fits"]["two-axis"]
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
-    grid = np.linspace(-flux.max(), flux.max(), 301)
-    table = {"profile": [], "flux": [], "mean_G": [], "stderr": [], "fit_eq13": []}
+    grid = np.linspace(-flux.max(), flux.max(), 401)
+    table = {"profile": [], "flux": [], "mean_G": [], "stderr": [], "fit": []}
     panels = (("none", "step", "half", "corner"), ("none", "uniform", "curved", "checkerboard"))
+
+    def curve(prof, phi):
+        k = None if prof == "none" else res["profiles"].index(prof)
+        return _fitted_curve(fit, k, np.abs(phi), "two-axis", 1)
+
     for ax, group in zip(axes, panels, strict=True):
         for prof in group:
             i = profiles.index(prof)
             est = rmt.mean(g[:, i])
             mean, err = est.value, est.error
-            fit = fits[prof] if prof == "none" else fits[prof]["eq13"]
-            lab = "no spin-orbit" if prof == "none" else f"{prof}: $a$ = {fit.a:.2f}"
+            if prof == "none":
+                lab = "no spin-orbit"
+            else:
+                k = res["profiles"].index(prof)
+                lab = (
+                    f"{prof}: $\\Phi_{{so}}$ = {fit[f'spin_flux_{k}'][0]:.2f}, "
+                    f"$a^2$ = {fit[f'a2_{k}'][0]:.1f}"
+                )
             ax.errorbar(
                 np.r_[-flux[:0:-1], flux],
                 np.r_[mean[:0:-1], mean],
@@ -98,27 +131,126 @@ def fig_lattice_magnetoconductance(*, quick: bool = False) -> FigureResult:
                 color=_COLORS[prof],
                 label=lab,
             )
-            ax.plot(grid, fit(np.abs(grid)), "-", lw=1, color=_COLORS[prof])
+            ax.plot(grid, curve(prof, grid), "-", lw=1, color=_COLORS[prof])
         ax.set_xlabel(r"flux $\Phi$ through the dot  [$h/e$]")
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=7)
     for i, prof in enumerate(profiles):
-        fit = fits[prof] if prof == "none" else fits[prof]["eq13"]
+        est = rmt.mean(g[:, i])
+        model = curve(prof, flux)
         for j, f in enumerate(flux):
-            table["profile"].append(prof)
-            table["flux"].append(f)
-            est = rmt.mean(g[:, i, j])
-            table["mean_G"].append(est.value)
-            table["stderr"].append(est.error)
-            table["fit_eq13"].append(float(fit(f)))
+            for key, val in (
+                ("profile", prof),
+                ("flux", f),
+                ("mean_G", est.value[j]),
+                ("stderr", est.error[j]),
+                ("fit", float(model[j])),
+            ):
+                table[key].append(val)
     axes[0].set_ylabel(r"$\langle G\rangle$  [$e^2/h$]")
     axes[0].set_title("straight edge, half gate, corner", fontsize=9)
     axes[1].set_title("uniform, curved edge, checkerboard", fontsize=9)
     fig.suptitle(
         f"N = 1 channel per lead, L = {prov['model']['length']}, "
         f"$\\lambda$ = {prov['so_length_under_gate']:g} under the gate, "
-        f"{prov['n_samples']} realisations",
+        f"{prov['n_samples']} realisations; joint fit $\\chi^2$ = {fit.chi2:.0f} / {fit.dof}",
         fontsize=10,
     )
+    fig.tight_layout()
+    return FigureResult(figure=fig, table={k: np.asarray(v) for k, v in table.items()})
+
+
+_SPIN_FLUX_COLORS = ("tab:blue", "tab:orange", "tab:red", "tab:green")
+
+
+@register(
+    "lattice-spin-flux",
+    "lattice: displaced weak-localization dip of uniform Rashba(+Dresselhaus) coupling "
+    "(stored data)",
+)
+def fig_lattice_spin_flux(*, quick: bool = False) -> FigureResult:
+    """Left: ``<G>(Phi)`` for lambda = inf and every coupling of the stored dataset
+    ``lattice-spin-flux`` (mirrored, ``G(Phi) = G(-Phi)`` exactly), with the GLS fits and the
+    leading-order spin fluxes ``+-A/(4 pi lambda_x lambda_y)`` (ticks). Right: fitted against
+    predicted spin flux.
+
+    ``quick`` has no effect: the figure is drawn from the stored dataset.
+    """
+    import matplotlib.pyplot as plt
+
+    arrays, prov = load("lattice-spin-flux")
+    ana = spin_flux_analysis(arrays)
+    flux, g = arrays["flux"], arrays["conductance"]
+    n_lead = prov["model"]["n_channels_per_lead"]
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10.5, 4.2), width_ratios=(1.8, 1))
+    grid = np.linspace(-flux.max(), flux.max(), 601)
+    table = {"curve": [], "flux": [], "mean_G": [], "stderr": [], "fit": []}
+    ref_fit = ana["fits"][0]
+    curves = [("lambda = inf", 0, None, "0.4", "x")]
+    for k, (lr, ld) in enumerate(ana["lengths"]):
+        label = f"$\\lambda_R$ = {lr:g}" + ("" if np.isinf(ld) else f", $\\lambda_D$ = {ld:g}")
+        curves.append((label, k + 1, k, _SPIN_FLUX_COLORS[k % 4], "os^D"[k % 4]))
+    for label, column, k, color, marker in curves:
+        est = rmt.mean(g[:, column])
+        fit = ref_fit if k is None else ana["fits"][k]
+        model_grid = _fitted_curve(fit, None if k is None else 0, np.abs(grid), "two-axis", n_lead)
+        ax.errorbar(
+            np.r_[-flux[:0:-1], flux],
+            np.r_[est.value[:0:-1], est.value],
+            yerr=np.r_[est.error[:0:-1], est.error],
+            fmt=marker,
+            ms=3.5,
+            capsize=2,
+            color=color,
+            label=label,
+        )
+        ax.plot(grid, model_grid, "-", lw=1, color=color)
+        if k is not None:
+            pred = ana["predicted"][k]
+            ax.plot(
+                [-pred, pred],
+                [0.02, 0.02],
+                "|",
+                ms=10,
+                mew=2,
+                color=color,
+                transform=ax.get_xaxis_transform(),
+            )
+        model = _fitted_curve(fit, None if k is None else 0, flux, "two-axis", n_lead)
+        for j, f in enumerate(flux):
+            for key, val in (
+                ("curve", label),
+                ("flux", f),
+                ("mean_G", est.value[j]),
+                ("stderr", est.error[j]),
+                ("fit", float(model[j])),
+            ):
+                table[key].append(val)
+    ax.set_xlabel(r"flux $\Phi$ through the dot  [$h/e$]")
+    ax.set_ylabel(r"$\langle G\rangle$  [$e^2/h$]")
+    ax.legend(fontsize=7, ncol=2, loc="lower right")
+    ax.set_title(
+        f"uniform coupling, L = {prov['model']['length']}, N = {n_lead} channels per lead, "
+        f"{prov['n_samples']} realisations",
+        fontsize=9,
+    )
+    pred = np.array(ana["predicted"])
+    fitted = np.array([f["spin_flux_0"] for f in ana["fits"]])
+    for k in range(pred.size):
+        ax2.errorbar(
+            pred[k],
+            fitted[k, 0],
+            yerr=fitted[k, 1],
+            fmt="os^D"[k % 4],
+            color=_SPIN_FLUX_COLORS[k % 4],
+            capsize=3,
+        )
+    top = 1.15 * max(pred.max(), fitted[:, 0].max())
+    ax2.plot([0, top], [0, top], "--", color="0.5", lw=0.8, label="fit = prediction")
+    ax2.set_xlim(0, top)
+    ax2.set_ylim(0, top)
+    ax2.set_xlabel(r"$A/4\pi\lambda_x\lambda_y$  [$h/e$]")
+    ax2.set_ylabel(r"fitted $\Phi_{so}$  [$h/e$]")
+    ax2.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
     return FigureResult(figure=fig, table={k: np.asarray(v) for k, v in table.items()})
 

@@ -2,8 +2,9 @@
 
 A square lattice (a0 = 1, t = 1) with spin: a rectangular dot with a Sinai-like hole and weak
 disorder, two clean spin-degenerate leads, Rashba coupling as SU(2) link variables with a
-position-dependent strength (gate profiles), Peierls phases for a perpendicular field confined
-to the dot, and a Zeeman term. Transport by Fisher-Lee with one sparse LU per energy.
+position-dependent strength (gate profiles) plus an optional uniform Dresselhaus coupling,
+Peierls phases for a perpendicular field confined to the dot, and a Zeeman term. Transport by
+Fisher-Lee with one sparse LU per energy.
 
 Public names
 ------------
@@ -14,6 +15,8 @@ conductance_ensemble
     Ensembles over disorder and energy with paired variants, on any executor.
 DotGeometry, RashbaField, ColumnGaugeField, PROFILES
     Lower-level building blocks (geometry, link fields).
+spin_flux
+    Leading-order spin flux ``A / (4 pi lambda_x lambda_y)`` of uniform coupling.
 dot_hamiltonian, conductance, transmission_matrix, scattering_matrix
     The Hamiltonian and the Fisher-Lee solver as functions.
 kramers_levels, spacing_ratios
@@ -23,10 +26,19 @@ suppression_study, fit_even_series, coefficient_ratio, fit_size_law
     L/lambda, their ratios and their dependence on the dot size.
 fit_line_shape
     Fits of magnetoconductance curves to the line shape of paper Eq. (13).
+spin_flux_wl_correction, displaced_dip, fit_displaced_dip
+    Weak localization with a spin flux and in-plane spin-orbit rates (closed form of the general
+    cooperon), its lattice line shape and a GLS fit with the covariance over realisations.
 
 The module does not depend on Kwant; Kwant is used only by the tests as an independent check.
 """
 
+from .displaced_dip import (
+    DisplacedDipFit,
+    displaced_dip,
+    fit_displaced_dip,
+    spin_flux_wl_correction,
+)
 from .ensembles import EnsembleResult, conductance_ensemble
 from .geometry import DotGeometry, disorder_potential
 from .hamiltonian import axial_gauge, dot_hamiltonian
@@ -50,6 +62,7 @@ from .spin_orbit import (
     RashbaField,
     gate_length,
     profile_strength,
+    spin_flux,
 )
 from .transport import conductance, scattering_matrix, transmission_matrix
 
@@ -72,6 +85,7 @@ __all__ = [
     "RashbaField",
     "ColumnGaugeField",
     "profile_strength",
+    "spin_flux",
     "conductance",
     "scattering_matrix",
     "transmission_matrix",
@@ -79,6 +93,10 @@ __all__ = [
     "kramers_levels",
     "spacing_ratios",
     "mean_spacing_ratio",
+    "DisplacedDipFit",
+    "displaced_dip",
+    "fit_displaced_dip",
+    "spin_flux_wl_correction",
     "LineShapeFit",
     "fit_line_shape",
     "line_shape",

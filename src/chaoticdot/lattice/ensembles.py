@@ -123,7 +123,14 @@ def conductance_ensemble(
     variants = tuple(dict(v) for v in variants)
     if not variants:
         raise ValueError("variants must contain at least one (possibly empty) dict")
-    allowed = {"so_profile", "so_length", "flux", "zeeman", "smooth_contacts"}
+    allowed = {
+        "so_profile",
+        "so_length",
+        "dresselhaus_length",
+        "flux",
+        "zeeman",
+        "smooth_contacts",
+    }
     for changes in variants:
         bad = set(changes) - allowed
         if bad:

@@ -23,7 +23,7 @@ from .._validation import (
 from .geometry import DotGeometry, disorder_potential
 from .hamiltonian import dot_hamiltonian
 from .leads import channel_count, channel_window, energy_from_kf
-from .spin_orbit import PROFILES, RashbaField
+from .spin_orbit import PROFILES, RashbaField, check_dresselhaus_length
 from .transport import conductance, scattering_matrix, transmission_matrix
 
 __all__ = ["DotModel"]
@@ -66,6 +66,11 @@ class DotModel:
         True (default): the transverse Rashba component continues into the leads as a pure
         gauge, so the contacts carry no spin flux; False: the coupling stops abruptly at the
         contacts (see :mod:`~chaoticdot.lattice.hamiltonian`).
+    dresselhaus_length : float
+        Uniform Dresselhaus length ``lambda_D`` (a0), nonzero, any sign; ``inf`` (default) =
+        none. With ``so_length = lambda_R``: ``1/lambda_x = s/lambda_R - 1/lambda_D`` and
+        ``1/lambda_y = s/lambda_R + 1/lambda_D`` in paper Eq. (1) (see
+        :mod:`~chaoticdot.lattice.spin_orbit`).
 
     Examples
     --------
@@ -85,6 +90,7 @@ class DotModel:
     zeeman: tuple[float, float, float] = (0.0, 0.0, 0.0)
     seed: object = 0
     smooth_contacts: bool = True
+    dresselhaus_length: float = np.inf
 
     def __post_init__(self):
         check_choice(self.so_profile, "so_profile", tuple(PROFILES))
@@ -102,6 +108,9 @@ class DotModel:
             raise ValueError(f"zeeman must be a 3-vector (units t), got {self.zeeman!r}")
         object.__setattr__(self, "zeeman", tuple(float(v) for v in zeeman))
         object.__setattr__(self, "so_length", so_length)
+        object.__setattr__(
+            self, "dresselhaus_length", check_dresselhaus_length(self.dresselhaus_length)
+        )
         energy_from_kf(self.kf)  # validates kf
         _ = self.geometry  # validates the sizes
 
@@ -121,10 +130,28 @@ class DotModel:
         return disorder_potential(self.geometry.n_sites, self.disorder, rng)
 
     def links(self) -> RashbaField | None:
-        """Rashba link field, or None without spin-orbit coupling."""
-        if np.isinf(self.so_length):
+        """Rashba (plus Dresselhaus) link field, or None without spin-orbit coupling."""
+        if np.isinf(self.so_length) and np.isinf(self.dresselhaus_length):
             return None
-        return RashbaField(self.so_profile, self.so_length, self.geometry)
+        if np.isinf(self.dresselhaus_length):
+            return RashbaField(self.so_profile, self.so_length, self.geometry)
+        return RashbaField(
+            self.so_profile,
+            self.so_length,
+            self.geometry,
+            dresselhaus_length=self.dresselhaus_length,
+        )
+
+    @property
+    def spin_flux(self) -> float:
+        """Leading-order spin flux ``A / (4 pi lambda_x lambda_y)`` (h/e) of uniform coupling.
+
+        Only meaningful for ``so_profile = "uniform"`` (then ``1/lambda_x = 1/lambda_R -
+        1/lambda_D``, ``1/lambda_y = 1/lambda_R + 1/lambda_D``); ``A = length * width``, the
+        area of the flux convention (:func:`~chaoticdot.lattice.spin_orbit.spin_flux`).
+        """
+        inv_r, inv_d = 1.0 / self.so_length, 1.0 / self.dresselhaus_length
+        return self.geometry.area * (inv_r - inv_d) * (inv_r + inv_d) / (4.0 * np.pi)
 
     def hamiltonian(self):
         """Sparse Hamiltonian of the closed dot, ``(2 n_sites, 2 n_sites)``, units t."""

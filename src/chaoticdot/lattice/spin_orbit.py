@@ -29,6 +29,26 @@ centre ``(x_c, y_c)``:
 The spin "flux" of a straight edge points along one spin axis (sigma_y for an edge along x);
 a corner or a curved edge gives two axes (sigma_x and sigma_y): see the appendix "Spin-orbit
 Hamiltonian".
+
+Dresselhaus coupling. For a [001] GaAs well with the lattice axis x along [110], the linear
+Dresselhaus term is ``(hbar/2m)(p_y sigma_x + p_x sigma_y)/lambda_D``; it is set by the crystal,
+not by the gate, so it is uniform. Added to the gated Rashba term it gives paper Eq. (1),
+``H_so = (hbar/2m)(p_y sigma_x / lambda_y - p_x sigma_y / lambda_x)``, with
+
+    1/lambda_x = s(r)/lambda_R - 1/lambda_D,    1/lambda_y = s(r)/lambda_R + 1/lambda_D,
+
+(Halperin et al., PRL 86, 2106 (2001): ``hbar/2 lambda_x = -eta + gamma``, ``hbar/2 lambda_y =
+-eta - gamma`` up to a common sign, Rashba ``eta``, Dresselhaus ``gamma``). The sign of
+``lambda_D`` selects the crystal orientation: rotating the axes by 90 degrees flips it. The links
+become ``exp(-i theta_x sigma_y)`` on x bonds and ``exp(+i theta_y sigma_x)`` on y bonds with
+``theta_x = a0/(2 lambda_x)``, ``theta_y = a0/(2 lambda_y)``. For ``lambda_D = +lambda_R``
+(uniform gate) only the y links remain, for ``lambda_D = -lambda_R`` only the x links: one
+commuting link field, a pure gauge (Aleiner & Fal'ko, PRL 87, 256801 (2001)). Otherwise the
+commutator ``[A_x, A_y]`` leaves a perpendicular spin field ``B_so sigma_z`` with ``e B_so =
+hbar / (2 lambda_x lambda_y)``: on the lattice every plaquette has the spin holonomy
+``exp(-i sigma_z a0^2 / (2 lambda_x lambda_y))`` to leading order, a flux of ``+-A / (4 pi
+lambda_x lambda_y)`` flux quanta ``h/e`` through an area ``A`` for ``sigma_z = +-1``
+(:func:`spin_flux`).
 """
 
 from __future__ import annotations
@@ -42,7 +62,9 @@ from .._validation import (
     check_finite,
     check_instance,
     check_nonnegative,
+    check_not_nan,
     check_positive_scalar,
+    real_array,
 )
 from ..pauli import SIGMA
 from .geometry import DotGeometry
@@ -55,6 +77,8 @@ __all__ = [
     "RashbaField",
     "ColumnGaugeField",
     "spin_rotation",
+    "spin_flux",
+    "check_dresselhaus_length",
 ]
 
 
@@ -148,6 +172,47 @@ def profile_strength(profile: str, x, y, geometry: DotGeometry) -> np.ndarray:
     return np.asarray(PROFILES[profile](x, y, geometry), dtype=float)
 
 
+def check_dresselhaus_length(value, name: str = "dresselhaus_length") -> float:
+    """A Dresselhaus length: a nonzero real scalar (a0), any sign, ``+-inf`` = no coupling."""
+    allowed = "a nonzero real number in [-inf, inf] (a0; inf = no Dresselhaus coupling)"
+    arr = real_array(value, name, allowed)
+    if arr.ndim or np.isnan(arr) or arr == 0:
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return float(arr)
+
+
+def spin_flux(area, length_x, length_y):
+    """Spin flux ``Phi_so = A / (4 pi lambda_x lambda_y)`` (units h/e) of uniform coupling.
+
+    To leading order in ``a0/lambda`` uniform spin-orbit coupling with lengths ``lambda_x,
+    lambda_y`` (paper Eq. (1)) acts on the orbital motion as a perpendicular field ``+-B_so``
+    for ``sigma_z = +-1`` with ``B_so = hbar / (2 e lambda_x lambda_y)`` (Aleiner & Fal'ko,
+    PRL 87, 256801 (2001)); through an area ``A`` that is a flux ``B_so A / (h/e)``. On the
+    lattice (module docstring) the plaquette holonomy gives the same value with ``A`` the
+    number of plaquettes enclosed; with the flux convention of
+    :func:`~chaoticdot.lattice.hamiltonian.flux_per_plaquette` use ``A = length * width``.
+
+    Parameters
+    ----------
+    area : float or array_like
+        Area ``A`` (a0^2), >= 0.
+    length_x, length_y : float or array_like
+        ``lambda_x, lambda_y`` (a0), nonzero, any sign; ``+-inf`` gives zero.
+
+    Returns
+    -------
+    float or ndarray
+        ``Phi_so`` in units of ``h/e`` (sign: that of ``lambda_x lambda_y``).
+    """
+    area = check_nonnegative(area, "area")
+    lx = check_not_nan(length_x, "length_x")
+    ly = check_not_nan(length_y, "length_y")
+    if np.any(lx == 0) or np.any(ly == 0):
+        raise ValueError("length_x and length_y must be nonzero (a0; inf = no coupling)")
+    out = area / (4.0 * np.pi * lx * ly)
+    return float(out) if np.ndim(out) == 0 else out
+
+
 def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
     """``exp(i angle sigma_axis)`` for an array of angles: shape ``angle.shape + (2, 2)``.
 
@@ -166,20 +231,28 @@ def spin_rotation(angle: np.ndarray, axis: int) -> np.ndarray:
 
 
 class RashbaField:
-    """Rashba link variables for a gate profile (module docstring for the convention).
+    """Rashba (gated) plus Dresselhaus (uniform) link variables (module docstring).
 
     Parameters
     ----------
     profile : str
-        Gate profile, one of :data:`PROFILES`.
+        Gate profile of the Rashba coupling, one of :data:`PROFILES`.
     length : float
-        Spin-precession length ``lambda`` (a0) where ``|s| = 1``; ``inf`` switches the
-        coupling off. The link angle is ``theta = s(r_mid) / (2 lambda)``.
+        Rashba spin-precession length ``lambda_R`` (a0) where ``|s| = 1``; ``inf`` switches
+        the Rashba coupling off.
     geometry : DotGeometry
         The dot.
+    dresselhaus_length : float, optional
+        Uniform Dresselhaus length ``lambda_D`` (a0), nonzero, any sign (the sign fixes the
+        crystal orientation, module docstring); ``inf`` (default) = none. Then the link
+        angles are ``theta_x = s/(2 lambda_R) - 1/(2 lambda_D)`` on x bonds and ``theta_y =
+        s/(2 lambda_R) + 1/(2 lambda_D)`` on y bonds; without Dresselhaus coupling both are
+        ``theta = s(r_mid) / (2 lambda_R)``.
     """
 
-    def __init__(self, profile: str, length: float, geometry: DotGeometry):
+    def __init__(
+        self, profile: str, length: float, geometry: DotGeometry, dresselhaus_length=np.inf
+    ):
         check_choice(profile, "profile", tuple(PROFILES))
         check_instance(geometry, DotGeometry, "geometry")
         length = check_nonnegative(length, "length", allow_inf=True)
@@ -190,26 +263,61 @@ class RashbaField:
             raise ValueError("length must lie in (0, inf], got 0")
         self.profile = profile
         self.length = length
+        self.dresselhaus_length = check_dresselhaus_length(dresselhaus_length)
         self.geometry = geometry
 
     @property
     def is_trivial(self) -> bool:
         """True when every link is the identity (no spin-orbit coupling)."""
-        return np.isinf(self.length)
+        return bool(np.isinf(self.length) and np.isinf(self.dresselhaus_length))
 
     def angles(self, mid_x, mid_y) -> np.ndarray:
-        """Link angles ``theta = s(r_mid) / (2 lambda)`` (radians) at bond midpoints."""
-        if self.is_trivial:
+        """Rashba link angles ``theta = s(r_mid) / (2 lambda_R)`` (radians) at bond midpoints."""
+        if np.isinf(self.length):
             return np.zeros(np.shape(mid_x))
         return profile_strength(self.profile, mid_x, mid_y, self.geometry) / (2.0 * self.length)
+
+    def bond_angles(self, mid_x, mid_y, along_x) -> np.ndarray:
+        """``theta_x`` on x bonds and ``theta_y`` on y bonds (radians): class docstring."""
+        theta = self.angles(mid_x, mid_y)
+        if np.isinf(self.dresselhaus_length):
+            return theta
+        along_x = np.asarray(along_x, dtype=bool)
+        shift = 1.0 / (2.0 * self.dresselhaus_length)
+        return theta + np.where(along_x, -shift, shift)
+
+    def spin_flux(self) -> float:
+        """Leading-order perpendicular spin flux (h/e) through the dot's bounding rectangle.
+
+        The commutator of the link field gives each plaquette the spin holonomy
+        ``exp(-2 i theta_x theta_y sigma_z)`` to second order in the angles (module docstring),
+        with the local ``theta_x = a0/(2 lambda_x)``, ``theta_y = a0/(2 lambda_y)`` at the
+        plaquette centre: a flux ``2 theta_x theta_y / 2 pi`` per plaquette. Summed over
+        ``length x width`` unit cells tiling the dot's rectangle, the area of the flux convention
+        (:func:`~chaoticdot.lattice.hamiltonian.flux_per_plaquette`); for uniform coupling it
+        is :func:`spin_flux` with ``A = length * width``. For a gate it is
+        ``sum_r s(r)^2 / (4 pi lambda_R^2)`` without Dresselhaus coupling.
+        """
+        geo = self.geometry
+        # length x width cells of equal area tiling the site rectangle [0, L-1] x [0, W-1]
+        # (symmetric about the gate edges through the centre), one flux unit of area each
+        gx = (np.arange(geo.length) + 0.5) * (geo.length - 1) / geo.length
+        gy = (np.arange(geo.width) + 0.5) * (geo.width - 1) / geo.width
+        x, y = np.meshgrid(gx, gy, indexing="ij")
+        cx, cy = x.ravel(), y.ravel()
+        n = cx.size
+        both = self.bond_angles(
+            np.concatenate([cx, cx]), np.concatenate([cy, cy]), np.arange(2 * n) < n
+        )
+        return float(np.sum(2.0 * both[:n] * both[n:]) / (2.0 * np.pi))
 
     def matrices(self, mid_x, mid_y, along_x: np.ndarray) -> np.ndarray:
         """Spin part of ``H[r, r + delta]`` for bonds with midpoints ``(mid_x, mid_y)``.
 
-        ``exp(-i theta sigma_y)`` on x bonds, ``exp(+i theta sigma_x)`` on y bonds.
+        ``exp(-i theta_x sigma_y)`` on x bonds, ``exp(+i theta_y sigma_x)`` on y bonds.
         """
-        theta = self.angles(mid_x, mid_y)
         along_x = np.asarray(along_x, dtype=bool)
+        theta = self.bond_angles(mid_x, mid_y, along_x)
         out = spin_rotation(theta, 0)
         out[along_x] = spin_rotation(-theta[along_x], 1)
         return out

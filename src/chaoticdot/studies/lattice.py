@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from ..lattice import DotModel, conductance_ensemble
+from ..lattice import DotModel, RashbaField, conductance_ensemble, fit_displaced_dip
 from ..lattice.levels import RATIO_REFERENCE, kramers_levels, spacing_ratios
 from ..lattice.magnetoconductance import fit_line_shape
 from ..parallel import run_chunks, spawn_seeds
@@ -31,6 +31,8 @@ __all__ = [
     "MC_LAMBDA",
     "magnetoconductance_model",
     "magnetoconductance_fits",
+    "gate_spin_flux_fits",
+    "rate_ratio",
     "levels_summary",
     "KWANT_ENERGY",
     "kwant_agreement_models",
@@ -135,6 +137,69 @@ def magnetoconductance_fits(arrays=None):
             for kind in ("eq13", "one-axis")
         }
     return out
+
+
+def gate_spin_flux_fits(arrays=None) -> dict:
+    """GLS fits of the stored gate curves with a spin flux and an in-plane symplectic rate.
+
+    Every gate carries, besides its edges, the commutator term of the Rashba vector potential:
+    a perpendicular spin flux ``Phi_so = sum_r s(r)^2 / (4 pi lambda^2)`` (h/e) at leading
+    order (:meth:`chaoticdot.lattice.RashbaField.spin_flux`), ``A / (4 pi lambda^2)`` for
+    uniform coupling and for the ``+-alpha`` profiles, half of it for the half and curved gates
+    and a quarter for the corner. The edges add in-plane spin fields. All seven curves (the
+    reference without spin-orbit coupling and six gates, the same 400 realisations) are fitted
+    jointly with :func:`chaoticdot.lattice.fit_displaced_dip`: shared ``G_cl``, dip depth and
+    ``kappa``, per gate ``Phi_so`` and ``a^2`` (56 points, covariance over the realisations).
+
+    Returns
+    -------
+    dict
+        ``profiles`` (the six gates), ``predicted`` (profile -> leading-order ``Phi_so``),
+        ``fits`` (rate -> DisplacedDipFit for rate ``None``, ``"one-axis"`` (``a_y``) and
+        ``"two-axis"`` (``a_x = a_y``)); parameter ``k`` of a fit belongs to ``profiles[k]``.
+    """
+    if arrays is None:
+        arrays, _ = load("lattice-magnetoconductance")
+    flux, profiles, g = arrays["flux"], [str(p) for p in arrays["profiles"]], arrays["conductance"]
+    ref = profiles.index("none")
+    gates = [p for p in profiles if p != "none"]
+    columns = [profiles.index(p) for p in gates]
+    geo = magnetoconductance_model().geometry
+    predicted = {p: RashbaField(p, MC_LAMBDA, geo).spin_flux() for p in gates}
+    start = [predicted[p] for p in gates]
+    fits = {
+        rate: fit_displaced_dip(
+            flux, g[:, ref], g[:, columns], n_lead=1, rate=rate, start_spin_flux=start
+        )
+        for rate in (None, "one-axis", "two-axis")
+    }
+    return {"profiles": gates, "predicted": predicted, "fits": fits}
+
+
+def rate_ratio(fit, numerator, denominator) -> tuple[float, float]:
+    """Ratio of two fitted parameters (or of two sums of parameters) with its standard error.
+
+    Parameters
+    ----------
+    fit : DisplacedDipFit
+        A fit of :func:`chaoticdot.lattice.fit_displaced_dip`.
+    numerator, denominator : str or sequence of str
+        Parameter names; a sequence stands for the sum of its parameters.
+
+    Returns
+    -------
+    (float, float)
+        The ratio and its standard error (linear propagation with the parameter covariance).
+    """
+    num = [numerator] if isinstance(numerator, str) else list(numerator)
+    den = [denominator] if isinstance(denominator, str) else list(denominator)
+    i = [fit.names.index(n) for n in num]
+    j = [fit.names.index(n) for n in den]
+    a, b = float(np.sum(fit.values[i])), float(np.sum(fit.values[j]))
+    grad = np.zeros(len(fit.values))
+    grad[i] += 1.0 / b
+    grad[j] -= a / b**2
+    return a / b, float(np.sqrt(grad @ fit.covariance @ grad))
 
 
 LEVEL_PROFILES = ("uniform", "half", "step", "corner", "curved", "checkerboard")
