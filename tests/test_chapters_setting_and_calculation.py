@@ -146,7 +146,10 @@ def test_example_dots_and_regime_claims():
     )
     p = device.dimensionless()
     s = device.time_scales()
-    assert p["a"] ** 2 == pytest.approx(s["tau_H_ns"] / s["tau_so_s_ns"], rel=1e-12)
+    # a^2: the gate's rate (paper Eq. 3) plus the symplectic remainder of the uniform coupling
+    remainder = device.spin_orbit_rates()["a2_remainder"]
+    assert 0 < remainder < 1e-2 * p["a"] ** 2
+    assert p["a"] ** 2 == pytest.approx(s["tau_H_ns"] / s["tau_so_s_ns"] + remainder, rel=1e-12)
     assert p["b"] == pytest.approx(math.pi * s["E_Z_ueV"] / s["Delta_ueV"], rel=1e-12)
     assert p["nphi"] == pytest.approx(2.3, abs=0.05) and p["kT"] == pytest.approx(1.45, abs=0.01)
 
