@@ -4,7 +4,8 @@ Weak-localization correction. Uniform spin-orbit coupling acts at leading order 
 perpendicular field ``+-B_so`` for ``sigma_z = +-1`` (Aleiner & Fal'ko, PRL 87, 256801
 (2001)); in the random-matrix model it is the term ``x_so sigma_z X`` that shares the
 orbital matrix ``X`` of the field (book appendix, perturbation model). In-plane spin-orbit
-terms ``a_x sigma_x A_1 + a_y sigma_y A_2`` with their own matrices add a symplectic rate. The cooperon of the book's general route,
+terms ``a_x sigma_x A_1 + a_y sigma_y A_2`` with their own matrices add a symplectic rate.
+The cooperon of the book's general route,
 
     C^-1 = N + sum_g [(T_g^2 (x) 1 + 1 (x) T_g^2)/2 - s_g T_g (x) T_g],
     <dG> = -(N1 N2 / N) Tr[C P_swap],
