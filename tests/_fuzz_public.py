@@ -146,7 +146,6 @@ BASELINES = {
     "lattice.fit_even_series": dict(x=SERIES_X, samples=SERIES_SAMPLES, powers=(2, 4)),
     "lattice.coefficient_ratio": dict(numerator=FIT_B, power_n=2, denominator=FIT_A, power_d=2),
     "lattice.spin_flux": dict(area=100.0, length_x=20.0, length_y=-30.0),
-    "lattice.spin_flux_wl_correction": dict(N1=2, N2=2, x=0.3, x_so=0.2, a_x=0.1, a_y=0.4),
     "lattice.displaced_dip": dict(
         flux=np.linspace(0, 2, 5), g_cl=1.0, depth=0.3, kappa=2.0, spin_flux=0.4, a_x=0.2
     ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chaoticdot import theory
 from chaoticdot.lattice import (
     DotModel,
     RashbaField,
@@ -13,7 +12,6 @@ from chaoticdot.lattice import (
     dot_hamiltonian,
     fit_displaced_dip,
     spin_flux,
-    spin_flux_wl_correction,
 )
 from chaoticdot.lattice.spin_orbit import spin_rotation
 from chaoticdot.pauli import SIGMA
@@ -151,45 +149,6 @@ def test_spin_flux_leading_order_shifts_the_dip_on_the_lattice():
         g_0 = dot.replace(flux=flux).conductance(0.5)
         # the shift is of first order in Phi_so^2 ~ lambda^-4; what remains is much smaller
         assert abs(g_so - np.mean(g_pm)) < 0.1 * abs(np.mean(g_pm) - g_0)
-
-
-# ----------------------------------------------------------------------- closed form
-def _general_route(n1, n2, x, x_so, a_x, a_y):
-    """-(N1 N2/N) Tr[C P_swap] with C^-1 from the group formula (forward Kronecker products)."""
-    eye = np.eye(2)
-    groups = [x * eye + x_so * SIGMA[2], a_x * SIGMA[0], a_y * SIGMA[1]]  # all parity -1
-    inv = (n1 + n2) * np.eye(4, dtype=complex)
-    for t in groups:
-        inv += 0.5 * (np.kron(t @ t, eye) + np.kron(eye, t @ t)) + np.kron(t, t)
-    swap = np.eye(4)[[0, 2, 1, 3]]
-    return -(n1 * n2 / (n1 + n2)) * np.trace(np.linalg.inv(inv) @ swap).real
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        (2, 2, 0.3, 0.0, 0.0, 0.0),
-        (1, 3, 0.5, 0.8, 0.0, 0.0),
-        (2, 2, 0.2, 0.6, 0.7, 0.7),
-        (3, 2, -0.4, 1.1, 0.0, 0.9),
-        (2, 5, 1.3, -0.2, 1.4, 0.3),
-    ],
-)
-def test_closed_form_equals_general_cooperon(args):
-    assert spin_flux_wl_correction(*args) == pytest.approx(_general_route(*args), rel=1e-12)
-
-
-def test_closed_form_limits():
-    a = np.array([0.0, 0.5, 1.3, 4.0])
-    eq13 = theory.wl_correction_general(2, 2, x=0.4, so_axes=(a, a, 0 * a))
-    np.testing.assert_allclose(spin_flux_wl_correction(2, 2, 0.4, 0.0, a, a), eq13, rtol=1e-12)
-    one = theory.wl_correction_general(2, 2, x=0.4, so_axes=(0 * a, a, 0 * a))
-    np.testing.assert_allclose(spin_flux_wl_correction(2, 2, 0.4, 0.0, 0.0, a), one, rtol=1e-12)
-    x = np.linspace(-2, 2, 9)
-    shifted = -(1.0 * 3 / 4) * (1 / (4 + 2 * (x + 0.7) ** 2) + 1 / (4 + 2 * (x - 0.7) ** 2))
-    np.testing.assert_allclose(spin_flux_wl_correction(1, 3, x, 0.7), shifted, rtol=1e-12)
-    # huge arguments: finite, and the correction vanishes
-    assert spin_flux_wl_correction(2, 2, 1e200, 0.0) == pytest.approx(0.0, abs=1e-90)
 
 
 # ----------------------------------------------------------------------- the GLS fit

@@ -359,3 +359,35 @@ def test_bad_spin_terms_are_named(bad):
         for fn in (wl_correction, wl_correction_general, conductance_variance):
             with pytest.raises((ValueError, TypeError), match=name):
                 fn(2, 2, **{name: bad})
+
+
+def _planar_closed_form(n1, n2, x, x_so, a_x, a_y):
+    """``<dG>`` with spin flux and in-plane rates at b = 0, derived by hand (e^2/h).
+
+    The cooperon is block diagonal in the two-spin basis: ``{|uu>, |dd>}`` with diagonal
+    ``d_+- = N + 2(x +- x_so)^2 + a_x^2 + a_y^2`` and off-diagonal ``a_x^2 - a_y^2``,
+    ``{|ud>, |du>}`` with diagonal ``N_C + a_x^2 + a_y^2`` and off-diagonal ``a_x^2 + a_y^2``
+    (``N_C = N + 2x^2``); ``Tr[C P_swap]`` then follows from two 2 x 2 inverses.
+    """
+    n = n1 + n2
+    n_c = n + 2 * x**2
+    rate = a_x**2 + a_y**2
+    d_p, d_m = n + 2 * (x + x_so) ** 2 + rate, n + 2 * (x - x_so) ** 2 + rate
+    bracket = (d_p + d_m) / (d_p * d_m - (a_x**2 - a_y**2) ** 2)
+    bracket = bracket + 1 / (n_c + 2 * rate) - 1 / n_c
+    return -(n1 * n2 / n) * bracket
+
+
+def test_general_route_with_planar_rates_matches_the_hand_derived_form():
+    rng = np.random.default_rng(1101)
+    for _ in range(200):
+        n1, n2 = (int(v) for v in rng.integers(1, 6, 2))
+        x, x_so = rng.uniform(-2, 2, 2)
+        a_x, a_y = rng.uniform(0, 2, 2) * rng.integers(0, 2, 2)
+        general = wl_correction_general(n1, n2, x=x, x_so=x_so, so_axes=(a_x, a_y, 0))
+        expected = _planar_closed_form(n1, n2, x, x_so, a_x, a_y)
+        assert general == pytest.approx(expected, rel=1e-12, abs=1e-14)
+    # one in-plane axis made infinite: exact projection, antilocalization from the spin flux
+    for x_so in (0.5, 1.0, 3.0):
+        one_axis = wl_correction_general(2, 2, x_so=x_so, so_axes=(0, np.inf, 0))
+        assert one_axis == pytest.approx(-(1 / (4 + 2 * x_so**2) - 1 / 4), rel=1e-12)

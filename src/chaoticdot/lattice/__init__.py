@@ -26,7 +26,7 @@ suppression_study, fit_even_series, coefficient_ratio, fit_size_law
     L/lambda, their ratios and their dependence on the dot size.
 fit_line_shape
     Fits of magnetoconductance curves to the line shape of paper Eq. (13).
-spin_flux_wl_correction, displaced_dip, fit_displaced_dip
+displaced_dip, fit_displaced_dip
     Weak localization with a spin flux and in-plane spin-orbit rates (closed form of the general
     cooperon), its lattice line shape and a GLS fit with the covariance over realisations.
 
@@ -37,7 +37,6 @@ from .displaced_dip import (
     DisplacedDipFit,
     displaced_dip,
     fit_displaced_dip,
-    spin_flux_wl_correction,
 )
 from .ensembles import EnsembleResult, conductance_ensemble
 from .geometry import DotGeometry, disorder_potential
@@ -96,7 +95,6 @@ __all__ = [
     "DisplacedDipFit",
     "displaced_dip",
     "fit_displaced_dip",
-    "spin_flux_wl_correction",
     "LineShapeFit",
     "fit_line_shape",
     "line_shape",

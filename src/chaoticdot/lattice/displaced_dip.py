@@ -1,16 +1,18 @@
 """Weak localization with a spin flux: the displaced dip of uniform coupling, and its GLS fit.
 
-Closed form. Uniform spin-orbit coupling acts at leading order as a perpendicular field
-``+-B_so`` for ``sigma_z = +-1`` (Aleiner & Fal'ko, PRL 87, 256801 (2001)); in the random-matrix
-model it is the term ``x_so sigma_z X`` that shares the orbital matrix ``X`` of the field (book
-appendix, perturbation model). In-plane spin-orbit terms ``a_x sigma_x A_1 + a_y sigma_y A_2``
-with their own matrices add a symplectic rate. The cooperon of the book's general route,
+Weak-localization correction. Uniform spin-orbit coupling acts at leading order as a
+perpendicular field ``+-B_so`` for ``sigma_z = +-1`` (Aleiner & Fal'ko, PRL 87, 256801
+(2001)); in the random-matrix model it is the term ``x_so sigma_z X`` that shares the
+orbital matrix ``X`` of the field (book appendix, perturbation model). In-plane spin-orbit
+terms ``a_x sigma_x A_1 + a_y sigma_y A_2`` with their own matrices add a symplectic rate.
+The cooperon of the book's general route,
 
     C^-1 = N + sum_g [(T_g^2 (x) 1 + 1 (x) T_g^2)/2 - s_g T_g (x) T_g],
     <dG> = -(N1 N2 / N) Tr[C P_swap],
 
 with the groups ``T = x + x_so sigma_z`` (s = -1), ``a_x sigma_x`` and ``a_y sigma_y`` (s = -1),
-is block diagonal in the two-spin basis: ``{|up up>, |dn dn>}`` with diagonal ``d_+-`` and
+evaluated by :func:`chaoticdot.theory.wl_correction_general` (``so_axes = (a_x, a_y, 0)``), is
+block diagonal in the two-spin basis: ``{|up up>, |dn dn>}`` with diagonal ``d_+-`` and
 off-diagonal ``a_x^2 - a_y^2``, and ``{|up dn>, |dn up>}`` with diagonal ``N_C + a_x^2 + a_y^2``
 and off-diagonal ``a_x^2 + a_y^2``. Hence, in units of e^2/h,
 
@@ -42,9 +44,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import least_squares
 
+from .. import theory
 from .._validation import (
     as_scalar,
-    check_channels,
     check_choice,
     check_finite,
     check_nonnegative,
@@ -57,56 +59,15 @@ from .._validation import (
 _HUGE = 1e50
 
 __all__ = [
-    "spin_flux_wl_correction",
     "displaced_dip",
     "DisplacedDipFit",
     "fit_displaced_dip",
 ]
 
 
-def spin_flux_wl_correction(N1, N2, x=0.0, x_so=0.0, a_x=0.0, a_y=0.0):
-    """Leading-order ``<dG>`` (e^2/h) with field ``x``, spin flux ``x_so`` and in-plane rates.
-
-    Parameters
-    ----------
-    N1, N2 : int or array_like
-        Orbital channels of the two leads (``N = N1 + N2``).
-    x : float or array_like
-        Dimensionless field (paper Eq. (7)), any sign.
-    x_so : float or array_like
-        Dimensionless spin flux (same units as ``x``), any sign.
-    a_x, a_y : float or array_like
-        In-plane spin-orbit strengths (``a^2 = 2 pi hbar / tau_so Delta``), >= 0.
-
-    Arguments larger than 1e50 in magnitude are clipped there (the result is then zero or
-    its limit to within 1e-100).
-
-    Returns
-    -------
-    float or ndarray
-        The closed form of the module docstring (broadcast over all arguments).
-    """
-    N1, N2 = check_channels(N1, N2)
-    # |values| beyond _HUGE only change the result by ~1/_HUGE^2: clip so products stay finite
-    x = np.clip(check_finite(x, "x"), -_HUGE, _HUGE)
-    x_so = np.clip(check_finite(x_so, "x_so"), -_HUGE, _HUGE)
-    ax2 = np.minimum(check_nonnegative(a_x, "a_x"), _HUGE) ** 2
-    ay2 = np.minimum(check_nonnegative(a_y, "a_y"), _HUGE) ** 2
-    n = N1 + N2
-    n_c = n + 2.0 * x**2
-    n_plus = n + 2.0 * (x + x_so) ** 2
-    n_minus = n + 2.0 * (x - x_so) ** 2
-    rate = ax2 + ay2
-    # (d_+ + d_-)/(d_+ d_- - (a_x^2 - a_y^2)^2) with d_+- = n_+- + rate, expanded so that the
-    # denominator is a sum of positive terms (no cancellation for large a_x or a_y)
-    bracket = (
-        (n_plus + n_minus + 2.0 * rate)
-        / (n_plus * n_minus + rate * (n_plus + n_minus) + 4.0 * ax2 * ay2)
-        + 1.0 / (n_c + 2.0 * rate)
-        - 1.0 / n_c
-    )
-    out = -(N1 * N2 / n) * bracket
-    return float(out) if np.ndim(out) == 0 else out
+def _wl(n_lead, x, x_so, a_x, a_y):
+    """``<dG>`` (e^2/h) of the module docstring, from the theory's general cooperon route."""
+    return theory.wl_correction_general(n_lead, n_lead, x=x, x_so=x_so, so_axes=(a_x, a_y, 0.0))
 
 
 def displaced_dip(flux, *, g_cl, depth, kappa, spin_flux=0.0, a_x=0.0, a_y=0.0, n_lead=1):
@@ -137,11 +98,11 @@ def displaced_dip(flux, *, g_cl, depth, kappa, spin_flux=0.0, a_x=0.0, a_y=0.0, 
     spin_flux = as_scalar(check_finite(spin_flux, "spin_flux"), "spin_flux")
     a_x = as_scalar(check_nonnegative(a_x, "a_x"), "a_x")
     a_y = as_scalar(check_nonnegative(a_y, "a_y"), "a_y")
-    ref = abs(spin_flux_wl_correction(n_lead, n_lead))
+    ref = abs(_wl(n_lead, 0.0, 0.0, 0.0, 0.0))
     with np.errstate(over="ignore"):  # kappa * huge flux -> inf is clipped downstream
         x = np.clip(kappa * flux, -_HUGE, _HUGE)
         x_so = float(np.clip(kappa * spin_flux, -_HUGE, _HUGE))
-    shape = spin_flux_wl_correction(n_lead, n_lead, x, x_so, a_x, a_y)
+    shape = _wl(n_lead, x, x_so, a_x, a_y)
     return g_cl + depth * shape / ref
 
 
