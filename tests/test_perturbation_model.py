@@ -104,3 +104,19 @@ def test_bad_terms_are_named(terms, error):
 def test_unknown_term_lists_the_known_ones():
     with pytest.raises(ValueError, match="x_so"):
         spin_term("nope")
+
+
+def test_spin_flux_range_and_the_merge_rule():
+    from chaoticdot.perturbation_model import check_term, merge_terms
+
+    assert check_term("x_so", 1e4) == 1e4
+    with pytest.raises(ValueError, match=r"x_so must lie in \[-10000, 10000\]"):
+        check_term("x_so", -2e4)
+    # a term from the mapping is used unless a non-zero keyword sets it too
+    named = {"x_so": np.zeros(()), "zeeman_so": np.array(0.3)}
+    merged = merge_terms(named, {"x_so": 0.5})
+    assert merged["x_so"] == 0.5 and merged["zeeman_so"] == 0.3
+    with pytest.raises(ValueError, match="given twice"):
+        merge_terms(named, {"zeeman_so": 0.1}, {"zeeman_so": "zeeman_so="})
+    with pytest.raises(ValueError, match="terms"):
+        merge_terms(named, {"x_so": np.nan})

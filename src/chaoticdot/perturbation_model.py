@@ -73,6 +73,8 @@ __all__ = [
     "TERM_NAMES",
     "spin_term",
     "validate_terms",
+    "check_term",
+    "merge_terms",
     "spin_groups",
     "SpinGroup",
 ]
@@ -97,6 +99,8 @@ class SpinTerm:
     allow_inf : bool
         ``inf`` is an allowed strength (an exact limit); only for a term alone on its orbital
         matrix with a Pauli spin matrix.
+    max_abs : float
+        Largest allowed magnitude of a finite strength.
     reference : str
         Where the term comes from.
     """
@@ -108,6 +112,7 @@ class SpinTerm:
     nonnegative: bool = False
     allow_inf: bool = False
     reference: str = ""
+    max_abs: float = float("inf")
 
     @property
     def spin_matrix(self) -> np.ndarray:
@@ -121,7 +126,16 @@ ORBITALS = {"X": -1, "A1": -1, "A2": -1, "A3": -1, "Y": +1}
 #: The terms every solver knows, in a fixed order.
 SPIN_TERMS = (
     SpinTerm("x", "1", "X", -1, reference="paper Eq. (7)"),
-    SpinTerm("x_so", "z", "X", -1, reference="Aleiner & Fal'ko PRL 87, 256801; paper Eq. (2)"),
+    # |x_so| <= 1e4: spin-resolved fields x +- x_so are formed from x and x_so, which loses
+    # precision when both are huge; x_so^2 = 1e8 channels is far outside the model anyway
+    SpinTerm(
+        "x_so",
+        "z",
+        "X",
+        -1,
+        reference="Aleiner & Fal'ko PRL 87, 256801; paper Eq. (2)",
+        max_abs=1e4,
+    ),
     SpinTerm("a_x", "x", "A1", -1, True, True, reference="paper Eq. (7)"),
     SpinTerm("a_y", "y", "A2", -1, True, True, reference="paper Eq. (7)"),
     SpinTerm("a_z", "z", "A3", -1, True, True, reference="book appendix, Singlet and triplets"),
@@ -173,18 +187,64 @@ def validate_terms(terms) -> dict:
         return {}
     if not hasattr(terms, "items"):
         raise TypeError(f"terms must be a mapping of term names to strengths, got {terms!r}")
-    out = {}
     for name in terms:
         spin_term(name)
-    for term in SPIN_TERMS:
-        if term.name not in terms:
-            continue
-        value = terms[term.name]
-        if term.nonnegative:
-            out[term.name] = check_nonnegative(value, term.name, allow_inf=term.allow_inf)
-        else:
-            out[term.name] = check_finite(value, term.name)
-    return out
+    return {t.name: check_term(t.name, terms[t.name]) for t in SPIN_TERMS if t.name in terms}
+
+
+def check_term(name: str, value) -> np.ndarray:
+    """The strength ``value`` of term ``name`` as a validated float array.
+
+    Raises a ``ValueError``/``TypeError`` naming the term and its allowed range: finite real
+    (``[0, inf)`` for the spin-orbit rates, ``inf`` included where the term allows it), of
+    magnitude at most the term's ``max_abs``.
+    """
+    term = spin_term(name)
+    if term.nonnegative:
+        arr = check_nonnegative(value, name, allow_inf=term.allow_inf)
+    else:
+        arr = check_finite(value, name)
+    finite = arr[np.isfinite(arr)]
+    if finite.size and np.max(np.abs(finite)) > term.max_abs:
+        raise ValueError(f"{name} must lie in [-{term.max_abs:g}, {term.max_abs:g}], got {value!r}")
+    return arr
+
+
+def merge_terms(named: dict, terms, sources: dict | None = None) -> dict:
+    """Strengths from a solver's keywords and its ``terms`` mapping, by one rule for all solvers.
+
+    Parameters
+    ----------
+    named : dict
+        Term name -> validated strength array given by a keyword (zero means "not set").
+    terms : mapping or None
+        Further strengths by term name (checked by :func:`validate_terms`).
+    sources : dict, optional
+        Term name -> keyword that sets it (e.g. ``"a_x": "so_axes"``), for the error message.
+
+    Returns
+    -------
+    dict
+        ``named`` updated with the strengths of ``terms``.
+
+    Raises
+    ------
+    ValueError
+        When a term is set both by a non-zero keyword and in ``terms`` (no silent precedence),
+        or ``terms`` holds an unknown name or a value out of range.
+    """
+    try:
+        given = validate_terms(terms)
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"terms: {err}") from None
+    sources = sources or {}
+    merged = dict(named)
+    for name, value in given.items():
+        if name in named and np.any(np.asarray(named[name]) != 0):
+            keyword = sources.get(name, name)
+            raise ValueError(f"terms: {name!r} is given twice (by {keyword} and in terms)")
+        merged[name] = value
+    return merged
 
 
 @dataclass(frozen=True)

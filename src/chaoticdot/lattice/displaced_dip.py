@@ -55,8 +55,9 @@ from .._validation import (
     real_array,
 )
 
-#: Magnitude beyond which arguments are clipped (the correction is then ~1/_HUGE^2 of its scale).
-_HUGE = 1e50
+#: Magnitude beyond which x is clipped (the correction is then ~1/_HUGE^2 of its scale and
+#: x -+ x_so keeps its sign for every spin flux the theory accepts, |x_so| <= 1e4).
+_HUGE = 1e8
 
 __all__ = [
     "displaced_dip",
@@ -101,7 +102,12 @@ def displaced_dip(flux, *, g_cl, depth, kappa, spin_flux=0.0, a_x=0.0, a_y=0.0, 
     ref = abs(_wl(n_lead, 0.0, 0.0, 0.0, 0.0))
     with np.errstate(over="ignore"):  # kappa * huge flux -> inf is clipped downstream
         x = np.clip(kappa * flux, -_HUGE, _HUGE)
-        x_so = float(np.clip(kappa * spin_flux, -_HUGE, _HUGE))
+        x_so = kappa * spin_flux
+    if not abs(x_so) <= 1e4:
+        raise ValueError(
+            f"kappa * spin_flux must lie in [-1e4, 1e4] (the spin flux x_so), got kappa = "
+            f"{kappa!r}, spin_flux = {spin_flux!r}"
+        )
     shape = _wl(n_lead, x, x_so, a_x, a_y)
     return g_cl + depth * shape / ref
 
@@ -240,12 +246,14 @@ def fit_displaced_dip(
     )
     if starts.shape != (k_curves,):
         raise ValueError(f"start_spin_flux must have {k_curves} entries, got {starts.shape}")
-    p0, lo, hi, names = [g0, depth0, 1.0], [-np.inf, 0.0, 1e-6], [np.inf] * 3, ["g_cl", "depth"]
-    names.append("kappa")
+    # kappa <= 100 per h/e and Phi_so <= 100 h/e: far beyond any lattice dot, and the spin
+    # flux kappa Phi_so stays in the range of the theory
+    p0, lo, hi = [g0, depth0, 1.0], [-np.inf, 0.0, 1e-6], [np.inf, np.inf, 100.0]
+    names = ["g_cl", "depth", "kappa"]
     for k in range(k_curves):
         p0.append(abs(float(starts[k])))
         lo.append(0.0)
-        hi.append(np.inf)
+        hi.append(100.0)
         names.append(f"spin_flux_{k}")
         if rate:
             p0.append(0.1)

@@ -10,7 +10,8 @@ module merges them into one validated description:
   ``terms`` when neither ``a`` nor ``so_axes`` is given);
 * every other term is an *extra* strength, ``{name: float array}``, finite, any sign.
 
-A name given both as a keyword and in ``terms`` is refused (no silent precedence).
+A term set both by a non-zero keyword and in ``terms`` is refused (no silent precedence), by
+the rule of :func:`chaoticdot.perturbation_model.merge_terms` shared with the theory.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import check_finite
-from ..perturbation_model import spin_term, validate_terms
+from ..perturbation_model import check_term, spin_term, validate_terms
+from ..perturbation_model import merge_terms as model_merge_terms
 
-__all__ = ["KEYWORD_TERMS", "SYMPLECTIC_TERMS", "merge_terms", "shares_field_matrix"]
+__all__ = ["SYMPLECTIC_TERMS", "merge_terms", "shares_field_matrix"]
 
-#: Model terms with a keyword of their own in every Monte-Carlo entry point.
-KEYWORD_TERMS = ("x", "x_so", "zeeman_so")
 #: Model terms carried by ``a`` / ``so_axes`` (in the order of ``so_axes``).
 SYMPLECTIC_TERMS = ("a_x", "a_y", "a_z")
 
@@ -36,8 +36,9 @@ def merge_terms(*, x_so, zeeman_so, terms, a, so_axes):
     x_so, zeeman_so : array_like of float
         Spin flux and Zeeman x spin-orbit cross term (dimensionless, finite, any sign).
     terms : mapping or None
-        Further terms by name (:data:`chaoticdot.perturbation_model.TERM_NAMES`); names with
-        their own keyword (``x``, ``x_so``, ``zeeman_so``) are refused; ``a_x, a_y, a_z``
+        Further terms by name (:data:`chaoticdot.perturbation_model.TERM_NAMES`), merged by
+        :func:`chaoticdot.perturbation_model.merge_terms` (a term also set by a non-zero
+        keyword is refused); ``x`` keeps its keyword (it may be ``+-inf``); ``a_x, a_y, a_z``
         (finite) replace ``so_axes`` and need ``a = 0`` and ``so_axes = None``.
     a, so_axes
         The caller's spin-orbit keywords (only inspected for a clash with ``terms``).
@@ -51,21 +52,19 @@ def merge_terms(*, x_so, zeeman_so, terms, a, so_axes):
         ``so_axes`` (built from ``terms`` when given there).
     """
     extra = {
-        "x_so": check_finite(x_so, "x_so"),
+        "x_so": check_term("x_so", x_so),
         "zeeman_so": check_finite(zeeman_so, "zeeman_so"),
     }
     if terms is None:
         return extra, so_axes
     try:
         given = validate_terms(terms)
-    except ValueError as err:
-        raise ValueError(f"terms: {err}") from None
-    for name in given:
-        if name in KEYWORD_TERMS:
-            raise ValueError(
-                f"terms must not contain {name!r}: pass it as the keyword {name}= (given twice "
-                "otherwise)"
-            )
+    except (TypeError, ValueError) as err:
+        raise type(err)(f"terms: {err}") from None
+    if "x" in given:
+        # x may be +-inf here (the broken time-reversal limit, a different ensemble): it keeps
+        # its keyword
+        raise ValueError("terms must not contain 'x' in the Monte Carlo: pass it as x=")
     rates = [given.pop(n) for n in SYMPLECTIC_TERMS if n in given]
     if rates:
         if so_axes is not None or np.any(np.asarray(a, dtype=object) != 0):
@@ -79,7 +78,8 @@ def merge_terms(*, x_so, zeeman_so, terms, a, so_axes):
         if any(np.any(np.isinf(v)) for v in values):
             raise ValueError("terms: a_x, a_y, a_z must be finite here; use a=numpy.inf")
         so_axes = np.stack(np.broadcast_arrays(*values), axis=-1)
-    extra.update(given)
+    # the rule shared with the theory: a term set by a non-zero keyword and in terms is refused
+    extra = model_merge_terms(extra, given)
     return extra, so_axes
 
 

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..pauli import SIGMA
-from ..perturbation_model import ORBITALS, SPIN_TERMS, spin_groups, validate_terms
+from ..perturbation_model import ORBITALS, SPIN_TERMS, spin_groups
+from ..perturbation_model import merge_terms as model_merge_terms
 from ._common import SATURATION
 
 _EYE2 = np.eye(2)
@@ -240,20 +241,14 @@ def _unit_diagonal(g: GroupPair, s: int, ops: _Operators) -> np.ndarray:
 def merge_terms(given: dict, terms, sources: dict | None = None) -> dict:
     """Strengths from the keywords (``given``, validated) and the ``terms`` mapping.
 
-    A term set by a non-zero keyword and also in ``terms`` is refused; ``sources`` names the
-    keyword of each term for the message (e.g. ``a_x`` comes from ``so_axes``). Strengths from
-    ``terms`` are saturated like the keywords (magnitudes above 1e100 change nothing).
+    The rule of :func:`chaoticdot.perturbation_model.merge_terms` (a term set by a non-zero
+    keyword and also in ``terms`` is refused); strengths from ``terms`` are then saturated like
+    the keywords (magnitudes above 1e100 change nothing).
     """
-    try:
-        extra = validate_terms(terms)
-    except (TypeError, ValueError) as err:
-        raise type(err)(f"terms: {err}") from None
-    sources = sources or {}
-    merged = dict(given)
-    for name, value in extra.items():
-        if name in given and np.any(given[name] != 0):
-            keyword = sources.get(name, name)
-            raise ValueError(f"terms: {name!r} is given twice (by {keyword} and in terms)")
-        finite = np.isfinite(value)
-        merged[name] = np.where(finite, np.clip(value, -SATURATION, SATURATION), value)
+    merged = model_merge_terms(given, terms, sources)
+    for name in merged:
+        if name not in given or merged[name] is not given[name]:
+            value = merged[name]
+            finite = np.isfinite(value)
+            merged[name] = np.where(finite, np.clip(value, -SATURATION, SATURATION), value)
     return merged

@@ -61,6 +61,7 @@ import numpy as np
 
 from .._arrays import as_output
 from .._validation import check_direction
+from ..perturbation_model import check_term
 from ._common import (
     channel_factor,
     covariance_args,
@@ -180,7 +181,7 @@ def wl_correction(
     nphi = nonneg_param(nphi, "nphi")
     kT = nonneg_param(kT, "kT")
     direction = check_direction(b_direction)
-    x_so, zeeman_so = finite_param(x_so, "x_so"), finite_param(zeeman_so, "zeeman_so")
+    x_so, zeeman_so = check_term("x_so", x_so), finite_param(zeeman_so, "zeeman_so")
     if not (np.any(x_so) or np.any(zeeman_so)):
         trace = _cooperon_trace(n + nphi + 2.0 * x * x, a, b, direction)
         trace = _broadcast(trace, x_so, zeeman_so)
@@ -352,7 +353,7 @@ def conductance_covariance(
     a = nonneg_param(a, "a", allow_inf=True)
     b1, b2 = finite_param(b1, "b1"), finite_param(b2, "b2")
     direction = check_direction(b_direction)
-    x_so, zeeman_so = finite_param(x_so, "x_so"), finite_param(zeeman_so, "zeeman_so")
+    x_so, zeeman_so = check_term("x_so", x_so), finite_param(zeeman_so, "zeeman_so")
     spin_terms = bool(np.any(x_so) or np.any(zeeman_so))
     if spin_terms and _spins_decouple(a, (b1, b2), direction):
         thermal = kT if np.any(kT > 0) else None

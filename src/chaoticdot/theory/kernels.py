@@ -81,6 +81,7 @@ from .._validation import (
     check_complex,
     check_direction,
 )
+from ..perturbation_model import check_term
 from ._common import (
     channel_factor,
     chunked,
@@ -151,7 +152,7 @@ def _strengths(terms, *, so, x_so, zeeman_so, x_given, x_source):
     """
     given = {
         "x": x_given,
-        "x_so": finite_param(x_so, "x_so"),
+        "x_so": check_term("x_so", x_so),
         "a_x": so[0],
         "a_y": so[1],
         "a_z": so[2],
