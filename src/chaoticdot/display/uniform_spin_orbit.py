@@ -101,8 +101,7 @@ def fig_wl_split(*, quick: bool = False, xso_over_sqrtN=(0.0, 0.5, 1.0, 2.0, 4.0
     axes[1].set_xlabel(r"spin flux $x_{so}^2/N$")
     axes[1].set_title("depth of the dip")
     axes[1].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -148,8 +147,7 @@ def fig_echo(
     axes[0].set_ylabel(r"cov$[G(x), G(0)]$  " + _COV_UNITS)
     axes[0].set_title(rf"in-plane Zeeman field, $x_{{so}}/\sqrt{{N}}={xso_over_sqrtN:g}$")
     axes[1].set_title(rf"symplectic remainder, $x_{{so}}/\sqrt{{N}}={xso_over_sqrtN:g}$")
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -203,8 +201,7 @@ def fig_mc(*, quick: bool = False) -> FigureResult:
     title = rf"$N_1=N_2={N1}$, $M={M}$, {G.shape[0]} samples"
     axes[0].set_title(title, fontsize=9)
     axes[1].set_title(title, fontsize=9)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 def _antisymmetry(dot, B_par, angle, x, remainder):
@@ -308,8 +305,7 @@ def fig_antisymmetry(
         fontsize=9,
     )
     axes[1].set_xticks([0, 45, 90, 135, 180])
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -363,8 +359,7 @@ def fig_remainder(
     axes[1].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
     axes[1].set_ylabel(r"$\langle\delta G\rangle$  " + _DG_UNITS)
     axes[1].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 @register(
@@ -427,8 +422,7 @@ def fig_gate(
         rf"$\lambda={lambda_um:g}\,\mu$m, gate $\lambda_s={lambda_s_um:g}\,\mu$m", fontsize=10
     )
     axes[0].legend(fontsize=8)
-    fig.tight_layout()
-    return FigureResult(fig, table.columns())
+    return FigureResult.laid_out(fig, table)
 
 
 def _slider(quantity: str, n_points: int):

@@ -126,19 +126,7 @@ def decomposition_samples(samples: int = 6, M: int = 40):
     return x, with_flux, plain.mean(axis=1)
 
 
-def antisymmetric_variance(
-    N1,
-    N2,
-    *,
-    x,
-    x_so=0.0,
-    zeeman_so=0.0,
-    a=0.0,
-    b=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    nphi=0.0,
-    kT=0.0,
-):
+def antisymmetric_variance(N1, N2, *, x, b=0.0, **parameters):
     """Variance of the field-antisymmetric part ``G_A(x) = [G(x) - G(-x)] / 2``.
 
     ``var G_A = (var G(x) - cov[G(x), G(-x)]) / 2`` (the means of ``G(x)`` and ``G(-x)`` are
@@ -154,28 +142,19 @@ def antisymmetric_variance(
         Channels of the two point contacts.
     x : array_like
         Perpendicular field (dimensionless, paper Eq. 7).
-    x_so, zeeman_so, a, b, nphi, kT : array_like
-        Spin flux, Zeeman x spin-orbit cross term, symplectic spin-orbit strength, Zeeman
-        field, dephasing and temperature, as in :mod:`chaoticdot.theory`.
-    b_direction : tuple of float
-        Direction of the Zeeman field.
+    b : array_like
+        Zeeman field (the same at both fields).
+    **parameters
+        Further keywords of :func:`chaoticdot.theory.conductance_covariance` shared by the
+        two fields: ``x_so``, ``zeeman_so``, ``a``, ``b_direction``, ``nphi``, ``kT``.
 
     Returns
     -------
     ndarray
         ``var G_A`` in ``(e^2/h)^2``.
     """
-    common = {
-        "x_so": x_so,
-        "zeeman_so": zeeman_so,
-        "a": a,
-        "b1": b,
-        "b2": b,
-        "b_direction": b_direction,
-        "nphi": nphi,
-        "kT": kT,
-    }
     x = np.asarray(x, dtype=float)
+    common = dict(parameters, b1=b, b2=b)
     var = theory.conductance_covariance(N1, N2, x1=x, x2=x, **common)
     cov = theory.conductance_covariance(N1, N2, x1=x, x2=-x, **common)
     return (var - cov) / 2

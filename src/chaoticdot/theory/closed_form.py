@@ -57,6 +57,8 @@ give side peaks of half its height at ``x1 - x2 = +-2 x_so``.
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 
 from .._arrays import as_output
@@ -216,40 +218,20 @@ def _spins_decouple(a, fields, direction) -> bool:
     return not np.any(a) and (along_z or not any(np.any(b) for b in fields))
 
 
-def mean_conductance(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    nphi=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    kT=0.0,
-    x_so=0.0,
-    zeeman_so=0.0,
-):
+def mean_conductance(N1, N2, **parameters):
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
     ``<G> = 2 N1 N2 / N + <dG>``; parameters (including the spin flux ``x_so`` and the cross
-    term ``zeeman_so``) as in :func:`wl_correction`. The average does not depend on
-    temperature at this order (appendix "Dephasing and temperature"): ``kT`` is validated,
-    not used.
+    term ``zeeman_so``) as in :func:`wl_correction`, whose signature this function reports.
+    The average does not depend on temperature at this order (appendix "Dephasing and
+    temperature"): ``kT`` is validated, not used.
     """
     n, pref = channel_factor(N1, N2)
-    dg = wl_correction(
-        N1,
-        N2,
-        x=x,
-        a=a,
-        b=b,
-        nphi=nphi,
-        b_direction=b_direction,
-        kT=kT,
-        x_so=x_so,
-        zeeman_so=zeeman_so,
-    )
-    return as_output(2.0 * pref + dg)
+    return as_output(2.0 * pref + wl_correction(N1, N2, **parameters))
+
+
+# One parameter list: introspection (help, the API reference) shows wl_correction's keywords.
+mean_conductance.__signature__ = inspect.signature(wl_correction)
 
 
 def _block_norm2(p, r, g):

@@ -163,6 +163,20 @@ def _strengths(terms, *, so, x_so, zeeman_so, x_given, x_source):
     return merged, (x_terms if terms is not None and "x" in terms else None)
 
 
+def _pair_strengths(terms, so, x_so, zeeman_so, x1, x2):
+    """``(shared strengths, x1, x2)`` for two parameter points (``x`` from ``terms`` sets
+    both fields)."""
+    shared, x_terms = _strengths(
+        terms,
+        so=so,
+        x_so=x_so,
+        zeeman_so=zeeman_so,
+        x_given=np.abs(x1) + np.abs(x2),
+        x_source="x1/x2",
+    )
+    return (shared, x1, x2) if x_terms is None else (shared, x_terms, x_terms)
+
+
 def _split_scalars(strengths: dict):
     """``(scalars, names, arrays)``: scalar strengths stay out of the chunked broadcast (their
     spin groups are then built once per chunk on 0-d arrays, not on the whole grid)."""
@@ -252,16 +266,7 @@ def _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, kind):
     b1, b2 = vector_param(b1, "b1"), vector_param(b2, "b2")
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     x1, x2 = field_param(x1, "x1"), field_param(x2, "x2")
-    shared, x_terms = _strengths(
-        terms,
-        so=so,
-        x_so=x_so,
-        zeeman_so=zeeman_so,
-        x_given=np.abs(x1) + np.abs(x2),
-        x_source="x1/x2",
-    )
-    if x_terms is not None:
-        x1 = x2 = x_terms
+    shared, x1, x2 = _pair_strengths(terms, so, x_so, zeeman_so, x1, x2)
     return _assemble(n0, b1, b2, _kernel_pairs(x1, x2, shared), kind)
 
 
@@ -394,16 +399,7 @@ def conductance_covariance_general(
     n, pref, x1, x2, de, nphi, kT = covariance_args(N1, N2, x1, x2, de, nphi, kT)
     so = vector_param(so_axes, "so_axes", nonnegative=True, allow_inf=True)
     b1, b2 = vector_param(b1_vec, "b1_vec"), vector_param(b2_vec, "b2_vec")
-    shared, x_terms = _strengths(
-        terms,
-        so=so,
-        x_so=x_so,
-        zeeman_so=zeeman_so,
-        x_given=np.abs(x1) + np.abs(x2),
-        x_source="x1/x2",
-    )
-    if x_terms is not None:
-        x1 = x2 = x_terms
+    shared, x1, x2 = _pair_strengths(terms, so, x_so, zeeman_so, x1, x2)
     fixed, names, values = _split_scalars(shared)
 
     def kernel(common, x1, x2, kT, b1x, b1y, b1z, b2x, b2y, b2z, *values):
