@@ -179,3 +179,23 @@ def test_hamiltonian_model_agrees_with_stub():
     error = np.hypot(dh.error, ds.error)
     assert ds.value > 4 * error
     assert abs(dh.value - ds.value) < 4 * error, (dh, ds)
+
+
+def test_an_orbital_label_added_to_the_model_gets_its_matrix(monkeypatch):
+    # a new label of either parity is drawn by the stub without any change in rmt/
+    from chaoticdot import perturbation_model
+    from chaoticdot.rmt.perturbations import orbital_matrix, perturbation_matrices
+
+    monkeypatch.setitem(perturbation_model.ORBITALS, "B", -1)
+    monkeypatch.setitem(perturbation_model.ORBITALS, "W", +1)
+    M, N = 40, 4
+    b, w = orbital_matrix("B", M, N), orbital_matrix("W", M, N)
+    np.testing.assert_allclose(b, -b.T)
+    np.testing.assert_allclose(w, w.T)
+    assert abs(np.trace(w)) < 1e-9
+    for z in (b, w):
+        assert np.sum(z * z) == pytest.approx(M**2, rel=1e-12)
+    for k in perturbation_matrices(M, N):
+        assert abs(np.sum(b * k)) < 1e-9 * M**2
+    assert abs(np.sum(w * orbital_matrix("Y", M, N))) < 1e-9 * M**2
+    np.testing.assert_array_equal(orbital_matrix("B", M, N), b)  # deterministic

@@ -38,7 +38,7 @@ from .._validation import (
     check_positive_int,
     check_rng,
 )
-from ..perturbation_model import spin_term
+from ..perturbation_model import ORBITALS, spin_term
 from .model_terms import merge_terms
 from .stub import PAULI, _g_lambda, _g_transmission
 
@@ -74,16 +74,26 @@ def _symmetric_traceless(rng: np.random.Generator, M: int) -> np.ndarray:
 _ANTISYMMETRIC = {"X": 0, "A1": 1, "A2": 2, "A3": 3}
 
 
-def _realization(rng, M, symmetric=False):
+def _realization(rng, M, labels=()):
     """One GOE matrix and fresh perturbation matrices ``{label: matrix}``.
 
-    ``X, A1, A2, A3`` are always drawn; ``Y`` after them when ``symmetric`` is set.
+    ``X, A1, A2, A3`` are always drawn; the further orbital labels in ``labels`` after them,
+    in the order of :data:`chaoticdot.perturbation_model.ORBITALS` (``Y`` first), so that the
+    streams of runs without those terms stay unchanged.
     """
     h0 = goe_matrix(rng, M)
     mats = _antisymmetric_set(rng, M, 4)
     orbitals = {label: mats[k] for label, k in _ANTISYMMETRIC.items()}
-    if symmetric:
-        orbitals["Y"] = _symmetric_traceless(rng, M)
+    for label, parity in ORBITALS.items():
+        if label in labels and label not in orbitals:
+            if parity > 0:
+                orbitals[label] = _symmetric_traceless(rng, M)
+            else:
+                k = rng.standard_normal((M, M))
+                k = k - k.T
+                for prev in mats:  # independent of X, A1, A2, A3 (Frobenius-orthogonal)
+                    k = k - np.sum(k * prev) / np.sum(prev * prev) * prev
+                orbitals[label] = k * (M / np.sqrt(np.sum(k * k)))
     return h0, mats, orbitals
 
 
@@ -177,9 +187,10 @@ def _params(x, a, b, b_direction, nphi, energy, so_axes, x_so=0.0, zeeman_so=0.0
     return pts, shape
 
 
-def _needs_symmetric(pts) -> bool:
-    """Whether any point has a term on the symmetric matrix ``Y`` (parity ``+1``)."""
-    return any(spin_term(n).parity > 0 for p in pts for n, _ in p[5])
+def _extra_labels(pts) -> set:
+    """Orbital labels of the points' extra terms beyond ``X, A1, A2, A3`` (e.g. ``Y``)."""
+    labels = {spin_term(n).orbital for p in pts for n, _ in p[5]}
+    return labels - set(_ANTISYMMETRIC)
 
 
 def _check_size(N1, N2, M):
@@ -241,7 +252,7 @@ def hamiltonian_scattering_matrix(
     if shape != ():
         raise ValueError("x, a, b, nphi and energy must be scalars for this function")
     rng = check_rng(rng, "rng")
-    h0, mats, orbitals = _realization(rng, int(M), _needs_symmetric(pts))
+    h0, mats, orbitals = _realization(rng, int(M), _extra_labels(pts))
     return _s_matrix(N, h0, mats, *pts[0], orbitals=orbitals)
 
 
@@ -278,10 +289,10 @@ def hamiltonian_conductance(
     samples = check_positive_int(samples, "samples")
     pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes, x_so, zeeman_so)
     rng = check_rng(seed, "seed")
-    symmetric = _needs_symmetric(pts)
+    labels = _extra_labels(pts)
     out = np.empty((samples, len(pts)))
     for i in range(samples):
-        h0, mats, orbitals = _realization(rng, int(M), symmetric)
+        h0, mats, orbitals = _realization(rng, int(M), labels)
         for j, p in enumerate(pts):
             s = _s_matrix(N, h0, mats, *p, orbitals=orbitals)
             if p[3] > 0:

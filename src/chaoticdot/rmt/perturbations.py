@@ -36,6 +36,7 @@ from functools import lru_cache
 import numpy as np
 
 from .._validation import check_positive_int
+from ..perturbation_model import ORBITALS
 
 __all__ = ["perturbation_matrices", "orbital_matrix", "PERTURBATION_SEED"]
 
@@ -107,13 +108,38 @@ def _cached_symmetric(M: int, dim: int) -> np.ndarray:
 _ANTISYMMETRIC = {"X": 0, "A1": 1, "A2": 2, "A3": 3}
 
 
+@lru_cache(maxsize=16)
+def _cached_other(label: str, parity: int, M: int, dim: int) -> np.ndarray:
+    """A matrix for an orbital label beyond ``X, A1, A2, A3, Y`` (own stream per label).
+
+    Antisymmetric (parity -1) or symmetric traceless (+1), Gram-Schmidt orthogonal to the
+    fixed matrices of its class, normalised to ``tr Z Z^T = M^2``.
+    """
+    rng = np.random.default_rng([PERTURBATION_SEED, M, dim, 2, *label.encode()])
+    g = rng.standard_normal((dim, dim))
+    if parity < 0:
+        z, fixed = g - g.T, list(_cached(M, dim))
+    else:
+        z = g + g.T
+        z, fixed = z - np.trace(z) / dim * np.eye(dim), [_cached_symmetric(M, dim)]
+    for prev in fixed:
+        norm2 = np.sum(prev * prev)
+        if norm2 > 0.0:
+            z = z - np.sum(z * prev) / norm2 * prev
+    n2 = np.sum(z * z)
+    out = z * (M / np.sqrt(n2)) if n2 > 1e-12 * M**2 else 0 * z
+    out.flags.writeable = False
+    return out
+
+
 def orbital_matrix(label: str, M: int, N: int) -> np.ndarray:
     """The fixed orbital matrix of a model label of :mod:`chaoticdot.perturbation_model`.
 
     Parameters
     ----------
-    label : {"X", "A1", "A2", "A3", "Y"}
-        Orbital label (:data:`chaoticdot.perturbation_model.ORBITALS`).
+    label : str
+        Orbital label (a key of :data:`chaoticdot.perturbation_model.ORBITALS`: ``"X", "A1",
+        "A2", "A3", "Y"`` or a label added there later).
     M, N : int
         As in :func:`perturbation_matrices`.
 
@@ -124,9 +150,12 @@ def orbital_matrix(label: str, M: int, N: int) -> np.ndarray:
         (the orbital part ``K`` of ``Z = i K``). ``Y``: real symmetric and traceless with
         ``tr Y Y^T = M^2`` and a semicircle (spread) spectrum. Deterministic in ``(M, N)``.
     """
-    if not isinstance(label, str) or label not in (*_ANTISYMMETRIC, "Y"):
-        raise ValueError(f"label must be one of 'X', 'A1', 'A2', 'A3', 'Y', got {label!r}")
+    if not isinstance(label, str) or label not in ORBITALS:
+        raise ValueError(f"label must be one of {', '.join(ORBITALS)}, got {label!r}")
     mats = perturbation_matrices(M, N)
     if label == "Y":
         return _cached_symmetric(int(M), int(M) - int(N))
-    return mats[_ANTISYMMETRIC[label]]
+    if label in _ANTISYMMETRIC:
+        return mats[_ANTISYMMETRIC[label]]
+    # a label added to the perturbation model later: drawn here, no other change needed
+    return _cached_other(label, ORBITALS[label], int(M), int(M) - int(N))
