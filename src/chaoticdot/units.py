@@ -34,7 +34,10 @@ Conventions and open constants
   Eq. (1) holds with ``hbar^2 / (2 m* lambda_x) = alpha - beta`` and ``hbar^2 / (2 m*
   lambda_y) = alpha + beta`` (:func:`spin_orbit_lengths_um`; book appendix, section "Uniform
   spin-orbit coupling in GaAs units"). ``alpha = beta`` makes ``lambda_x`` infinite: the
-  coupling is then a pure gauge along one spin axis.
+  coupling is then a pure gauge along one spin axis (``sigma_x``), so ``x_so`` and the
+  remainder vanish and without parallel field nothing is left. A parallel field along that
+  axis commutes with it and leaves it a pure gauge; a field across it (``n_y != 0``) does not,
+  and the cross term ``zeeman_so`` (proportional to ``n_y / lambda_y``) is then physical.
 * After the gauge transformation of Aleiner & Fal'ko, PRL 87, 256801 (2001), uniform coupling
   leaves three perturbations (book appendix, section "Spin-orbit Hamiltonian"):
 
