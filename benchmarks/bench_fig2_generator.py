@@ -18,7 +18,7 @@ For every channel number of the stored dataset (``N1 = N2 = 5, 10``, ``M = 8 N``
    * the ``a = inf`` curve sampled separately with its own sample count, ``K`` energies per
      symplectic draw (the distribution of ``G`` is exactly energy independent: the circular
      ensembles are invariant under ``U -> exp(i theta) U``; energies a quarter period
-     ``2 pi (M - N) / K`` apart are practically uncorrelated; estimators and errors use
+     ``2 pi (M - N) / K`` apart are weakly correlated; estimators and errors use
      per-draw averages, so the correlation is accounted for);
 
 3. from 2., the realizations needed to reach the stored file's errors ``mean_G_err`` and

@@ -13,10 +13,12 @@ Here every curve gets the number of realizations its own error needs:
 * **Energies per draw.** Each random matrix is used at ``K`` energies ``2 pi (M - N) k / K``
   (``k = 0 .. K-1``). The distribution of ``G`` is exactly energy independent (the circular
   ensembles are invariant under ``U -> exp(i theta) U``, which shifts the energy), and energies
-  a ``K``-th of the period apart are practically uncorrelated (correlation energy ``~ N``, the
-  spacing ``2 pi (M - N) / K`` is ~10 times larger): ``K`` samples for one draw. All
-  estimators below use the average over the ``K`` energies of each draw as one i.i.d.
-  observation, so the errors are exact whatever the residual correlation.
+  a ``K``-th of the period apart are only weakly correlated (correlation energy ``~ N``, the
+  spacing ``2 pi (M - N) / K`` is ~10 times larger; measured at ``N1 = N2 = 5`` with ``K =
+  4``: correlation coefficients 0.02-0.03 on the ``a = inf`` curve and 0.06-0.09 at
+  ``alpha = 1``): nearly ``K`` samples for one draw. All estimators below use the average over
+  the ``K`` energies of each draw as one i.i.d. observation, so the errors are exact whatever
+  the residual correlation.
 * **Control variates with exact means** (Rubinstein & Marcus, Oper. Res. 33, 661 (1985)): the
   ``x = 0`` point of the ``a = 0`` curve is the spin-degenerate COE, of the ``a = inf`` curve
   the CSE, with exactly known mean and variance (:func:`chaoticdot.theory.exact_conductance_stats`):
