@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._signatures import bind_parameters, shares_parameters
 from .._validation import (
     as_scalar,
     check_direction,
@@ -40,6 +41,7 @@ from .._validation import (
 )
 from ..perturbation_model import ORBITALS, spin_term
 from .model_terms import merge_terms
+from .sampling import scattering_matrix
 from .stub import PAULI, _g_lambda, _g_transmission
 
 __all__ = ["hamiltonian_scattering_matrix", "hamiltonian_conductance", "goe_matrix"]
@@ -133,13 +135,17 @@ def _s_matrix(N, h0, mats, x, so, bvec, nphi, energy, extra=(), orbitals=None):
     return np.eye(P) - 2j * np.pi * w * g[:P, :]
 
 
-def _params(x, a, b, b_direction, nphi, energy, so_axes, x_so=0.0, zeeman_so=0.0):
-    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=None, a=a, so_axes=so_axes)
-    x = check_finite(x, "x")
-    b = check_finite(b, "b")
-    nphi = check_nonnegative(nphi, "nphi")
-    energy = check_finite(energy, "energy")
-    direction = check_direction(b_direction)
+def _params(p: dict):
+    """Parameter points of a call (``p``: arguments by name) and their broadcast shape."""
+    a, so_axes = p["a"], p["so_axes"]
+    extra, so_axes = merge_terms(
+        x_so=p["x_so"], zeeman_so=p["zeeman_so"], terms=p["terms"], a=a, so_axes=so_axes
+    )
+    x = check_finite(p["x"], "x")
+    b = check_finite(p["b"], "b")
+    nphi = check_nonnegative(p["nphi"], "nphi")
+    energy = check_finite(p["energy"], "energy")
+    direction = check_direction(p["b_direction"])
     if so_axes is None:
         a = check_nonnegative(a, "a")
         so = np.stack([a, a, np.zeros_like(a)], axis=-1)
@@ -200,59 +206,31 @@ def _check_size(N1, N2, M):
     return N
 
 
-def hamiltonian_scattering_matrix(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    nphi=0.0,
-    energy=0.0,
-    M,
-    rng,
-    b_direction=(1.0, 0.0, 0.0),
-    so_axes=None,
-    x_so=0.0,
-    zeeman_so=0.0,
-):
+@shares_parameters(scattering_matrix)
+def hamiltonian_scattering_matrix(N1, N2, **parameters):
     """One ``2N x 2N`` scattering matrix of the Hamiltonian model (module docstring).
 
-    Parameters
-    ----------
-    N1, N2 : int
-        Orbital channels of the two leads.
-    x, a, b, nphi, energy : float
-        Dimensionless parameters as in :func:`chaoticdot.rmt.sample_conductance` (``a``
-        finite).
-    M : int
-        Orbital dimension ``M_H`` of the Hamiltonian (``>= N1 + N2 + 4``).
-    rng : numpy.random.Generator or int
-    b_direction, so_axes
-        As in :func:`chaoticdot.rmt.scattering_matrix`.
-    x_so, zeeman_so : float
-        Spin flux and Zeeman x spin-orbit cross term, as in
-        :func:`chaoticdot.rmt.sample_conductance`.
+    The parameters are those of :func:`chaoticdot.rmt.scattering_matrix` (this function
+    reports its signature), with two differences: ``M`` is the orbital dimension ``M_H`` of
+    the Hamiltonian (``>= N1 + N2 + 4``), and ``a`` (like the strengths in ``so_axes`` and
+    ``terms``) must be finite.
 
     Returns
     -------
     ndarray, complex, ``(2N, 2N)``, index ``2 * channel + spin``.
     """
-    N = _check_size(N1, N2, M)
-    for name, value in (
-        ("x", x),
-        ("b", b),
-        ("nphi", nphi),
-        ("energy", energy),
-        ("x_so", x_so),
-        ("zeeman_so", zeeman_so),
-    ):
-        as_scalar(check_finite(value, name), name)
-    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes, x_so, zeeman_so)
+    p = bind_parameters(hamiltonian_scattering_matrix, N1, N2, **parameters)
+    N = _check_size(p["N1"], p["N2"], p["M"])
+    for name in ("x", "b", "nphi", "energy", "x_so", "zeeman_so"):
+        as_scalar(check_finite(p[name], name), name)
+    pts, shape = _params(p)
     if shape != ():
-        raise ValueError("x, a, b, nphi and energy must be scalars for this function")
-    rng = check_rng(rng, "rng")
-    h0, mats, orbitals = _realization(rng, int(M), _extra_labels(pts))
+        raise ValueError(
+            "x, a, b, nphi, energy and the terms must be scalars for this function, got shape "
+            f"{shape}"
+        )
+    rng = check_rng(p["rng"], "rng")
+    h0, mats, orbitals = _realization(rng, int(p["M"]), _extra_labels(pts))
     return _s_matrix(N, h0, mats, *pts[0], orbitals=orbitals)
 
 
@@ -272,22 +250,23 @@ def hamiltonian_conductance(
     so_axes=None,
     x_so=0.0,
     zeeman_so=0.0,
+    terms=None,
 ):
     """Conductance samples (e^2/h) of the Hamiltonian model; serial, intended for tests.
 
-    Parameters (including ``x_so`` and ``zeeman_so``) broadcast as in
-    :func:`chaoticdot.rmt.sample_conductance`; one realization (``H_0`` and the perturbation
-    matrices) is used for all parameter points.
+    Parameters (including ``x_so``, ``zeeman_so`` and ``terms``, all finite here) broadcast as
+    in :func:`chaoticdot.rmt.sample_conductance`; one realization (``H_0`` and the
+    perturbation matrices) is used for all parameter points.
     ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise.
 
     Returns
     -------
     ndarray, shape ``(samples, *broadcast_shape)``
     """
+    pts, shape = _params(dict(locals()))  # all parameters by name
     N = _check_size(N1, N2, M)
     n1, n2 = int(N1), int(N2)
     samples = check_positive_int(samples, "samples")
-    pts, shape = _params(x, a, b, b_direction, nphi, energy, so_axes, x_so, zeeman_so)
     rng = check_rng(seed, "seed")
     labels = _extra_labels(pts)
     out = np.empty((samples, len(pts)))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .._signatures import bind_parameters, shares_parameters
 from .._validation import (
     check_bool,
     check_channels,
@@ -352,19 +353,20 @@ class _Request:
         return self.n1 + self.n2
 
 
-def _prepare(
-    N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
-) -> _Request:
-    n1, n2 = _scalar_channels(N1, N2)
-    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=terms, a=a, so_axes=so_axes)
-    x = check_not_nan(x, "x")
-    b = check_finite(b, "b")
-    nphi = check_nonnegative(nphi, "nphi")
-    energy = check_finite(energy, "energy")
-    kT = check_nonnegative(kT, "kT")
-    direction = check_direction(b_direction, "b_direction")
-    so, inf = _so_array(a, so_axes)
-    check_choice(dephasing, "dephasing", ("absorbing", "probe"))
+def _prepare(p: dict) -> _Request:
+    """The physics parameters of a call (``p``: arguments by name) checked, as points."""
+    n1, n2 = _scalar_channels(p["N1"], p["N2"])
+    extra, so_axes = merge_terms(
+        x_so=p["x_so"], zeeman_so=p["zeeman_so"], terms=p["terms"], a=p["a"], so_axes=p["so_axes"]
+    )
+    x = check_not_nan(p["x"], "x")
+    b = check_finite(p["b"], "b")
+    nphi = check_nonnegative(p["nphi"], "nphi")
+    energy = check_finite(p["energy"], "energy")
+    kT = check_nonnegative(p["kT"], "kT")
+    direction = check_direction(p["b_direction"], "b_direction")
+    so, inf = _so_array(p["a"], so_axes)
+    dephasing = check_choice(p["dephasing"], "dephasing", ("absorbing", "probe"))
     if dephasing == "probe" and np.any(nphi != np.round(nphi)):
         raise ValueError(
             "nphi must be an integer >= 0 (orbital channels of the voltage probe) with "
@@ -480,50 +482,27 @@ def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
     return replace(cost, workers=workers)
 
 
-def estimate_cost(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    nphi=0.0,
-    energy=0.0,
-    samples=1000,
-    M=None,
-    executor=None,
-    so_axes=None,
-    kT=0.0,
-    dephasing="absorbing",
-    x_so=0.0,
-    zeeman_so=0.0,
-    terms=None,
-) -> CostEstimate:
-    """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
+def _checked_run(p: dict):
+    """Every argument of :func:`sample_conductance` checked (``p``: by name), and the cost.
 
-    Nothing of the size of the run is allocated. The seconds come from the rate of the
-    engine's kernel measured on this machine (:func:`chaoticdot.rmt.cost.machine_rate`, one
-    calibration of about 0.1 s per process); the estimate is good to a factor of about two.
-
-    Parameters
-    ----------
-    N1, N2, x, a, b, b_direction, nphi, energy, samples, M, executor, so_axes, kT, dephasing
-        As in :func:`sample_conductance`.
-    x_so, zeeman_so, terms
-        As in :func:`sample_conductance`.
-
-    Returns
-    -------
-    CostEstimate
-        ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
-        ``seconds_per_realization`` (one core) and the wall time ``seconds``.
+    Returns ``(request, samples, cost, (memory cap GiB, time cap minutes))``; nothing of the
+    size of the run is allocated.
     """
-    req = _prepare(
-        N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
+    req = _prepare(p)
+    samples = check_positive_int(p["samples"], "samples")
+    check_bool(p["progress"], "progress")
+    check_choice(p["precision"], "precision", ("double", "single"))
+    seed = p["seed"]
+    if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
+        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
+    if not isinstance(seed, np.random.SeedSequence) and seed < 0:
+        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
+    cost = _estimate(req, samples, p["M"], p["executor"])
+    caps = {"max_memory_gib": "memory_gib", "max_minutes": "minutes"}
+    limits = tuple(
+        _cap(COST_LIMITS[key] if p[name] is None else p[name], name) for name, key in caps.items()
     )
-    samples = check_positive_int(samples, "samples")
-    return _estimate(req, samples, M, executor)
+    return req, samples, cost, limits
 
 
 def sample_conductance(
@@ -661,22 +640,9 @@ def sample_conductance(
     (``M - N`` on the spin-decoupled path, ``a = 0`` or one spin-orbit axis parallel to the
     field). Memory is ``O(batch x M^2)`` per worker.
     """
-    req = _prepare(
-        N1, N2, x, a, b, b_direction, nphi, energy, so_axes, kT, dephasing, x_so, zeeman_so, terms
-    )
-    samples = check_positive_int(samples, "samples")
-    progress = check_bool(progress, "progress")
-    check_choice(precision, "precision", ("double", "single"))
-    if not (isinstance(seed, np.random.SeedSequence) or isinstance(seed, int | np.integer)):
-        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
-    if not isinstance(seed, np.random.SeedSequence) and seed < 0:
-        raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
-    cost = _estimate(req, samples, M, executor)
-    limit_mem = COST_LIMITS["memory_gib"] if max_memory_gib is None else max_memory_gib
-    limit_min = COST_LIMITS["minutes"] if max_minutes is None else max_minutes
-    limit_mem = _cap(limit_mem, "max_memory_gib")
-    limit_min = _cap(limit_min, "max_minutes")
-    refusal = cost_refusal(cost, limit_mem, limit_min)
+    # All parameters by name: the one list that estimate_cost shares.
+    req, samples, cost, limits = _checked_run(dict(locals()))
+    refusal = cost_refusal(cost, *limits)
     if refusal is not None:
         raise ValueError(refusal)
     explicit = M is not None
@@ -695,12 +661,34 @@ def sample_conductance(
         args,
         executor=executor,
         work_estimate=flops * samples / 2.5e10,
-        progress=progress,
+        progress=bool(progress),
         desc="stub model",
         chunk_work=[n for n, _ in plan],
         seconds_estimate=cost.seconds,
     )
     return np.concatenate(results, axis=0).reshape(samples, *shape)
+
+
+@shares_parameters(sample_conductance, returns=CostEstimate)
+def estimate_cost(N1, N2, **arguments) -> CostEstimate:
+    """Estimated cost of :func:`sample_conductance` with the same arguments, computed at once.
+
+    Takes every argument of :func:`sample_conductance` (this function reports its signature)
+    and checks them all as it does, so that ``estimate_cost(**kw)`` tells before the run what
+    ``sample_conductance(**kw)`` will cost. Nothing of the size of the run is allocated. The
+    seconds come from the rate of the engine's kernel measured on this machine
+    (:func:`chaoticdot.rmt.cost.machine_rate`, one calibration of about 0.1 s per process);
+    the estimate is good to a factor of about two. The caps ``max_memory_gib`` and
+    ``max_minutes`` are checked but not applied: the estimate is returned whatever it is.
+
+    Returns
+    -------
+    CostEstimate
+        ``M`` and the parameter ``driver`` that sets it, peak ``memory_bytes``,
+        ``seconds_per_realization`` (one core) and the wall time ``seconds``.
+    """
+    _, _, cost, _ = _checked_run(bind_parameters(estimate_cost, N1, N2, **arguments))
+    return cost
 
 
 def scattering_matrix(

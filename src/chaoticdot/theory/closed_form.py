@@ -57,11 +57,10 @@ give side peaks of half its height at ``x1 - x2 = +-2 x_so``.
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 
 from .._arrays import as_output
+from .._signatures import bind_parameters, shares_parameters
 from .._validation import check_direction
 from ..perturbation_model import check_term
 from ._common import (
@@ -218,20 +217,18 @@ def _spins_decouple(a, fields, direction) -> bool:
     return not np.any(a) and (along_z or not any(np.any(b) for b in fields))
 
 
+@shares_parameters(wl_correction)
 def mean_conductance(N1, N2, **parameters):
     """Ensemble-averaged conductance ``<G>``, Eq. (13), in units of ``e^2/h``.
 
-    ``<G> = 2 N1 N2 / N + <dG>``; parameters (including the spin flux ``x_so`` and the cross
-    term ``zeeman_so``) as in :func:`wl_correction`, whose signature this function reports.
-    The average does not depend on temperature at this order (appendix "Dephasing and
-    temperature"): ``kT`` is validated, not used.
+    ``<G> = 2 N1 N2 / N + <dG>``; the parameters (including the spin flux ``x_so`` and the
+    cross term ``zeeman_so``) are those of :func:`wl_correction`, whose signature this
+    function reports. The average does not depend on temperature at this order (appendix
+    "Dephasing and temperature"): ``kT`` is validated, not used.
     """
+    p = bind_parameters(mean_conductance, N1, N2, **parameters)
     n, pref = channel_factor(N1, N2)
-    return as_output(2.0 * pref + wl_correction(N1, N2, **parameters))
-
-
-# One parameter list: introspection (help, the API reference) shows wl_correction's keywords.
-mean_conductance.__signature__ = inspect.signature(wl_correction)
+    return as_output(2.0 * pref + wl_correction(**p))
 
 
 def _block_norm2(p, r, g):
@@ -386,36 +383,15 @@ def _sum_inverse_squares(z, kT):
     return np.where(kT == 0, zero_t, thermal)
 
 
-def conductance_variance(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    nphi=0.0,
-    kT=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    x_so=0.0,
-    zeeman_so=0.0,
-):
+@shares_parameters(wl_correction)
+def conductance_variance(N1, N2, **parameters):
     """Conductance variance ``var G``, Eq. (14) at equal arguments, in ``(e^2/h)^2``.
 
-    Parameters as in :func:`conductance_covariance` with ``x1 = x2 = x``, ``b1 = b2 = b``,
+    The parameters are those of :func:`wl_correction` (this function reports its signature);
+    the result is :func:`conductance_covariance` with ``x1 = x2 = x``, ``b1 = b2 = b`` and
     ``de = 0`` (and the same ``x_so``, ``zeeman_so``); at ``kT > 0`` the variance of the
     thermally averaged conductance.
     """
-    return conductance_covariance(
-        N1,
-        N2,
-        x1=x,
-        x2=x,
-        a=a,
-        b1=b,
-        b2=b,
-        nphi=nphi,
-        kT=kT,
-        b_direction=b_direction,
-        x_so=x_so,
-        zeeman_so=zeeman_so,
-    )
+    p = bind_parameters(conductance_variance, N1, N2, **parameters)
+    x, b = p.pop("x"), p.pop("b")
+    return conductance_covariance(x1=x, x2=x, b1=b, b2=b, **p)

@@ -75,6 +75,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._arrays import as_output
+from .._signatures import bind_parameters, shares_parameters
 from .._validation import (
     check_bool,
     check_channel_array,
@@ -233,28 +234,19 @@ def inverse_cooperon(
     keep : ndarray of bool, shape (..., 4)
         False for the projected-out states.
     """
-    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "C")
+    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, kind="C")
 
 
-def inverse_diffuson(
-    n0,
-    b1,
-    b2,
-    so_axes=(0.0, 0.0, 0.0),
-    *,
-    x1=0.0,
-    x2=0.0,
-    x_so=0.0,
-    zeeman_so=0.0,
-    terms=None,
-):
+@shares_parameters(inverse_cooperon)
+def inverse_diffuson(*args, **kwargs):
     """Inverse diffuson ``D^-1`` in the rotated spin basis; see :func:`inverse_cooperon`.
 
     ``D^-1 = n0 + i b1.sigma (x) 1 - i 1 (x) b2.sigma^*
     + sum_g [(T_g^2 (x) 1 + 1 (x) T_g'^*2)/2 - T_g (x) T_g'^*]``, field part
-    ``(x1 - x2)^2 / 2`` (paper Eq. 11).
+    ``(x1 - x2)^2 / 2`` (paper Eq. 11). The parameters are those of :func:`inverse_cooperon`
+    (this function reports its signature).
     """
-    return _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, "D")
+    return _inverse(**bind_parameters(inverse_diffuson, *args, **kwargs), kind="D")
 
 
 def _inverse(n0, b1, b2, so_axes, x1, x2, x_so, zeeman_so, terms, kind):
