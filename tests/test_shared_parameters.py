@@ -103,3 +103,39 @@ def test_hamiltonian_terms_mapping_is_the_keyword_route():
 def test_hamiltonian_refuses_an_infinite_term():
     with pytest.raises(ValueError, match="a_x|so_axes"):
         rmt.hamiltonian_scattering_matrix(1, 1, M=8, rng=0, terms={"a_x": np.inf})
+
+
+def test_hamiltonian_conductance_takes_the_engine_arguments():
+    assert list(inspect.signature(rmt.hamiltonian_conductance).parameters.values()) == list(
+        inspect.signature(rmt.sample_conductance).parameters.values()
+    )
+    run = dict(x=0.5, samples=2, M=12)
+    for name, bad in (("dephasing", "probe"), ("executor", "fast"), ("progress", 1)):
+        with pytest.raises((ValueError, TypeError), match=name):
+            rmt.hamiltonian_conductance(1, 1, **run, **{name: bad})
+    with pytest.raises(ValueError, match="M must be given"):
+        rmt.hamiltonian_conductance(1, 1, x=0.5, samples=2)
+
+
+def test_hamiltonian_cost_is_refused_before_allocating():
+    # (2 M)^2 complex entries at M = 10^6 would be 64 TB: refused by the memory cap at once.
+    with pytest.raises(ValueError, match="max_memory_gib"):
+        rmt.hamiltonian_conductance(1, 1, samples=1, M=10**6)
+
+
+def test_hamiltonian_thermal_average_is_the_weighted_sum_over_energies():
+    from chaoticdot.rmt.thermal import thermal_quadrature
+
+    offsets, weights = thermal_quadrature(2, 2, 0.7)
+    common = dict(x=0.4, a=0.6, samples=3, M=24, seed=7)
+    thermal = rmt.hamiltonian_conductance(2, 2, kT=0.7, energy=0.3, **common)
+    at_energies = rmt.hamiltonian_conductance(2, 2, energy=0.3 + offsets, **common)
+    np.testing.assert_allclose(thermal, at_energies @ weights, rtol=1e-12)
+
+
+def test_hamiltonian_mean_conductance_does_not_depend_on_temperature():
+    # <G> is kT independent (appendix "Dephasing and temperature"); the Hamiltonian model's
+    # level density varies over the thermal window by ~(pi kT / M)^2 only, far below the error.
+    g = rmt.hamiltonian_conductance(2, 2, x=0.5, kT=[0.0, 0.5], samples=300, M=60, seed=3)
+    diff = rmt.mean(g[:, 1] - g[:, 0])
+    assert abs(diff.value) < 4 * diff.error

@@ -41,6 +41,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def check_executor(executor):
+    """``None``, ``"serial"`` or an object with ``submit`` (a ``concurrent.futures.Executor``)."""
+    if executor is None or (isinstance(executor, str) and executor == "serial"):
+        return executor
+    if hasattr(executor, "submit"):
+        return executor
+    raise ValueError(
+        f"executor must be None, 'serial' or a concurrent.futures.Executor, got {executor!r}"
+    )
+
+
 def spawn_seeds(seed, n_chunks: int) -> list[np.random.SeedSequence]:
     """``n_chunks`` independent child seed sequences of ``seed`` (int or SeedSequence)."""
     root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)

@@ -30,10 +30,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._validation import check_nonnegative
 from .haar import coe_matrix
 from .stub import StubPoint, conductance_from_unitary
 
-__all__ = ["COST_LIMITS", "CostEstimate", "machine_rate", "run_cost", "cost_refusal"]
+__all__ = [
+    "COST_LIMITS",
+    "CostEstimate",
+    "machine_rate",
+    "run_cost",
+    "cost_limits",
+    "cost_refusal",
+]
 
 #: Default caps of one :func:`chaoticdot.rmt.sample_conductance` call (settable).
 COST_LIMITS = {"memory_gib": 2.0, "minutes": 10.0}
@@ -189,6 +197,20 @@ def _human_bytes(n: float) -> str:
             return f"{n:.3g} {unit}"
         n /= 1024
     return f"{n:.3g} PiB"  # pragma: no cover
+
+
+def cost_limits(max_memory_gib, max_minutes) -> tuple[float, float]:
+    """The caps of one call, GiB and minutes: the given values, or :data:`COST_LIMITS` for
+    ``None``; each a scalar in ``[0, inf]`` (``inf`` disables it)."""
+    given = {"max_memory_gib": max_memory_gib, "max_minutes": max_minutes}
+    defaults = {"max_memory_gib": COST_LIMITS["memory_gib"], "max_minutes": COST_LIMITS["minutes"]}
+    limits = []
+    for name, value in given.items():
+        arr = check_nonnegative(defaults[name] if value is None else value, name, allow_inf=True)
+        if arr.ndim:
+            raise ValueError(f"{name} must be a scalar in [0, inf], got {value!r}")
+        limits.append(float(arr))
+    return limits[0], limits[1]
 
 
 def cost_refusal(cost: CostEstimate, max_memory_gib: float, max_minutes: float) -> str | None:

@@ -33,16 +33,21 @@ import numpy as np
 from .._signatures import bind_parameters, shares_parameters
 from .._validation import (
     as_scalar,
+    check_bool,
+    check_choice,
     check_direction,
     check_finite,
     check_nonnegative,
     check_positive_int,
     check_rng,
 )
+from ..parallel import check_executor
 from ..perturbation_model import ORBITALS, spin_term
+from .cost import CostEstimate, cost_limits, cost_refusal, machine_rate
 from .model_terms import merge_terms
-from .sampling import scattering_matrix
+from .sampling import sample_conductance, scattering_matrix
 from .stub import PAULI, _g_lambda, _g_transmission
+from .thermal import thermal_quadrature
 
 __all__ = ["hamiltonian_scattering_matrix", "hamiltonian_conductance", "goe_matrix"]
 
@@ -146,6 +151,7 @@ def _params(p: dict):
     nphi = check_nonnegative(p["nphi"], "nphi")
     energy = check_finite(p["energy"], "energy")
     direction = check_direction(p["b_direction"])
+    kT = check_nonnegative(p.get("kT", 0.0), "kT")
     if so_axes is None:
         a = check_nonnegative(a, "a")
         so = np.stack([a, a, np.zeros_like(a)], axis=-1)
@@ -161,13 +167,14 @@ def _params(p: dict):
             b.shape,
             nphi.shape,
             energy.shape,
+            kT.shape,
             so.shape[:-1],
             *(v.shape for v in extra.values()),
         )
     except ValueError:
         raise ValueError(
-            "x, a (or so_axes[..., 0]), b, nphi, energy, x_so and zeeman_so must broadcast "
-            "against each other"
+            "x, a (or so_axes[..., 0]), b, nphi, energy, kT and the terms (x_so, zeeman_so, "
+            "terms) must broadcast against each other"
         ) from None
     flat = {n: np.broadcast_to(v, shape).ravel() for n, v in extra.items()}
     pts = [
@@ -190,7 +197,7 @@ def _params(p: dict):
             )
         )
     ]
-    return pts, shape
+    return pts, shape, np.broadcast_to(kT, shape).ravel()
 
 
 def _extra_labels(pts) -> set:
@@ -223,7 +230,7 @@ def hamiltonian_scattering_matrix(N1, N2, **parameters):
     N = _check_size(p["N1"], p["N2"], p["M"])
     for name in ("x", "b", "nphi", "energy", "x_so", "zeeman_so"):
         as_scalar(check_finite(p[name], name), name)
-    pts, shape = _params(p)
+    pts, shape, _ = _params(p)
     if shape != ():
         raise ValueError(
             "x, a, b, nphi, energy and the terms must be scalars for this function, got shape "
@@ -234,48 +241,75 @@ def hamiltonian_scattering_matrix(N1, N2, **parameters):
     return _s_matrix(N, h0, mats, *pts[0], orbitals=orbitals)
 
 
-def hamiltonian_conductance(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    nphi=0.0,
-    energy=0.0,
-    samples,
-    M,
-    seed=0,
-    so_axes=None,
-    x_so=0.0,
-    zeeman_so=0.0,
-    terms=None,
-):
+def _cost(M: int, evaluations: int, samples: int) -> CostEstimate:
+    """Cost of ``samples`` realizations with ``evaluations`` solves each (Hamiltonian model).
+
+    Memory: the complex ``2M x 2M`` Hamiltonian, the matrix to solve and its LU copy, and the
+    five real ``M x M`` matrices of a realization. Time: one complex LU of size ``2M``
+    (``(8/3) (2M)^3`` real operations) per solve, at the engine's measured rate.
+    """
+    memory = 3 * 16.0 * (2 * M) ** 2 + 5 * 8.0 * M**2
+    flops = evaluations * (8.0 / 3.0) * (2.0 * M) ** 3
+    return CostEstimate(M, "M", memory, flops / machine_rate(), samples, 1)
+
+
+@shares_parameters(sample_conductance)
+def hamiltonian_conductance(N1, N2, **arguments):
     """Conductance samples (e^2/h) of the Hamiltonian model; serial, intended for tests.
 
-    Parameters (including ``x_so``, ``zeeman_so`` and ``terms``, all finite here) broadcast as
-    in :func:`chaoticdot.rmt.sample_conductance`; one realization (``H_0`` and the
-    perturbation matrices) is used for all parameter points.
-    ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise.
+    The arguments are those of :func:`chaoticdot.rmt.sample_conductance` (this function
+    reports its signature), so the two models can be called alike; one realization (``H_0``
+    and the perturbation matrices) is used for all parameter points. Differences:
+
+    * ``M`` is required: the orbital dimension ``M_H >= N1 + N2 + 4`` (no accuracy rule);
+    * ``x``, ``a`` and the term strengths must be finite (no exact limits here);
+    * ``dephasing`` must be ``"absorbing"`` (the imaginary potential on all sites);
+    * ``seed`` may also be a ``numpy.random.Generator``; ``executor``, ``progress`` and
+      ``precision`` are checked but have no effect (one process, double precision);
+    * the caps ``max_memory_gib`` and ``max_minutes`` apply to this model's own estimate
+      (:func:`_cost`), checked before anything is allocated.
+
+    At ``kT > 0`` each sample is the thermal average over the energies of
+    :func:`chaoticdot.rmt.thermal.thermal_quadrature` on the same realization, as in the stub
+    engine. ``G = tr t^dagger t`` for ``nphi = 0`` and Eq. (4) otherwise.
 
     Returns
     -------
     ndarray, shape ``(samples, *broadcast_shape)``
     """
-    pts, shape = _params(dict(locals()))  # all parameters by name
-    N = _check_size(N1, N2, M)
-    n1, n2 = int(N1), int(N2)
-    samples = check_positive_int(samples, "samples")
-    rng = check_rng(seed, "seed")
+    p = bind_parameters(hamiltonian_conductance, N1, N2, **arguments)
+    if p["M"] is None:
+        raise ValueError(
+            "M must be given for the Hamiltonian model (an integer >= N1 + N2 + 4; it has no "
+            "accuracy rule)"
+        )
+    N = _check_size(p["N1"], p["N2"], p["M"])
+    n1, n2, M = int(N1), int(N2), int(p["M"])
+    if check_choice(p["dephasing"], "dephasing", ("absorbing", "probe")) != "absorbing":
+        raise ValueError("dephasing must be 'absorbing' for the Hamiltonian model")
+    check_bool(p["progress"], "progress")
+    check_choice(p["precision"], "precision", ("double", "single"))
+    check_executor(p["executor"])
+    samples = check_positive_int(p["samples"], "samples")
+    pts, shape, temps = _params(p)
+    rng = check_rng(p["seed"], "seed")
+    # the energies of each point's thermal average (one energy at kT = 0)
+    rules = [thermal_quadrature(n1, n2, t) if t > 0 else (np.zeros(1), np.ones(1)) for t in temps]
+    limits = cost_limits(p["max_memory_gib"], p["max_minutes"])
+    cost = _cost(M, sum(len(w) for _, w in rules), samples)
+    refusal = cost_refusal(cost, *limits)
+    if refusal is not None:
+        raise ValueError(refusal)
     labels = _extra_labels(pts)
-    out = np.empty((samples, len(pts)))
+    out = np.zeros((samples, len(pts)))
     for i in range(samples):
-        h0, mats, orbitals = _realization(rng, int(M), labels)
-        for j, p in enumerate(pts):
-            s = _s_matrix(N, h0, mats, *p, orbitals=orbitals)
-            if p[3] > 0:
-                out[i, j] = _g_lambda(s, n1, n2, 2)
-            else:
-                out[i, j] = _g_transmission(s[2 * n1 :, : 2 * n1])
+        h0, mats, orbitals = _realization(rng, M, labels)
+        for j, (point, (offsets, weights)) in enumerate(zip(pts, rules, strict=True)):
+            x, so, bvec, nphi, energy, extra = point
+            for offset, weight in zip(offsets, weights, strict=True):
+                s = _s_matrix(N, h0, mats, x, so, bvec, nphi, energy + offset, extra, orbitals)
+                if nphi > 0:
+                    out[i, j] += weight * _g_lambda(s, n1, n2, 2)
+                else:
+                    out[i, j] += weight * _g_transmission(s[2 * n1 :, : 2 * n1])
     return out.reshape(samples, *shape)

@@ -23,11 +23,11 @@ from .._validation import (
     check_positive_int,
     check_rng,
 )
-from ..parallel import default_workers, run_chunks, spawn_seeds
+from ..parallel import check_executor, default_workers, run_chunks, spawn_seeds
 from .cost import (
-    COST_LIMITS,
     STACK_ELEMENTS,
     CostEstimate,
+    cost_limits,
     cost_refusal,
     flops_per_realization,
     run_cost,
@@ -445,25 +445,8 @@ def _prepare(p: dict) -> _Request:
     )
 
 
-def _cap(value, name: str) -> float:
-    arr = check_nonnegative(value, name, allow_inf=True)
-    if arr.ndim:
-        raise ValueError(f"{name} must be a scalar in [0, inf], got {value!r}")
-    return float(arr)
-
-
-def _check_executor(executor):
-    if executor is None or (isinstance(executor, str) and executor == "serial"):
-        return executor
-    if hasattr(executor, "submit"):
-        return executor
-    raise ValueError(
-        f"executor must be None, 'serial' or a concurrent.futures.Executor, got {executor!r}"
-    )
-
-
 def _estimate(req: _Request, samples: int, M, executor) -> CostEstimate:
-    executor = _check_executor(executor)
+    executor = check_executor(executor)
     if M is None:
         m, driver = _m_rule(
             req.N + req.probe, req.x, req.a_eff, req.b, req.nphi, req.energy, req.kT, req.extra
@@ -498,11 +481,7 @@ def _checked_run(p: dict):
     if not isinstance(seed, np.random.SeedSequence) and seed < 0:
         raise ValueError(f"seed must be an int >= 0 or a numpy.random.SeedSequence, got {seed!r}")
     cost = _estimate(req, samples, p["M"], p["executor"])
-    caps = {"max_memory_gib": "memory_gib", "max_minutes": "minutes"}
-    limits = tuple(
-        _cap(COST_LIMITS[key] if p[name] is None else p[name], name) for name, key in caps.items()
-    )
-    return req, samples, cost, limits
+    return req, samples, cost, cost_limits(p["max_memory_gib"], p["max_minutes"])
 
 
 def sample_conductance(
