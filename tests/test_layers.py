@@ -35,6 +35,7 @@ PHYSICS = {
     "paper_conventions",
     "kwant_crosscheck",
     "_validation",
+    "_signatures",
     "_arrays",
     "_registry",
     "__init__",
