@@ -267,7 +267,8 @@ def hamiltonian_conductance(N1, N2, **arguments):
     * ``seed`` may also be a ``numpy.random.Generator``; ``executor``, ``progress`` and
       ``precision`` are checked but have no effect (one process, double precision);
     * the caps ``max_memory_gib`` and ``max_minutes`` apply to this model's own estimate
-      (:func:`_cost`), checked before anything is allocated.
+      (memory of the complex ``2M x 2M`` matrices, one LU per solve at the measured rate of
+      :func:`chaoticdot.rmt.cost.machine_rate`), checked before anything is allocated.
 
     At ``kT > 0`` each sample is the thermal average over the energies of
     :func:`chaoticdot.rmt.thermal.thermal_quadrature` on the same realization, as in the stub
