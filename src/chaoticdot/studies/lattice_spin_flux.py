@@ -25,6 +25,7 @@ import numpy as np
 
 from ..lattice import DotModel, conductance_ensemble, fit_displaced_dip
 from . import load, register_dataset
+from ._lattice_record import dot_model_record
 
 __all__ = [
     "SPIN_FLUX_FLUXES",
@@ -98,16 +99,9 @@ def data_lattice_spin_flux(quick: bool = False):
     }
     provenance = {
         "model": {
-            "length": model.length,
-            "width": model.geometry.width,
+            **dot_model_record(model),
             "area": model.geometry.area,
-            "lead_width": model.lead_width,
-            "kf": model.kf,
-            "disorder": model.disorder,
-            "obstacle_radius": model.geometry.obstacle_radius,
-            "smooth_contacts": model.smooth_contacts,
             "so_profile": model.so_profile,
-            "n_channels_per_lead": model.n_channels,
         },
         "energy_window": list(model.energy_window()),
         "seed": seed,
