@@ -22,3 +22,15 @@ def dot_model_record(model: DotModel) -> dict:
         "smooth_contacts": model.smooth_contacts,
         "n_channels_per_lead": model.n_channels,
     }
+
+
+def ensemble_run_record(model: DotModel, *, seed, n_samples: int, n_variants: int) -> dict:
+    """Provenance entries of a :func:`chaoticdot.lattice.conductance_ensemble` run of
+    ``model``: the window of Fermi energies drawn from (units ``t``), the seed, the number of
+    realisations and of sparse solves (``n_samples`` realisations x ``n_variants``)."""
+    return {
+        "energy_window": list(model.energy_window()),
+        "seed": seed,
+        "n_samples": n_samples,
+        "n_solves": int(n_samples * n_variants),
+    }

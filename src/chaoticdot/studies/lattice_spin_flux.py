@@ -25,7 +25,7 @@ import numpy as np
 
 from ..lattice import DotModel, conductance_ensemble, fit_displaced_dip
 from . import load, register_dataset
-from ._lattice_record import dot_model_record
+from ._lattice_record import dot_model_record, ensemble_run_record
 
 __all__ = [
     "SPIN_FLUX_FLUXES",
@@ -103,10 +103,7 @@ def data_lattice_spin_flux(quick: bool = False):
             "area": model.geometry.area,
             "so_profile": model.so_profile,
         },
-        "energy_window": list(model.energy_window()),
-        "seed": seed,
-        "n_samples": n,
-        "n_solves": int(n * len(variants)),
+        **ensemble_run_record(model, seed=seed, n_samples=n, n_variants=len(variants)),
         "cpu_seconds": round(cpu, 1),
         "executor": "serial (one core)",
         "units": "conductance in e^2/h, flux in h/e through the 60 x 60 square, lengths in a0",
