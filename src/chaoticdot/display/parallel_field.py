@@ -36,6 +36,7 @@ from ..tables import LongTable
 from ..theory.parallel_field import LIMIT, asymmetry_correlator, scaled_asymmetry
 from ..theory.scaled import scaled_variance, scaled_wl_correction
 from . import FigureResult, register
+from ._axes import finish_axes
 
 #: Parameters of the Monte-Carlo figures (the book's values).
 _MC = MC_PARAMETERS
@@ -107,13 +108,14 @@ def fig_wl(
         wl = scaled_wl_correction(alpha=np.sqrt(alpha2), beta=beta)
         axes[0].semilogx(beta, wl, color=color, label=_alpha_label(alpha2))
         table.add(panel="x=0", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=0.0, dG=wl)
-    axes[0].axhline(0.0, color="0.6", lw=0.8)
-    axes[0].set(
+    finish_axes(
+        axes[0],
+        zero_line=True,
+        legend={"fontsize": 7, "ncol": 2, "loc": "lower left"},
         xlabel=r"Zeeman field $b/N$",
         ylabel=r"$\langle\delta G\rangle$  [$(e^2/h) N_1N_2/N^2$]",
         title=r"$x = 0$",
     )
-    axes[0].legend(fontsize=7, ncol=2, loc="lower left")
 
     xi = np.linspace(0.0, 3.0, 61 if quick else 241)
     alpha2 = 20.0
@@ -123,9 +125,13 @@ def fig_wl(
         wl = scaled_wl_correction(xi=xi, alpha=np.sqrt(alpha2), beta=beta_k)
         axes[1].plot(xi, wl, color=color, label=rf"$b/N={beta_k:g}$")
         table.add(panel="a2=20N", a2_over_N=alpha2, b_over_N=beta_k, x_over_sqrtN=xi, dG=wl)
-    axes[1].axhline(0.0, color="0.6", lw=0.8)
-    axes[1].set(xlabel=r"perpendicular field $x/\sqrt{N}$", title=r"$a^2 = 20\,N$")
-    axes[1].legend(fontsize=8)
+    finish_axes(
+        axes[1],
+        zero_line=True,
+        legend={"fontsize": 8},
+        xlabel=r"perpendicular field $x/\sqrt{N}$",
+        title=r"$a^2 = 20\,N$",
+    )
     return FigureResult.laid_out(fig, table)
 
 
@@ -169,12 +175,13 @@ def fig_asymmetry(
     table.add(
         panel="versus x", a2_over_N=0.0, b_over_N=LIMIT["beta"], x_over_sqrtN=xi, asymmetry=zero
     )
-    axes[0].set(
+    finish_axes(
+        axes[0],
+        legend={"fontsize": 7},
         xlabel=r"perpendicular field $x/\sqrt{N}$",
         ylabel=r"$\langle[G(x)-G(-x)]^2\rangle$  [$(e^2/h)^2(N_1N_2/N^2)^2$]",
         title=rf"$a^2 = {alpha2:g}\,N$",
     )
-    axes[0].legend(fontsize=7)
 
     beta = np.logspace(-2, 4, 61 if quick else 241)
     family = (0.0, 0.3, 1.0, 5.0, 20.0, 100.0)
@@ -185,9 +192,13 @@ def fig_asymmetry(
         table.add(
             panel="x=inf", a2_over_N=alpha2, b_over_N=beta, x_over_sqrtN=np.inf, asymmetry=asym
         )
-    axes[1].axhline(2.0, color="0.7", lw=0.8, ls=":")
-    axes[1].set(xlabel=r"Zeeman field $b/N$", title=r"$x^2 \gg N$")
-    axes[1].legend(fontsize=7)
+    finish_axes(
+        axes[1],
+        levels=(2.0,),
+        legend={"fontsize": 7},
+        xlabel=r"Zeeman field $b/N$",
+        title=r"$x^2 \gg N$",
+    )
     return FigureResult.laid_out(fig, table)
 
 

@@ -24,6 +24,7 @@ from ..studies.uniform_spin_orbit import (
 )
 from ..tables import LongTable
 from . import FigureResult, register
+from ._axes import finish_axes
 from .interactive import slider_figure
 
 __all__ = ["wl_spin_flux_slider", "echo_spin_flux_slider", "SLIDER_XSO_STEPS"]
@@ -82,10 +83,13 @@ def fig_wl_split(*, quick: bool = False, xso_over_sqrtN=(0.0, 0.5, 1.0, 2.0, 4.0
         dg = _scaled_wl(xi, xi_so)
         axes[0].plot(xi, dg, color=color, label=rf"$x_{{so}}/\sqrt{{N}}={xi_so:g}$")
         table.add(panel="versus x", xso_over_sqrtN=xi_so, x_over_sqrtN=xi, dG=dg)
-    axes[0].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[0].set_ylabel(r"$\langle\delta G\rangle$  " + _DG_UNITS)
-    axes[0].legend(fontsize=8, loc="lower right")
-    axes[0].set_title("spin flux splits the dip")
+    finish_axes(
+        axes[0],
+        legend={"fontsize": 8, "loc": "lower right"},
+        xlabel=r"perpendicular field $x/\sqrt{N}$",
+        ylabel=r"$\langle\delta G\rangle$  " + _DG_UNITS,
+        title="spin flux splits the dip",
+    )
 
     xso2 = np.logspace(-2, 2, 41 if quick else 161)
     xs = np.sqrt(xso2)
@@ -93,14 +97,16 @@ def fig_wl_split(*, quick: bool = False, xso_over_sqrtN=(0.0, 0.5, 1.0, 2.0, 4.0
     at_flux = _scaled_wl(xs, xs)
     axes[1].semilogx(xso2, at_zero, color="C0", label=r"at $x = 0$")
     axes[1].semilogx(xso2, at_flux, color="C3", label=r"at $x = \pm x_{so}$")
-    axes[1].axhline(-2.0, color="0.7", lw=0.8, ls=":")
-    axes[1].axhline(-1.0, color="0.7", lw=0.8, ls=":")
-    axes[1].axhline(0.0, color="0.7", lw=0.8)
     table.add(panel="depth", where="x=0", xso2_over_N=xso2, dG=at_zero)
     table.add(panel="depth", where="x=x_so", xso2_over_N=xso2, dG=at_flux)
-    axes[1].set_xlabel(r"spin flux $x_{so}^2/N$")
-    axes[1].set_title("depth of the dip")
-    axes[1].legend(fontsize=8)
+    finish_axes(
+        axes[1],
+        zero_line=True,
+        levels=(-2.0, -1.0),
+        legend={"fontsize": 8},
+        xlabel=r"spin flux $x_{so}^2/N$",
+        title="depth of the dip",
+    )
     return FigureResult.laid_out(fig, table)
 
 
@@ -141,8 +147,7 @@ def fig_echo(
             table.add(panel=name, parameter=value, x_over_sqrtN=xi, cov=cov)
         ax.plot(xi, ref, color="0.5", ls=":", label=r"$x_{so} = 0$")
         ax.axvline(2 * xso_over_sqrtN, color="0.8", lw=0.8, zorder=0)
-        ax.set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-        ax.legend(fontsize=8)
+        finish_axes(ax, legend={"fontsize": 8}, xlabel=r"perpendicular field $x/\sqrt{N}$")
     table.add(panel="reference", parameter=0.0, x_over_sqrtN=xi, cov=ref)
     axes[0].set_ylabel(r"cov$[G(x), G(0)]$  " + _COV_UNITS)
     axes[0].set_title(rf"in-plane Zeeman field, $x_{{so}}/\sqrt{{N}}={xso_over_sqrtN:g}$")
@@ -262,7 +267,12 @@ def fig_antisymmetry(
         dot = {"area_um2": area_um2, "N1": N, "N2": N, "lambda_x_um": lx, "lambda_y_um": ly}
         name = rf"$\lambda_x={lx:g}$, $\lambda_y={ly:g}\,\mu$m"
         for remainder, ls in ((False, "-"), (True, "--")):
-            kind = "with remainder" if remainder else "cross term only"
+            # the columns shared by the rows of one dot and one kind of curve
+            curve = {
+                "lambda_x_um": lx,
+                "lambda_y_um": ly,
+                "kind": "with remainder" if remainder else "cross term only",
+            }
             for angle in (0.0, 90.0):
                 values = _antisymmetry(dot, B, angle, x, remainder)
                 axis = r"$B\parallel x$" if angle == 0 else r"$B\parallel y$"
@@ -273,24 +283,14 @@ def fig_antisymmetry(
                     ls=ls,
                     label=None if remainder else f"{name}, {axis}",
                 )
-                table.add(
-                    panel="versus B_par",
-                    lambda_x_um=lx,
-                    lambda_y_um=ly,
-                    kind=kind,
-                    angle_deg=angle,
-                    B_par_T=B,
-                    var_GA=values,
-                )
+                table.add(panel="versus B_par", **curve, angle_deg=angle, B_par_T=B, var_GA=values)
             values = np.array(
                 [_antisymmetry(dot, B_par_angle_T, phi, x, remainder) for phi in angles]
             )
             axes[1].plot(angles, values, color=f"C{2 * k}", ls=ls)
             table.add(
                 panel="versus angle",
-                lambda_x_um=lx,
-                lambda_y_um=ly,
-                kind=kind,
+                **curve,
                 angle_deg=angles,
                 B_par_T=B_par_angle_T,
                 var_GA=values,
@@ -355,10 +355,13 @@ def fig_remainder(
         )
         axes[1].plot(xi, dg, color=color, label=rf"$A={A:g}\,\mu$m$^2$")
         table.add(panel="wl", area_um2=A, x_over_sqrtN=xi, dG=dg)
-    axes[1].axhline(0.0, color="0.7", lw=0.8)
-    axes[1].set_xlabel(r"perpendicular field $x/\sqrt{N}$")
-    axes[1].set_ylabel(r"$\langle\delta G\rangle$  " + _DG_UNITS)
-    axes[1].legend(fontsize=8)
+    finish_axes(
+        axes[1],
+        zero_line=True,
+        legend={"fontsize": 8},
+        xlabel=r"perpendicular field $x/\sqrt{N}$",
+        ylabel=r"$\langle\delta G\rangle$  " + _DG_UNITS,
+    )
     return FigureResult.laid_out(fig, table)
 
 

@@ -24,6 +24,7 @@ from ..lattice.magnetoconductance import fit_line_shape
 from ..parallel import run_chunks, spawn_seeds
 from ..rmt import mean
 from . import load, register_dataset
+from ._lattice_record import dot_model_record, ensemble_run_record
 
 __all__ = [
     "MC_FLUXES",
@@ -94,21 +95,9 @@ def data_lattice_magnetoconductance(quick: bool = False):
         "energies": res.energies[:, 0],
     }
     provenance = {
-        "model": {
-            "length": model.length,
-            "width": model.geometry.width,
-            "lead_width": model.lead_width,
-            "kf": model.kf,
-            "disorder": model.disorder,
-            "obstacle_radius": model.geometry.obstacle_radius,
-            "smooth_contacts": model.smooth_contacts,
-            "n_channels_per_lead": model.n_channels,
-        },
+        "model": dot_model_record(model),
         "so_length_under_gate": MC_LAMBDA,
-        "energy_window": list(model.energy_window()),
-        "seed": seed,
-        "n_samples": n,
-        "n_solves": int(n * len(variants)),
+        **ensemble_run_record(model, seed=seed, n_samples=n, n_variants=len(variants)),
         "elapsed_seconds": round(elapsed, 1),
         "units": "conductance in e^2/h, flux in h/e through the 100 x 100 rectangle",
     }

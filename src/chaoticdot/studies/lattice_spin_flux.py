@@ -25,6 +25,7 @@ import numpy as np
 
 from ..lattice import DotModel, conductance_ensemble, fit_displaced_dip
 from . import load, register_dataset
+from ._lattice_record import dot_model_record, ensemble_run_record
 
 __all__ = [
     "SPIN_FLUX_FLUXES",
@@ -98,21 +99,11 @@ def data_lattice_spin_flux(quick: bool = False):
     }
     provenance = {
         "model": {
-            "length": model.length,
-            "width": model.geometry.width,
+            **dot_model_record(model),
             "area": model.geometry.area,
-            "lead_width": model.lead_width,
-            "kf": model.kf,
-            "disorder": model.disorder,
-            "obstacle_radius": model.geometry.obstacle_radius,
-            "smooth_contacts": model.smooth_contacts,
             "so_profile": model.so_profile,
-            "n_channels_per_lead": model.n_channels,
         },
-        "energy_window": list(model.energy_window()),
-        "seed": seed,
-        "n_samples": n,
-        "n_solves": int(n * len(variants)),
+        **ensemble_run_record(model, seed=seed, n_samples=n, n_variants=len(variants)),
         "cpu_seconds": round(cpu, 1),
         "executor": "serial (one core)",
         "units": "conductance in e^2/h, flux in h/e through the 60 x 60 square, lengths in a0",
