@@ -1,7 +1,8 @@
 """Cross-check of the lattice solver against Kwant 1.5 (run in CI with Kwant installed).
 
 The Kwant system is rebuilt from the physical definition in ``chaoticdot.kwant_crosscheck``
-(no code shared with the lattice package's Hamiltonian, leads or solver). Set
+(no code shared with the lattice package's Hamiltonian, links, leads or solver; its Rashba and
+Dresselhaus links are derived from the continuum Hamiltonian). Set
 ``CHAOTICDOT_REQUIRE_KWANT=1`` to turn a missing Kwant into a failure instead of a skip.
 """
 
@@ -149,3 +150,14 @@ def test_kwant_equal_rashba_and_dresselhaus_is_a_pure_gauge(kwant, sign):
     g_plain = kwant_conductance(plain, ENERGY)
     assert abs(kwant_conductance(gauge, ENERGY) - g_plain) < TOLERANCE
     assert abs(kwant_conductance(generic, ENERGY) - g_plain) > 1e-4
+
+
+def test_kwant_crosscheck_rejects_bad_input(kwant):
+    from chaoticdot.kwant_crosscheck import build_kwant_system, kwant_conductance
+
+    with pytest.raises(TypeError, match="model"):
+        build_kwant_system("dot")
+    with pytest.raises(ValueError, match="energy"):
+        kwant_conductance(_model(), float("nan"))
+    with pytest.raises(ValueError, match="energy"):
+        kwant_conductance(_model(), [0.5, 0.6])
