@@ -79,6 +79,29 @@ def test_multifidelity_control_reduces_error(split):
     assert np.all(est["mean_G_err"][1, 1:] < 0.5 * plain_err[1:])
 
 
+def test_controls_reduce_variance_errors(split):
+    """var G: the a = 0 controls (a = 0.3) and the exact CSE controls near x = 0 (a = inf) give
+    smaller errors than the plain estimator on the same draws."""
+    streams, est = split
+    for row, key, curve, fields in ((1, 0.3, 1, slice(1, None)), (-1, np.inf, 0, slice(1, 2))):
+        g = streams[key][:, :, curve, :]
+        sq = ((g - g.mean(axis=(0, 1))) ** 2).mean(axis=1)  # per-draw squared deviations
+        plain_err = sq.std(axis=0, ddof=1) / np.sqrt(len(sq))
+        assert np.all(est["var_G_err"][row, fields] < plain_err[fields]), key
+    g = streams[np.inf][:, :, 0, :].mean(axis=1)
+    assert est["mean_G_err"][-1, 1] < g[:, 1].std(ddof=1) / np.sqrt(len(g))
+
+
+def test_vanishing_spin_orbit_reproduces_control_curve():
+    """a -> 0: the spin-full curve equals its control, and the regression on the a = 0 curve
+    returns the pooled a = 0 estimate itself (value and error)."""
+    alphas = np.array([0.0, 1e-9])
+    streams = sample_split(N1, xi=XI, alphas=alphas, draws={0.0: 100, 1e-9: 100}, M=M, seed=3)
+    est = estimate_split(streams, alphas=alphas, n1=N1, bootstrap=50, seed=0)
+    for key in ("mean_G", "var_G", "mean_G_err", "var_G_err"):
+        np.testing.assert_allclose(est[key][1], est[key][0], rtol=0, atol=1e-5)
+
+
 def test_bootstrap_error_matches_regression_error(split):
     """Bootstrap error of the a = inf mean vs the analytic control-variate error."""
     streams, est = split
