@@ -101,6 +101,8 @@ def split_run(n1, stored, c, seed, fraction, bootstrap):
         for key in ("mean_G", "var_G")
     }
     return {
+        "r2_mean": r2_mean * fraction,
+        "r2_var": r2_var * fraction,
         "draws": draws,
         "seconds": (t_sample + t_est) / fraction,
         "t_sample": t_sample,
@@ -113,6 +115,45 @@ def split_run(n1, stored, c, seed, fraction, bootstrap):
     }
 
 
+def pooled_scale(runs):
+    """Draws multiplier from the squared error ratios averaged over the seeds, per point.
+
+    The average over independent seeds estimates the expected squared error; a maximum over
+    the points of one seed's noisy estimates is biased upwards.
+    """
+    r2_mean = np.mean([r["r2_mean"] for r in runs], axis=0)
+    r2_var = np.mean([r["r2_var"] for r in runs], axis=0)
+    per_curve = smoothed_max(np.maximum(r2_mean, r2_var), axis=-1)
+    return float(per_curve.max()), per_curve
+
+
+def summarize(results):
+    """Totals over the channel numbers: before, after (pooled seeds and per seed), ratios."""
+    before = sum(r["before"] for r in results.values())
+    pooled = sum(np.mean(r["seconds"]) * r["pooled_scale"] for r in results.values())
+    per_seed = np.sum([np.asarray(r["seconds"]) * r["scales"] for r in results.values()], axis=0)
+    ratios = before / per_seed
+    spread = ratios.std(ddof=1) / np.sqrt(len(ratios)) if len(ratios) > 1 else np.nan
+    print(f"\nTotal over N1 = {sorted(results)}: before {before:.0f} s")
+    for n1, r in sorted(results.items()):
+        after = np.mean(r["seconds"]) * r["pooled_scale"]
+        print(
+            f"  N1 = {n1}: before {r['before']:.0f} s, after {after:.0f} s (errors pooled over "
+            f"{len(r['seconds'])} seeds, draws x {r['pooled_scale']:.3f}), ratio "
+            f"{r['before'] / after:.3f}x; per seed "
+            + ", ".join(
+                f"{r['before'] / (t * k):.3f}x"
+                for t, k in zip(r["seconds"], r["scales"], strict=True)
+            )
+        )
+    print(
+        f"  after {pooled:.0f} s with the errors pooled over the seeds: ratio "
+        f"{before / pooled:.3f}x; per seed "
+        + ", ".join(f"{x:.3f}x" for x in ratios)
+        + f" (mean {ratios.mean():.3f} +- {spread:.3f}, standard error over the seeds)"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--channels", type=int, nargs="+", default=[5, 10])
@@ -121,23 +162,42 @@ def main():
     parser.add_argument("--bootstrap", type=int, default=400)
     parser.add_argument("--stored-samples-5", type=int, default=300)
     parser.add_argument("--stored-samples-10", type=int, default=100)
+    parser.add_argument("--save", help="write the measurements to this .npz file")
+    parser.add_argument("--combine", nargs="+", help="summarize saved .npz files, no runs")
     args = parser.parse_args()
+    if args.combine:
+        results = {}
+        for path in args.combine:
+            with np.load(path, allow_pickle=True) as f:
+                for n1, r in f["results"].item().items():
+                    old = results.setdefault(
+                        n1, {"befores": [], "seconds": [], "scales": [], "runs": []}
+                    )
+                    old["befores"].append(r["before"])
+                    old["seconds"] += list(r["seconds"])
+                    old["scales"] += list(r["scales"])
+                    old["runs"] += list(r["runs"])
+        for r in results.values():
+            r["before"] = float(np.mean(r["befores"]))
+            r["pooled_scale"] = pooled_scale(r["runs"])[0]
+        summarize(results)
+        return
     stored, _ = load("fig2-mc")
     channels = [int(n) for n in stored["channels"]]
     print(f"# bench_fig2_generator; load average {os.getloadavg()}; {vars(args)}")
-    totals_before, totals_after = 0.0, np.zeros(len(args.seeds))
+    results = {}
     with threadpool_limits(1):
         for n1 in args.channels:
             c = channels.index(n1)
             samples = args.stored_samples_5 if n1 == 5 else args.stored_samples_10
             before = FIG2_MC_SAMPLES[n1] * stored_cost(n1, stored, samples)
-            totals_before += before
             print(f"\nN1 = N2 = {n1}, M = {16 * n1}")
             print(f"  before: stored method, {FIG2_MC_SAMPLES[n1]} realizations: {before:6.0f} s")
-            for s, seed in enumerate(args.seeds):
+            runs = []
+            for seed in args.seeds:
                 r = split_run(n1, stored, c, seed, args.fraction, args.bootstrap)
+                runs.append(r)
                 after = r["seconds"] * r["scale"]
-                totals_after[s] += after
                 print(
                     f"  split, seed {seed}, draws {r['draws']}: sampling {r['t_sample']:.1f} s, "
                     f"estimate {r['t_est']:.1f} s"
@@ -150,15 +210,18 @@ def main():
                     f"<G> {np.max(np.abs(r['z']['mean_G'])):.2f}, "
                     f"var G {np.max(np.abs(r['z']['var_G'])):.2f}"
                 )
-    ratios = totals_before / totals_after
-    spread = ratios.std(ddof=1) / np.sqrt(len(ratios)) if len(ratios) > 1 else np.nan
-    print(
-        f"\nTotal over N1 = {args.channels}: before {totals_before:.0f} s; after "
-        + ", ".join(f"{a:.0f} s" for a in totals_after)
-        + " (seeds); ratio "
-        + ", ".join(f"{r:.3f}" for r in ratios)
-        + f"; mean {ratios.mean():.3f} +- {spread:.3f}x (standard error over the seeds)"
-    )
+            scale, per_curve = pooled_scale(runs)
+            print(f"  pooled over the seeds: draws x {scale:.3f}, per curve {per_curve}")
+            results[n1] = {
+                "before": before,
+                "seconds": [r["seconds"] for r in runs],
+                "scales": [r["scale"] for r in runs],
+                "runs": [{"r2_mean": r["r2_mean"], "r2_var": r["r2_var"]} for r in runs],
+                "pooled_scale": scale,
+            }
+    summarize(results)
+    if args.save:
+        np.savez(args.save, results=np.array(results, dtype=object))
 
 
 if __name__ == "__main__":

@@ -102,6 +102,27 @@ def test_vanishing_spin_orbit_reproduces_control_curve():
         np.testing.assert_allclose(est[key][1], est[key][0], rtol=0, atol=1e-5)
 
 
+def test_regression_bias_is_far_below_the_errors(split):
+    """The O(q / n) bias of the estimated regression coefficients, estimated by the bootstrap
+    (mean of the estimates on resampled draws minus the estimate): below 0.1 of the error,
+    bounded here at 0.1 plus 4 times the noise of the bootstrap mean (0.05 for 400 replicates)."""
+    streams, est = split
+    rng = np.random.default_rng(7)
+    replicates = 400
+    total = {"mean_G": 0.0, "var_G": 0.0}
+    for _ in range(replicates):
+        resampled = {k: g[rng.integers(0, len(g), len(g))] for k, g in streams.items()}
+        rep = estimate_split(resampled, alphas=ALPHAS, n1=N1, bootstrap=2)
+        for key in total:
+            total[key] = total[key] + rep[key]
+    exact = np.zeros((len(ALPHAS), len(XI)), dtype=bool)
+    exact[[0, -1], 0] = True  # exact control points: no bias, no error
+    for key, value in total.items():
+        bias = value / replicates - est[key]
+        bound = (0.1 + 4 / np.sqrt(replicates)) * est[key + "_err"]
+        assert np.all(np.abs(bias[~exact]) < bound[~exact]), key
+
+
 def test_bootstrap_error_matches_regression_error(split):
     """Bootstrap error of the a = inf mean vs the analytic control-variate error."""
     streams, est = split

@@ -41,7 +41,8 @@ draws, applied to the means, to the variances (``y`` the squared deviation of ``
 covariances (products of deviations). The estimated ``beta`` biases the result by ``O(q / n)``
 relative to the spread of one draw (``n >= 150`` draws per stream), which is ``O(q /
 sqrt(n))`` of a standard error times the (small) third-moment coupling of target and controls;
-the bootstrap estimate of this bias is checked below one tenth of the error by the tests.
+its bootstrap estimate is below one tenth of the error on the model of the tests (which
+bound it allowing for the noise of that estimate).
 Standard errors are from a bootstrap over the draws of each stream (resampled independently,
 fixed seed, deterministic).
 
