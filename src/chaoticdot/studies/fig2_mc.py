@@ -85,8 +85,8 @@ FIG2_MC_SEED = 20020210
 #: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies; chosen
 #: with ``benchmarks/bench_fig2_generator.py`` so that every error reaches the stored one.
 FIG2_SPLIT_DRAWS = {
-    5: {0.0: 100, 0.3: 150, 0.5: 625, 1.0: 1400, np.inf: 1425},
-    10: {0.0: 100, 0.3: 225, 0.5: 850, 1.0: 1400, np.inf: 1350},
+    5: {0.0: 100, 0.3: 175, 0.5: 625, 1.0: 1300, np.inf: 1275},
+    10: {0.0: 100, 0.3: 225, 0.5: 800, 1.0: 1350, np.inf: 1275},
 }
 #: The reduced run of ``quick=True``: one channel number, every other field, an independent
 #: seed; ``samples`` for the correlated method, ``draws`` per stream for the split method.
