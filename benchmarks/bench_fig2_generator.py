@@ -1,36 +1,32 @@
 """Core-seconds of the Fig. 2 Monte-Carlo data (dataset ``fig2-mc``) at equal statistical errors.
 
-One run on this machine, one process, one BLAS thread, at a reduced number of realizations.
-For every channel number of the stored dataset (``N1 = N2 = 5, 10``, ``M = 8 N``) it measures
+One process, one BLAS thread, process time. For every channel number of the stored dataset
+(``N1 = N2 = 5, 10``, ``M = 8 N``) it measures
 
-1. where the core-seconds of the stored method go: the whole Fig. 2 grid (5 spin-orbit values x
-   11 fields) split into the spin-decoupled ``a = 0`` curve, the spin-full ``0 < a < inf``
-   curves and the ``a = inf`` curve (its own circular-symplectic draws), and the share of the
-   random-matrix draws;
-2. the per-realization standard deviation of every estimate (``<G>`` and ``var G`` at each of
-   the 55 points) for the stored method (double precision, plain sample mean and variance, one
-   sample count for the whole grid) and for the improved method:
+1. **before**: the cost of the stored (correlated) method, ``5000 x`` the measured cost of one
+   realization of the whole grid (double precision, all 55 points per realization). Its errors
+   are by definition the stored ``mean_G_err`` and ``var_G_err``.
+2. **after**: the generator's split method (:mod:`chaoticdot.studies.fig2_split`) at
+   ``fraction`` of its design draws :data:`chaoticdot.studies.fig2_mc.FIG2_SPLIT_DRAWS`, for
+   several independent seeds: sampling time per stream, estimation time (the generator's
+   bootstrap size), and the standard errors of ``<G>`` and ``var G`` at all 55 points from a
+   larger bootstrap (so that the noise of the estimated errors stays small). The draws needed
+   for the stored errors at **every** point are the design draws times the largest ratio
+   ``(error / stored error)^2``, after a 3-point running mean over the fields that removes
+   the point-to-point noise of the estimated errors. Extrapolation: cost linear in the draws,
+   errors as ``1 / sqrt(draws)``.
+3. The same ratio per curve (which curve decides), the ratio ``before / after`` per seed, and
+   their mean with the standard error over the seeds; a z-score check of the split estimates
+   against the stored values.
 
-   * LU factorisations in single precision (``precision="single"``, error of ``G`` ~1e-6);
-   * control variates with exactly known means: the same realization's ``G(x=0, a=0)`` (exact
-     spin-degenerate COE mean) for ``<G>`` and its squared deviation (exact COE variance) for
-     ``var G``; on the ``a = inf`` curve the ``x = 0`` CSE values likewise;
-   * the ``a = inf`` curve sampled separately with its own sample count, ``K`` energies per
-     symplectic draw (the distribution of ``G`` is exactly energy independent: the circular
-     ensembles are invariant under ``U -> exp(i theta) U``; energies a quarter period
-     ``2 pi (M - N) / K`` apart are weakly correlated; estimators and errors use
-     per-draw averages, so the correlation is accounted for);
+The ratio quoted is the one with the errors pooled over the seeds (the per-seed ratios, each
+decided by one seed's noisiest point, scatter by 10-20 % and lie lower). Runs can be split
+over processes (``--channels``, ``--seeds``, ``--save``) and summarized together
+(``--combine a.npz b.npz``); one channel number and seed at full size takes 1 (``N1 = 5``) to
+6 (``N1 = 10``) minutes.
 
-3. from 2., the realizations needed to reach the stored file's errors ``mean_G_err`` and
-   ``var_G_err`` at **every** point (the largest ratio over the points decides, after a
-   3-point running mean over the fields that removes the point-to-point noise of the
-   estimated errors; the same rule applied to the stored method recovers its 5000
-   realizations, which checks it), and the core-seconds before/after. Extrapolation: cost
-   linear in the number of realizations, errors as ``1 / sqrt(samples)``.
-
-It also checks the improved estimates against the stored values (z-scores with combined errors).
-
-Usage: ``python benchmarks/bench_fig2_generator.py [--samples-5 S] [--samples-10 S]``
+Usage: ``python benchmarks/bench_fig2_generator.py [--channels 5 10] [--seeds 31 32]
+[--fraction 1.0] [--bootstrap 400] [--save out.npz] [--combine a.npz ...]``
 """
 
 from __future__ import annotations
@@ -46,16 +42,13 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
-from chaoticdot import rmt, theory  # noqa: E402
+from chaoticdot import rmt  # noqa: E402
 from chaoticdot.studies import load  # noqa: E402
-from chaoticdot.studies.fig2_mc import FIG2_SPLIT_DRAWS  # noqa: E402
-from chaoticdot.studies.fig2_split import (  # noqa: E402
-    SPLIT_ENERGIES,
-    estimate_split,
-    sample_split,
-)
+from chaoticdot.studies.fig2_mc import FIG2_MC_SAMPLES, FIG2_SPLIT_DRAWS  # noqa: E402
+from chaoticdot.studies.fig2_split import estimate_split, sample_split  # noqa: E402
 
-K_ENERGIES = 4
+#: Bootstrap replicates of the generator (``estimate_split`` default): timed as its cost.
+GENERATOR_BOOTSTRAP = 100
 
 
 def timed(fn):
@@ -64,19 +57,7 @@ def timed(fn):
     return out, time.process_time() - t0
 
 
-def spread_mean(g):
-    """Per-realization standard deviation of the plain mean estimator."""
-    return g.std(axis=0, ddof=1)
-
-
-def spread_var(g):
-    """Per-realization standard deviation of the plain variance estimator."""
-    d = g - g.mean(axis=0)
-    s2 = (d * d).mean(axis=0)
-    return np.sqrt(np.maximum((d**4).mean(axis=0) - s2**2, 0.0))
-
-
-def smoothed_max(ratio2):
+def smoothed_max(ratio2, axis=None):
     """Largest value over the fields after a 3-point running mean along the field axis.
 
     The ratios ``(error / stored error)^2`` vary smoothly with the field; their point-to-point
@@ -85,234 +66,168 @@ def smoothed_max(ratio2):
     r = np.asarray(ratio2, dtype=float)
     padded = np.concatenate([r[..., :1], r, r[..., -1:]], axis=-1)
     smooth = (padded[..., :-2] + padded[..., 1:-1] + padded[..., 2:]) / 3.0
-    return float(np.max(smooth))
+    return np.max(smooth, axis=axis)
 
 
-def report_z(label, z):
-    worst, mean_sq = np.max(np.abs(z)), np.mean(z**2)
-    print(f"  check {label:22s}: max |z| vs stored {worst:4.2f}, mean z^2 {mean_sq:4.2f}")
-
-
-def cv_residual(y, z):
-    """Control-variate fit of ``y`` on ``z`` (sample axis 0): ``(beta, residual std)``."""
-    dy, dz = y - y.mean(axis=0), z - z.mean(axis=0)
-    beta = (dy * dz).sum(axis=0) / (dz * dz).sum(axis=0)
-    r = dy - beta * dz
-    return beta, np.sqrt((r * r).sum(axis=0) / (len(y) - 2))
-
-
-def cv_estimates(y, z, z_exact):
-    """Control-variate estimate of ``<y>`` and its per-realization spread."""
-    beta, spread = cv_residual(y, z)
-    return y.mean(axis=0) - beta * (z.mean(axis=0) - z_exact), spread
-
-
-def run(n1, samples, stored, c, fraction):
+def stored_cost(n1, stored, samples):
+    """Core-seconds of one realization of the stored method (whole grid, double precision)."""
     N, M = 2 * n1, 16 * n1
-    alphas, xi = stored["alpha"], stored["xi"]
-    x = xi[None, :] * np.sqrt(N)
-    a = alphas[:, None] * np.sqrt(N)
-    finite = np.isfinite(alphas)
+    x = stored["xi"][None, :] * np.sqrt(N)
+    a = stored["alpha"][:, None] * np.sqrt(N)
     common = dict(M=M, executor="serial", max_minutes=np.inf)
-    mu_coe, var_coe = theory.exact_conductance_stats(n1, n1, "COE")
-    mu_cse, var_cse = theory.exact_conductance_stats(n1, n1, "CSE")
-    err_mean, err_var = stored["mean_G_err"][c], stored["var_G_err"][c]
-
-    # Warm the per-process R^{-1} caches of every grid point (computed once per worker in a
-    # real run, a few seconds in total) so that the timings below are per-realization costs.
-    for prec in ("double", "single"):
-        rmt.sample_conductance(n1, n1, x=x, a=a, samples=2, seed=1, precision=prec, **common)
-
-    # -- 1. the stored method and its cost breakdown -------------------------------------
-    g_old, t_old = timed(
+    # warm the per-process R^{-1} caches (once per worker in a real run)
+    rmt.sample_conductance(n1, n1, x=x, a=a, samples=2, seed=1, **common)
+    _, t = timed(
         lambda: rmt.sample_conductance(n1, n1, x=x, a=a, samples=samples, seed=11, **common)
     )
-    _, t_a0 = timed(lambda: rmt.sample_conductance(n1, n1, x=x, samples=samples, seed=12, **common))
-    _, t_so = timed(
-        lambda: rmt.sample_conductance(
-            n1, n1, x=x, a=a[finite & (alphas > 0)], samples=samples, seed=13, **common
-        )
-    )
-    _, t_inf = timed(
-        lambda: rmt.sample_conductance(n1, n1, x=x, a=np.inf, samples=samples, seed=14, **common)
-    )
-    rng = np.random.default_rng(0)
-    _, t_draw_coe = timed(lambda: [rmt.coe_matrix(rng, M) for _ in range(samples)])
-    _, t_draw_cse = timed(lambda: [rmt.cse_matrix(rng, M) for _ in range(samples)])
-    print(f"\nN1 = N2 = {n1}, M = {M}: {samples} realizations, stored method")
-    print(f"  whole grid: {1e3 * t_old / samples:7.1f} ms per realization (core)")
-    for label, t in (
-        ("a = 0 curve (spin-decoupled, 11 LU of size M - N)", t_a0),
-        ("0 < a < inf curves (33 LU of size 2(M - N))", t_so),
-        ("a = inf curve (CSE draw 2M, 11 LU of 2(M - N))", t_inf),
-        ("  of which COE draws (M x M)", t_draw_coe),
-        ("  of which CSE draws (2M x 2M)", t_draw_cse),
-    ):
-        print(f"  {label:52s} {1e3 * t / samples:7.1f} ms  ({100 * t / t_old:4.0f} %)")
-
-    sm_old, sv_old = spread_mean(g_old), spread_var(g_old)
-    n_old = max(smoothed_max((sm_old / err_mean) ** 2), smoothed_max((sv_old / err_var) ** 2))
-
-    # -- 2. the improved method -----------------------------------------------------------
-    g_coe, t_coe = timed(
-        lambda: rmt.sample_conductance(
-            n1, n1, x=x, a=a[finite], samples=samples, seed=21, precision="single", **common
-        )
-    )
-    c0 = g_coe[:, :1, :1]  # G(x = 0, a = 0): exact spin-degenerate COE statistics
-    m_coe, sm_coe = cv_estimates(g_coe, c0, mu_coe)
-    d = g_coe - m_coe
-    v_coe, sv_coe = cv_estimates(d * d, (c0 - mu_coe) ** 2, var_coe)
-
-    energies = 2 * np.pi * (M - N) * np.arange(K_ENERGIES) / K_ENERGIES
-    g_cse, t_cse = timed(
-        lambda: rmt.sample_conductance(
-            n1,
-            n1,
-            x=x[0],
-            a=np.inf,
-            energy=energies[:, None],
-            samples=samples,
-            seed=22,
-            precision="single",
-            **common,
-        )
-    )
-    h = g_cse.mean(axis=1)  # per-draw average over the K energies
-    c_inf = h[:, :1]  # x = 0: exact CSE mean
-    m_cse, sm_cse = cv_estimates(h, c_inf, mu_cse)
-    y = ((g_cse - m_cse[None, None, :]) ** 2).mean(axis=1)
-    z = ((g_cse[:, :, :1] - mu_cse) ** 2).mean(axis=1)
-    v_cse, sv_cse = cv_estimates(y, z, var_cse)
-
-    fin, inf = np.flatnonzero(finite), np.flatnonzero(~finite)
-    n_coe = max(
-        smoothed_max((sm_coe / err_mean[fin]) ** 2), smoothed_max((sv_coe / err_var[fin]) ** 2)
-    )
-    n_cse = max(
-        smoothed_max((sm_cse / err_mean[inf]) ** 2), smoothed_max((sv_cse / err_var[inf]) ** 2)
-    )
-    per_old = t_old / samples
-    per_coe, per_cse = t_coe / samples, t_cse / samples
-    before = n_old * per_old
-    before_stored = 5000 * per_old
-    after = n_coe * per_coe + n_cse * per_cse
-    print("  improved method:")
-    print(
-        f"    finite a (single precision + control variates): {1e3 * per_coe:7.1f} ms per "
-        f"realization, {n_coe:6.0f} realizations for the stored errors"
-    )
-    print(
-        f"    a = inf ({K_ENERGIES} energies per CSE draw, single, control variates): "
-        f"{1e3 * per_cse:7.1f} ms per draw, {n_cse:6.0f} draws for the stored errors"
-    )
-    print(
-        f"  realizations for the stored errors with the stored method: {n_old:6.0f} "
-        f"(the file used 5000: a check of the extrapolation rule)"
-    )
-    print(
-        f"  core-seconds at the stored errors: before {before:7.0f} s "
-        f"(5000 x measured cost: {before_stored:7.0f} s), after {after:7.0f} s, "
-        f"ratio {before / after:4.2f}x"
-    )
-    # -- validation: improved estimates against the stored ones ---------------------------
-    for label, new, new_sd, n_new, key in (
-        ("<G> finite a", m_coe, sm_coe, samples, "mean_G"),
-        ("var G finite a", v_coe, sv_coe, samples, "var_G"),
-    ):
-        z_s = (new - stored[key][c][fin]) / np.hypot(
-            new_sd / np.sqrt(n_new), stored[key + "_err"][c][fin]
-        )
-        report_z(label, z_s)
-    for label, new, new_sd, key in (
-        ("<G> a = inf", m_cse, sm_cse, "mean_G"),
-        ("var G a = inf", v_cse, sv_cse, "var_G"),
-    ):
-        z_s = (new - stored[key][c][inf][0]) / np.hypot(
-            new_sd / np.sqrt(samples), stored[key + "_err"][c][inf][0]
-        )
-        report_z(label, z_s)
-    split_after, split_ratio = run_split(n1, stored, c, per_old * 5000, fraction)
-    return before_stored, after, split_after
+    return t / samples
 
 
-def run_split(n1, stored, c, before, fraction):
-    """The generator's split method at ``fraction`` of its design draws; extrapolated cost."""
+def split_run(n1, stored, c, seed, fraction, bootstrap):
+    """One seed of the split method: core-seconds and per-curve draws multiplier."""
     M = 16 * n1
-    design = FIG2_SPLIT_DRAWS[n1]
-    draws = {k: max(int(round(fraction * v)), 30) for k, v in design.items()}
-    alphas = stored["alpha"]
-    sample_split(
-        n1,
-        xi=stored["xi"],
-        alphas=alphas,
-        draws={k: 2 for k in draws},
-        M=M,
-        seed=0,
-        executor="serial",
-    )  # warm the R^{-1} caches
-    streams, t = timed(
+    alphas, xi = stored["alpha"], stored["xi"]
+    draws = {k: max(int(round(fraction * v)), 30) for k, v in FIG2_SPLIT_DRAWS[n1].items()}
+    warm = {k: 2 for k in draws}
+    sample_split(n1, xi=xi, alphas=alphas, draws=warm, M=M, seed=0, executor="serial")
+    streams, t_sample = timed(
         lambda: sample_split(
-            n1, xi=stored["xi"], alphas=alphas, draws=draws, M=M, seed=31, executor="serial"
+            n1, xi=xi, alphas=alphas, draws=draws, M=M, seed=seed, executor="serial"
         )
     )
-    est, t_est = timed(lambda: estimate_split(streams, alphas=alphas, n1=n1))
-    ratio2 = np.maximum(
-        (est["mean_G_err"] / stored["mean_G_err"][c]) ** 2,
-        (est["var_G_err"] / stored["var_G_err"][c]) ** 2,
+    _, t_est = timed(
+        lambda: estimate_split(streams, alphas=alphas, n1=n1, bootstrap=GENERATOR_BOOTSTRAP)
     )
-    # design draws x scale reach every stored error (smoothed over the fields, as for the
-    # stored method above; the unsmoothed maximum is printed too)
-    scale = smoothed_max(ratio2) * fraction
-    raw_scale = float(np.max(ratio2)) * fraction
-    after = (t + t_est) / fraction * scale
-    print(
-        f"  split method ({SPLIT_ENERGIES} energies per draw, single precision, exact and "
-        f"multi-fidelity control variates), pilot draws {draws}: {t:.1f} s + estimate "
-        f"{t_est:.1f} s"
-    )
-    for key in ("mean_G", "var_G"):
-        r2 = (est[key + "_err"] / stored[key + "_err"][c]) ** 2
+    est = estimate_split(streams, alphas=alphas, n1=n1, bootstrap=bootstrap, seed=seed)
+    r2_mean = (est["mean_G_err"] / stored["mean_G_err"][c]) ** 2
+    r2_var = (est["var_G_err"] / stored["var_G_err"][c]) ** 2
+    per_curve = smoothed_max(np.maximum(r2_mean, r2_var), axis=-1) * fraction
+    z = {
+        key: (est[key] - stored[key][c]) / np.hypot(est[key + "_err"], stored[key + "_err"][c])
+        for key in ("mean_G", "var_G")
+    }
+    return {
+        "r2_mean": r2_mean * fraction,
+        "r2_var": r2_var * fraction,
+        "draws": draws,
+        "seconds": (t_sample + t_est) / fraction,
+        "t_sample": t_sample,
+        "t_est": t_est,
+        "mean_scale": smoothed_max(r2_mean, axis=-1) * fraction,
+        "var_scale": smoothed_max(r2_var, axis=-1) * fraction,
+        "per_curve": per_curve,
+        "scale": float(per_curve.max()),
+        "z": z,
+    }
+
+
+def pooled_scale(runs):
+    """Draws multiplier from the squared error ratios averaged over the seeds, per point.
+
+    The average over independent seeds estimates the expected squared error; a maximum over
+    the points of one seed's noisy estimates is biased upwards.
+    """
+    r2_mean = np.mean([r["r2_mean"] for r in runs], axis=0)
+    r2_var = np.mean([r["r2_var"] for r in runs], axis=0)
+    per_curve = smoothed_max(np.maximum(r2_mean, r2_var), axis=-1)
+    return float(per_curve.max()), per_curve
+
+
+def summarize(results):
+    """Totals over the channel numbers: before, after (pooled seeds and per seed), ratios."""
+    before = sum(r["before"] for r in results.values())
+    pooled = sum(np.mean(r["seconds"]) * r["pooled_scale"] for r in results.values())
+    per_seed = np.sum([np.asarray(r["seconds"]) * r["scales"] for r in results.values()], axis=0)
+    ratios = before / per_seed
+    spread = ratios.std(ddof=1) / np.sqrt(len(ratios)) if len(ratios) > 1 else np.nan
+    print(f"\nTotal over N1 = {sorted(results)}: before {before:.0f} s")
+    for n1, r in sorted(results.items()):
+        after = np.mean(r["seconds"]) * r["pooled_scale"]
         print(
-            f"    {key} (error / stored error)^2 per curve (worst field): "
-            + ", ".join(f"{np.max(r):.2f}" for r in r2)
+            f"  N1 = {n1}: before {r['before']:.0f} s, after {after:.0f} s (errors pooled over "
+            f"{len(r['seconds'])} seeds, draws x {r['pooled_scale']:.3f}), ratio "
+            f"{r['before'] / after:.3f}x; per seed "
+            + ", ".join(
+                f"{r['before'] / (t * k):.3f}x"
+                for t, k in zip(r["seconds"], r["scales"], strict=True)
+            )
         )
     print(
-        "    (error / stored error)^2 at the pilot size, per curve (worst field): "
-        + ", ".join(f"a={a:g}: {np.max(r):.2f}" for a, r in zip(alphas, ratio2, strict=True))
+        f"  after {pooled:.0f} s with the errors pooled over the seeds: ratio "
+        f"{before / pooled:.3f}x; per seed "
+        + ", ".join(f"{x:.3f}x" for x in ratios)
+        + f" (mean {ratios.mean():.3f} +- {spread:.3f}, standard error over the seeds)"
     )
-    print(
-        f"    design draws x {scale:.2f} reach the stored errors at every point: "
-        f"{after:7.0f} core-s, {before / after:4.2f}x less than the stored method "
-        f"(unsmoothed maximum: x {raw_scale:.2f}, {before / (after * raw_scale / scale):4.2f}x)"
-    )
-    for key in ("mean_G", "var_G"):
-        z_s = (est[key] - stored[key][c]) / np.hypot(est[key + "_err"], stored[key + "_err"][c])
-        report_z(f"split {key}", z_s)
-    return after, before / after
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples-5", type=int, default=400)
-    parser.add_argument("--samples-10", type=int, default=150)
-    parser.add_argument("--fraction-5", type=float, default=0.25)
-    parser.add_argument("--fraction-10", type=float, default=0.25)
+    parser.add_argument("--channels", type=int, nargs="+", default=[5, 10])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[31, 32])
+    parser.add_argument("--fraction", type=float, default=1.0)
+    parser.add_argument("--bootstrap", type=int, default=400)
+    parser.add_argument("--stored-samples-5", type=int, default=300)
+    parser.add_argument("--stored-samples-10", type=int, default=100)
+    parser.add_argument("--save", help="write the measurements to this .npz file")
+    parser.add_argument("--combine", nargs="+", help="summarize saved .npz files, no runs")
     args = parser.parse_args()
+    if args.combine:
+        results = {}
+        for path in args.combine:
+            with np.load(path, allow_pickle=True) as f:
+                for n1, r in f["results"].item().items():
+                    old = results.setdefault(
+                        n1, {"befores": [], "seconds": [], "scales": [], "runs": []}
+                    )
+                    old["befores"].append(r["before"])
+                    old["seconds"] += list(r["seconds"])
+                    old["scales"] += list(r["scales"])
+                    old["runs"] += list(r["runs"])
+        for r in results.values():
+            r["before"] = float(np.mean(r["befores"]))
+            r["pooled_scale"] = pooled_scale(r["runs"])[0]
+        summarize(results)
+        return
     stored, _ = load("fig2-mc")
-    print(f"# bench_fig2_generator; load average {os.getloadavg()}")
-    totals = np.zeros(3)
+    channels = [int(n) for n in stored["channels"]]
+    print(f"# bench_fig2_generator; load average {os.getloadavg()}; {vars(args)}")
+    results = {}
     with threadpool_limits(1):
-        for c, n1 in enumerate(stored["channels"]):
-            samples = args.samples_5 if n1 == 5 else args.samples_10
-            fraction = args.fraction_5 if n1 == 5 else args.fraction_10
-            totals += run(int(n1), samples, stored, c, fraction)
-    print(
-        f"\nTotal core-seconds for the stored errors at every point (linear extrapolation from "
-        f"the reduced runs): stored method {totals[0]:.0f} s; single precision + exact control "
-        f"variates {totals[1]:.0f} s ({totals[0] / totals[1]:.2f}x); split method "
-        f"{totals[2]:.0f} s ({totals[0] / totals[2]:.2f}x)"
-    )
+        for n1 in args.channels:
+            c = channels.index(n1)
+            samples = args.stored_samples_5 if n1 == 5 else args.stored_samples_10
+            before = FIG2_MC_SAMPLES[n1] * stored_cost(n1, stored, samples)
+            print(f"\nN1 = N2 = {n1}, M = {16 * n1}")
+            print(f"  before: stored method, {FIG2_MC_SAMPLES[n1]} realizations: {before:6.0f} s")
+            runs = []
+            for seed in args.seeds:
+                r = split_run(n1, stored, c, seed, args.fraction, args.bootstrap)
+                runs.append(r)
+                after = r["seconds"] * r["scale"]
+                print(
+                    f"  split, seed {seed}, draws {r['draws']}: sampling {r['t_sample']:.1f} s, "
+                    f"estimate {r['t_est']:.1f} s"
+                )
+                for label, key in (("<G>", "mean_scale"), ("var G", "var_scale")):
+                    print(f"    (error / stored)^2 x fraction, {label:5s} per curve: {r[key]}")
+                print(
+                    f"    design draws x {r['scale']:.3f} reach every stored error: "
+                    f"{after:6.0f} s, ratio {before / after:.3f}x; max |z| vs stored: "
+                    f"<G> {np.max(np.abs(r['z']['mean_G'])):.2f}, "
+                    f"var G {np.max(np.abs(r['z']['var_G'])):.2f}"
+                )
+            scale, per_curve = pooled_scale(runs)
+            print(f"  pooled over the seeds: draws x {scale:.3f}, per curve {per_curve}")
+            results[n1] = {
+                "before": before,
+                "seconds": [r["seconds"] for r in runs],
+                "scales": [r["scale"] for r in runs],
+                "runs": [{"r2_mean": r["r2_mean"], "r2_var": r["r2_var"]} for r in runs],
+                "pooled_scale": scale,
+            }
+    summarize(results)
+    if args.save:
+        np.savez(args.save, results=np.array(results, dtype=object))
 
 
 if __name__ == "__main__":

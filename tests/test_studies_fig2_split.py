@@ -75,8 +75,52 @@ def test_multifidelity_control_reduces_error(split):
     """At weak spin-orbit coupling the a = 0 control removes most of the noise."""
     streams, est = split
     g = streams[0.3][:, :, 1, :].mean(axis=1)  # per-draw averages over energies
-    plain_err = g.std(axis=0, ddof=1) / np.sqrt(len(g))
+    plain_err = rmt.mean(g).error
     assert np.all(est["mean_G_err"][1, 1:] < 0.5 * plain_err[1:])
+
+
+def test_controls_reduce_variance_errors(split):
+    """var G: the a = 0 controls (a = 0.3) and the exact CSE controls near x = 0 (a = inf) give
+    smaller errors than the plain estimator on the same draws."""
+    streams, est = split
+    for row, key, curve, fields in ((1, 0.3, 1, slice(1, None)), (-1, np.inf, 0, slice(1, 2))):
+        g = streams[key][:, :, curve, :]
+        sq = ((g - g.mean(axis=(0, 1))) ** 2).mean(axis=1)  # per-draw squared deviations
+        plain_err = rmt.mean(sq).error
+        assert np.all(est["var_G_err"][row, fields] < plain_err[fields]), key
+    g = streams[np.inf][:, :, 0, :].mean(axis=1)
+    assert est["mean_G_err"][-1, 1] < rmt.mean(g[:, 1]).error
+
+
+def test_vanishing_spin_orbit_reproduces_control_curve():
+    """a -> 0: the spin-full curve equals its control, and the regression on the a = 0 curve
+    returns the pooled a = 0 estimate itself (value and error)."""
+    alphas = np.array([0.0, 1e-9])
+    streams = sample_split(N1, xi=XI, alphas=alphas, draws={0.0: 100, 1e-9: 100}, M=M, seed=3)
+    est = estimate_split(streams, alphas=alphas, n1=N1, bootstrap=50, seed=0)
+    for key in ("mean_G", "var_G", "mean_G_err", "var_G_err"):
+        np.testing.assert_allclose(est[key][1], est[key][0], rtol=0, atol=1e-5)
+
+
+def test_regression_bias_is_far_below_the_errors(split):
+    """The O(q / n) bias of the estimated regression coefficients, estimated by the bootstrap
+    (mean of the estimates on resampled draws minus the estimate): below 0.1 of the error,
+    bounded here at 0.1 plus 4 times the noise of the bootstrap mean (0.05 for 400 replicates)."""
+    streams, est = split
+    rng = np.random.default_rng(7)
+    replicates = 400
+    total = {"mean_G": 0.0, "var_G": 0.0}
+    for _ in range(replicates):
+        resampled = {k: g[rng.integers(0, len(g), len(g))] for k, g in streams.items()}
+        rep = estimate_split(resampled, alphas=ALPHAS, n1=N1, bootstrap=2)
+        for key in total:
+            total[key] = total[key] + rep[key]
+    exact = np.zeros((len(ALPHAS), len(XI)), dtype=bool)
+    exact[[0, -1], 0] = True  # exact control points: no bias, no error
+    for key, value in total.items():
+        bias = value / replicates - est[key]
+        bound = (0.1 + 4 / np.sqrt(replicates)) * est[key + "_err"]
+        assert np.all(np.abs(bias[~exact]) < bound[~exact]), key
 
 
 def test_bootstrap_error_matches_regression_error(split):

@@ -20,17 +20,22 @@ used for all 55 ``(alpha, xi)`` points, double precision, plain sample statistic
 (1747 s on two workers).
 
 The generator now uses the **split** method (:mod:`chaoticdot.studies.fig2_split`): per-curve
-sample counts :data:`FIG2_SPLIT_DRAWS`, ``K = 4`` energies per random-matrix draw, exact and
-multi-fidelity control variates, single-precision LU factorisations. Its estimates agree with
-the stored ones within the errors (tests), and :data:`FIG2_SPLIT_DRAWS` is chosen so that its
-standard errors of ``<G>`` and ``var G`` reach the stored ones at every point.
-``benchmarks/bench_fig2_generator.py`` measures both methods side by side on reduced runs
-(extrapolated linearly in the number of draws): at ``N1 = N2 = 10``, which carries about
-85 % of the cost, the split method needs about half the core-seconds of the stored method
-(2.0x); at ``N1 = N2 = 5`` about 1.1-1.5x (the matrices are small, single precision gains
-only ~1.2x there); about 1.8-1.9x for the whole dataset. Its off-diagonal covariances
-``cov_G`` come from fewer realizations on the weak spin-orbit curves and have somewhat larger
-errors than the stored ones.
+draw counts :data:`FIG2_SPLIT_DRAWS`, ``K = 4`` energies per random-matrix draw, exact,
+multi-fidelity and multiple control variates, single-precision LU factorisations. Its
+estimates agree with the stored ones within the errors (tests), and :data:`FIG2_SPLIT_DRAWS`
+gives every curve the draws its standard errors of ``<G>`` and ``var G`` need to reach the
+stored ones at its worst field. ``benchmarks/bench_fig2_generator.py`` measures both methods
+(process time, one BLAS thread; split errors pooled over three seeds per point, extrapolated
+linearly in the draws to the stored errors at every point): stored method 688 s (``N1 = N2 =
+5``: 111 s, ``10``: 576 s), split method 365 s (63 s, 303 s), a ratio of 1.88x for the whole
+dataset (1.78x at ``N1 = N2 = 5``, 1.90x at ``10``); each seed alone, decided by its
+noisiest point, gives 1.78-1.82x. The dominant uncertainty is the timing: the same
+measurement varies by about 5 % with the machine's load, so the ratio is 1.9 +- 0.1. Half
+the core-seconds is not quite reached: three quarters or more of the split method's time are
+the LU factorisations of the spin-full and ``a = inf`` curves (already single precision), and
+the ``a = inf`` curve, more than a third of the cost, has no cheap control away from
+``x = 0``. Its off-diagonal covariances ``cov_G`` come from fewer realizations on the weak
+spin-orbit curves and have somewhat larger errors than the stored ones.
 
 Finite-M reference
 ------------------
@@ -82,11 +87,14 @@ FIG2_MC_SAMPLES = {5: 5000, 10: 5000}
 #: Root seed; the run for ``N1`` uses ``SeedSequence([seed, N1])``.
 FIG2_MC_SEED = 20020210
 #: Random-matrix draws per stream of the split method (keys: ``alpha``, see
-#: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies; chosen
-#: with ``benchmarks/bench_fig2_generator.py`` so that every error reaches the stored one.
+#: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies: per
+#: curve, the draws its worst field needs to reach the stored errors of ``<G>`` and ``var G``
+#: (squared errors per draw pooled over five independent runs of
+#: ``benchmarks/bench_fig2_generator.py``; the ``a = 0``-only stream tops up the pooled COE
+#: draws of the ``a = 0`` curve, which needs far fewer).
 FIG2_SPLIT_DRAWS = {
-    5: {0.0: 100, 0.3: 150, 0.5: 850, 1.0: 1850, np.inf: 1350},
-    10: {0.0: 100, 0.3: 250, 0.5: 900, 1.0: 1550, np.inf: 1350},
+    5: {0.0: 100, 0.3: 175, 0.5: 625, 1.0: 1300, np.inf: 1275},
+    10: {0.0: 100, 0.3: 225, 0.5: 800, 1.0: 1350, np.inf: 1275},
 }
 #: The reduced run of ``quick=True``: one channel number, every other field, an independent
 #: seed; ``samples`` for the correlated method, ``draws`` per stream for the split method.
