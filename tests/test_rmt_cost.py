@@ -56,6 +56,9 @@ def test_time_cap_names_the_driver_and_the_exact_limit():
     assert "a sets M" in msg and "a=numpy.inf" in msg
     msg = _refusal(M=20000, samples=10)
     assert "M = 20000 (given)" in msg
+    # A driver without an exact limit (here the thermal window) gets the explicit-M advice once.
+    msg = _refusal(kT=3.0, samples=20000)
+    assert "kT sets M" in msg and msg.count("explicit smaller M") == 1
 
 
 @pytest.mark.parametrize("x", [1e300, 1e200, -1e160])

@@ -232,9 +232,10 @@ def cost_refusal(cost: CostEstimate, max_memory_gib: float, max_minutes: float) 
         source = f"M = {cost.M:.6g} (given)"
     else:
         source = f"{cost.driver} sets M = {cost.M:.6g} through the M rule (chaoticdot.rmt.M_RULE)"
-    advice = _ADVICE.get(cost.driver, "pass an explicit smaller M")
-    if cost.driver not in ("M",):
-        advice += ", or pass an explicit smaller M (accuracy: chaoticdot.rmt.choose_M)"
+    advice = _ADVICE.get(cost.driver)
+    if cost.driver != "M":
+        explicit = "pass an explicit smaller M (accuracy: chaoticdot.rmt.choose_M)"
+        advice = f"{advice}, or {explicit}" if advice else explicit
     return (
         f"refusing the run before allocating anything: {'; '.join(problems)}. {source}; "
         f"{advice}; or use fewer samples, or raise the caps max_memory_gib / max_minutes "
