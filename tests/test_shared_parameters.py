@@ -139,3 +139,29 @@ def test_hamiltonian_mean_conductance_does_not_depend_on_temperature():
     g = rmt.hamiltonian_conductance(2, 2, x=0.5, kT=[0.0, 0.5], samples=300, M=60, seed=3)
     diff = rmt.mean(g[:, 1] - g[:, 0])
     assert abs(diff.value) < 4 * diff.error
+
+
+def test_finite_m_kernel_takes_the_theory_parameters_and_m():
+    names = list(inspect.signature(rmt.finite_m_wl_correction).parameters)
+    assert names == [*inspect.signature(theory.wl_correction).parameters, "M", "so_axes"]
+    with pytest.raises(TypeError, match="finite_m_wl_correction.*no_such_parameter"):
+        rmt.finite_m_wl_correction(2, 2, M=20, no_such_parameter=1.0)
+    with pytest.raises(TypeError, match="finite_m_wl_correction.*M"):
+        rmt.finite_m_wl_correction(2, 2)
+    with pytest.raises(ValueError, match="kT"):
+        rmt.finite_m_wl_correction(2, 2, M=20, kT=-1.0)
+
+
+def test_finite_m_kernel_serves_the_device_dictionary_and_tends_to_eq_13():
+    # One dictionary of a GaAs device (kT and the uniform-coupling terms included) for both;
+    # the finite-M error shrinks as 1/M towards the closed form (paper Eq. 13).
+    from chaoticdot.units import reference_device
+
+    device = reference_device(1.2, B_perp_T=1e-4, B_par_T=0.1)
+    kw = dict(device.dimensionless(), b_direction=device.b_direction)
+    assert kw["kT"] > 0 and kw["x_so"] != 0
+    exact = theory.wl_correction(**kw)
+    errors = [abs(rmt.finite_m_wl_correction(**kw, M=M) - exact) for M in (200, 800)]
+    assert 3.6 < errors[0] / errors[1] < 4.4  # measured 4.06
+    cold = rmt.finite_m_wl_correction(**dict(kw, kT=0.0), M=200)
+    assert cold == rmt.finite_m_wl_correction(**kw, M=200)

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._signatures import REQUIRED, bind_parameters, shares_parameters
 from .._validation import (
     check_direction,
     check_finite,
     check_nonnegative,
     check_positive_int,
 )
+from ..theory import wl_correction
 from .model_terms import merge_terms
 from .stub import StubPoint, inverse_r
 
@@ -116,35 +118,31 @@ def _finite_result(value, M):
     return float(value)
 
 
-def finite_m_wl_correction(
-    N1,
-    N2,
-    *,
-    x=0.0,
-    a=0.0,
-    b=0.0,
-    b_direction=(1.0, 0.0, 0.0),
-    nphi=0.0,
-    M,
-    so_axes=None,
-    x_so=0.0,
-    zeeman_so=0.0,
-):
+@shares_parameters(wl_correction, extra=(("M", REQUIRED), ("so_axes", None)))
+def finite_m_wl_correction(N1, N2, **parameters):
     """Leading-order ``<dG>`` of the stub model at finite ``M`` (e^2/h), scalar arguments.
 
     ``<dG> = -(N1 N2 / N) Tr[C P_swap]`` with the finite-``M`` cooperon ``C`` of the module
-    docstring. Tends to Eq. (13) minus ``2 N1 N2 / N`` as ``M -> infinity`` (and to
-    ``chaoticdot.theory.wl_correction_general`` when ``so_axes = (a_x, a_y, a_z)`` replaces
-    ``a``). ``x_so`` (spin flux) and ``zeeman_so`` (Zeeman x spin-orbit cross term) are the
-    terms of :func:`chaoticdot.rmt.sample_conductance`; with ``a = 0`` and ``b`` along ``z``
-    the limit is ``-(N1 N2 / N) [1/(N + nphi + 2 (x + x_so)^2) + 1/(N + nphi + 2 (x -
-    x_so)^2)]`` (each spin sector a separate orthogonal-to-unitary crossover).
+    docstring. The parameters are those of :func:`chaoticdot.theory.wl_correction` (the same
+    dictionary, e.g. ``units.Device.dimensionless()``, serves both; ``kT`` is checked and, as
+    there, has no effect), the stub size ``M`` (required) and ``so_axes`` (per-axis strengths
+    replacing ``a``, as in :func:`chaoticdot.rmt.sample_conductance`). Tends to Eq. (13) minus
+    ``2 N1 N2 / N`` as ``M -> infinity`` (and to ``chaoticdot.theory.wl_correction_general``
+    when ``so_axes = (a_x, a_y, a_z)`` replaces ``a``). ``x_so`` (spin flux) and
+    ``zeeman_so`` (Zeeman x spin-orbit cross term) are the terms of
+    :func:`chaoticdot.rmt.sample_conductance`; with ``a = 0`` and ``b`` along ``z`` the limit
+    is ``-(N1 N2 / N) [1/(N + nphi + 2 (x + x_so)^2) + 1/(N + nphi + 2 (x - x_so)^2)]`` (each
+    spin sector a separate orthogonal-to-unitary crossover).
     """
-    N1, N2, M = _sizes(N1, N2, M)
+    p = bind_parameters(finite_m_wl_correction, N1, N2, **parameters)
+    N1, N2, M = _sizes(p["N1"], p["N2"], p["M"])
     N = N1 + N2
-    extra, so_axes = merge_terms(x_so=x_so, zeeman_so=zeeman_so, terms=None, a=a, so_axes=so_axes)
-    p = _point(x, a, b, b_direction, nphi, 0.0, so_axes, extra)
-    _, c = _kernels(p, p, M, N)
+    _scalar(p["kT"], "kT", check_nonnegative)
+    extra, so_axes = merge_terms(
+        x_so=p["x_so"], zeeman_so=p["zeeman_so"], terms=None, a=p["a"], so_axes=p["so_axes"]
+    )
+    point = _point(p["x"], p["a"], p["b"], p["b_direction"], p["nphi"], 0.0, so_axes, extra)
+    _, c = _kernels(point, point, M, N)
     return _finite_result(-(N1 * N2 / N) * np.real(np.trace(c @ _SWAP)), M)
 
 
