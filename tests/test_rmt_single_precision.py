@@ -1,10 +1,11 @@
-"""Single-precision LU factorisations in the stub Monte Carlo: accuracy far below the noise.
+"""Single precision in the stub Monte Carlo: accuracy far below the noise.
 
-The ``precision="single"`` option of :func:`chaoticdot.rmt.sample_conductance` factorises the
-Schur complement in ``complex64``. The same realizations (same seed, same random streams) are
-evaluated in both precisions on the spin-full, spin-decoupled and ``a = inf`` (CSE) paths at
-the Fig. 2 stub size ``M = 8 N``: the conductance differences must be tiny compared with the
-sample standard deviation of ``G`` (which sets the statistical error of every estimate).
+The ``precision="single"`` option of :func:`chaoticdot.rmt.sample_conductance` draws the random
+matrices and factorises the Schur complement in ``complex64``. The same realizations (same
+seed, same random streams) are evaluated in both precisions on the spin-full, spin-decoupled
+and ``a = inf`` (CSE) paths at the Fig. 2 stub size ``M = 8 N``: the conductance differences
+must be tiny compared with the sample standard deviation of ``G`` (which sets the statistical
+error of every estimate).
 """
 
 import numpy as np
@@ -43,3 +44,35 @@ def test_single_precision_keeps_exact_ensemble():
 def test_precision_is_validated():
     with pytest.raises(ValueError, match="precision"):
         rmt.sample_conductance(1, 1, samples=2, precision="half")
+
+
+@pytest.mark.parametrize("draw", ["haar_unitary", "coe_matrix", "cse_matrix"])
+@pytest.mark.parametrize("M", [10, 60])
+def test_single_precision_draws_the_same_matrices(draw, M):
+    """Both precisions use the same random variates (small M: numpy's QR; M >= 24 for the
+    CSE and M >= 48 otherwise: LAPACK's blocked QR): the matrices agree to rounding."""
+    f = getattr(rmt, draw)
+    u64 = f(np.random.default_rng(4), M, 3)
+    u32 = f(np.random.default_rng(4), M, 3, precision="single")
+    assert u64.dtype == np.complex128 and u32.dtype == np.complex64
+    assert np.abs(u32 - u64).max() < 1e-5
+    eye = np.eye(u64.shape[-1])
+    assert np.abs(u64 @ np.conj(np.swapaxes(u64, -1, -2)) - eye).max() < 1e-12
+    assert np.abs(u32 @ np.conj(np.swapaxes(u32, -1, -2)) - eye).max() < 1e-5
+
+
+def test_lapack_qr_path_equals_numpy_qr():
+    """The looped LAPACK QR of large matrices against numpy's batched QR (same Ginibre)."""
+    from chaoticdot.rmt import haar
+
+    z = haar._ginibre(np.random.default_rng(5), (2, 64, 64), np.complex128)
+    q, d = haar._householder_qr(z)
+    q_ref, r_ref = np.linalg.qr(z)
+    np.testing.assert_allclose(q, q_ref, atol=1e-12)
+    np.testing.assert_allclose(d, np.diagonal(r_ref, axis1=-2, axis2=-1), atol=1e-12)
+
+
+@pytest.mark.parametrize("draw", ["haar_unitary", "coe_matrix", "cse_matrix"])
+def test_draw_precision_is_validated(draw):
+    with pytest.raises(ValueError, match="precision"):
+        getattr(rmt, draw)(np.random.default_rng(0), 4, precision="float16")

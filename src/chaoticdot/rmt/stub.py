@@ -221,6 +221,12 @@ class _Plan:
     rinv: object
     weight: float = 1.0
 
+    def astype(self, dtype) -> _Plan:
+        """The plan with ``rinv`` (one matrix or the list of sector matrices) in ``dtype``."""
+        rinv = self.rinv
+        cast = [m.astype(dtype) for m in rinv] if isinstance(rinv, list) else rinv.astype(dtype)
+        return _Plan(self.kind, cast, self.weight)
+
 
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_BYTES = [0]
@@ -239,13 +245,22 @@ def _plan_nbytes(plan: _Plan) -> int:
     return plan.rinv.nbytes
 
 
-def _get_plan(point: StubPoint, M: int, N: int, allow_decoupled: bool) -> _Plan:
-    key = (M, N, allow_decoupled, point.key)
+def _get_plan(
+    point: StubPoint, M: int, N: int, allow_decoupled: bool, dtype=np.complex128
+) -> _Plan:
+    """The cached plan of ``point`` with ``R^{-1}`` in ``dtype``.
+
+    A single-precision plan is cached as such (cast once per point: casting at every
+    realization would cost as much as the subtraction it feeds; half the memory).
+    """
+    key = (M, N, allow_decoupled, np.dtype(dtype).char, point.key)
     plan = _CACHE.get(key)
     if plan is not None:
         _CACHE.move_to_end(key)
         return plan
     plan = _make_plan(point, M, N, allow_decoupled)
+    if dtype != np.complex128:
+        plan = plan.astype(dtype)
     size = _plan_nbytes(plan)
     _CACHE[key] = plan
     _CACHE_BYTES[0] += size
@@ -470,8 +485,9 @@ def _schur_solve(rinv: np.ndarray, uqq: np.ndarray, rhs: np.ndarray, work: dict)
     LAPACK as the Fortran-ordered transpose (no copy), factorised in place and solved with
     ``trans = 1``. ``work["dtype"]`` (default ``complex128``) is the precision of the
     factorisation; ``complex64`` halves the memory traffic and runs the LU about 1.5 times
-    faster (its accuracy is checked in ``tests/test_rmt_single_precision.py``); the result is
-    always returned in double precision.
+    faster (its accuracy is checked in ``tests/test_rmt_single_precision.py``). ``rinv`` and
+    ``uqq`` should already be in that precision (the subtraction then costs a third of a
+    mixed-precision one); the result is always returned in double precision.
     """
     dtype = work.get("dtype", np.complex128)
     size = uqq.shape[-1]
@@ -655,9 +671,9 @@ def conductance_from_unitary(
         Use the exact spin-decoupled path where it applies (set ``False`` to force the
         spin-full ``2(M - N)`` problem, e.g. to test the decoupled path).
     precision : {"double", "single"}
-        Precision of the LU factorisations of the Schur complement (``"single"``:
-        ``complex64``, about 1.5 times faster at ``2(M - N) >= 140``; matrices, products and
-        ``G`` stay in double precision).
+        Arithmetic of the Schur complement: ``"single"`` casts the matrices (once per stack;
+        none if they were drawn in single precision) and ``R^{-1}`` (once per point) to
+        ``complex64``, factorises and multiplies in it; ``G`` is returned in double precision.
 
     Returns
     -------
@@ -669,7 +685,8 @@ def conductance_from_unitary(
     batch = next(u for u in given.values() if u is not None).shape[0]
     out = np.empty((batch, len(points)))
     stacks = {}  # (ensemble, reversed) -> (U, spin-full U_QQ or None)
-    work = {"dtype": _PRECISION[precision]}
+    dtype = _PRECISION[precision]
+    work = {"dtype": dtype}
     for j, point in enumerate(points):
         ensemble = ensemble_of_point(point)
         key = (ensemble, point.x_inf < 0)
@@ -677,15 +694,16 @@ def conductance_from_unitary(
             u = given[ensemble]
             if u is None:
                 raise ValueError(f"a {ensemble.upper()} realization is needed for {point}")
+            u = u.astype(dtype, copy=False)
             stacks[key] = [time_reversed(u, ensemble == "cue2") if key[1] else u, None]
         u = stacks[key][0]
         if point.probe:
             Nt = N + point.probe
-            plan = _get_plan(point, M, Nt, allow_decoupled)
+            plan = _get_plan(point, M, Nt, allow_decoupled, dtype)
             uqq2 = _kron_identity(u[:, Nt:, Nt:]) if plan.kind == "full" else None
             out[:, j] = _conductance_probe(u, uqq2, plan, N1, N2, point.probe, work)
             continue
-        plan = _get_plan(point, M, N, allow_decoupled)
+        plan = _get_plan(point, M, N, allow_decoupled, dtype)
         absorbing = point.nphi > 0.0
         if plan.kind == "cse":
             out[:, j] = _conductance_cse(u, plan.rinv, N1, N2, absorbing, work)
