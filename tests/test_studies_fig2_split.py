@@ -33,6 +33,16 @@ def split():
     return streams, estimate_split(streams, alphas=ALPHAS, n1=N1, bootstrap=200, seed=1)
 
 
+#: Per-field draws (nested tiers): fewer draws where a field needs fewer.
+NESTED = {0.0: 300, 0.3: [150, 80, 150], 1.0: [300, 200, 300], np.inf: [300, 60, 300]}
+
+
+@pytest.fixture(scope="module")
+def nested():
+    streams = sample_split(N1, xi=XI, alphas=ALPHAS, draws=NESTED, M=M, seed=15)
+    return streams, estimate_split(streams, alphas=ALPHAS, n1=N1, bootstrap=200, seed=2)
+
+
 @pytest.fixture(scope="module")
 def plain():
     return simulate_fig2(N1, xi=XI, alphas=ALPHAS, samples=1500, M=M, seed=6)
@@ -59,6 +69,63 @@ def test_covariances_agree(split, plain):
     _, est = split
     z = (est["cov_G"] - plain["cov_G"]) / np.hypot(est["cov_G_err"], plain["cov_G_err"])
     assert np.all(np.abs(z[:, 1:, 1:]) < 4.0), z
+
+
+def test_nested_streams_evaluate_each_field_on_its_leading_draws(nested):
+    streams, _ = nested
+    for key, draws in NESTED.items():
+        g = streams[key]
+        evaluated = np.isfinite(g).all(axis=1)  # (draws, curves, fields)
+        target = np.broadcast_to(draws, (3,))
+        assert len(g) == target.max()
+        # the target curve: field j on the first draws[j] draws (x = 0 of a = inf on all)
+        expected = np.arange(len(g))[:, None] < target[None, :]
+        if np.isinf(key):
+            expected[:, 0] = True
+        np.testing.assert_array_equal(evaluated[:, -1, :], expected)
+        # the a = 0 control of a finite alpha > 0: every field of every draw
+        if g.shape[2] == 2:
+            assert evaluated[:, 0, :].all()
+
+
+@pytest.mark.parametrize("key", ["mean_G", "var_G"])
+def test_nested_streams_agree_with_correlated_method(nested, plain, key):
+    _, est = nested
+    z = (est[key] - plain[key]) / np.hypot(est[key + "_err"], plain[key + "_err"])
+    assert np.all(np.abs(z) < 4.0), z
+    assert np.mean(z**2) > 0.02
+
+
+def test_nested_errors_follow_the_draws(nested):
+    """A field with fewer draws has the larger error (a = inf: 60 draws at xi = 0.5 against 300
+    at xi = 1.5, where its control is weaker): the estimator uses the draws it is given."""
+    streams, est = nested
+    g = streams[np.inf][:, :, 0, :].mean(axis=1)
+    mean, _ = exact_conductance_stats(N1, N1, "CSE")
+    for j, n in ((1, 60), (2, 300)):
+        analytic = rmt.control_variate_mean(g[:n, j : j + 1], g[:n, :1], mean).error[0]
+        assert est["mean_G_err"][-1, j] == pytest.approx(analytic, rel=0.25)
+
+
+def test_uniform_per_field_draws_equal_one_stream():
+    """A per-field list with one value is the plain stream (same draws, bit for bit)."""
+    kw = dict(xi=XI, alphas=ALPHAS, M=M, seed=4)
+    plain_draws = {k: 5 for k in DRAWS}
+    listed = {k: [5, 5, 5] for k in DRAWS}
+    a, b = sample_split(N1, draws=plain_draws, **kw), sample_split(N1, draws=listed, **kw)
+    for key in a:
+        np.testing.assert_array_equal(a[key], b[key])
+
+
+def test_bootstrap_resamples_within_tiers(nested):
+    from chaoticdot.studies.fig2_split import _resample
+
+    g = nested[0][1.0]
+    pattern = np.isfinite(g[:, 0])
+    rep = _resample(g, np.random.default_rng(0))
+    np.testing.assert_array_equal(np.isfinite(rep[:, 0]), pattern)
+    # rows come from their own tier and are not all the originals
+    assert not np.array_equal(rep, g)
 
 
 def test_exact_control_points(split):
@@ -167,5 +234,8 @@ def test_bad_input():
         sample_split(N1, xi=XI, alphas=[0.3, 1.0], draws=DRAWS, M=M, seed=0)
     with pytest.raises(ValueError, match="draws"):
         sample_split(N1, xi=XI, alphas=ALPHAS, draws={0.0: 3}, M=M, seed=0)
+    for bad in ([5, 5], [5, 0, 5], 2.5, [5.0, 5.0, 5.0]):
+        with pytest.raises(ValueError, match="draws"):
+            sample_split(N1, xi=XI, alphas=ALPHAS, draws={**DRAWS, 1.0: bad}, M=M, seed=0)
     with pytest.raises(ValueError, match="bootstrap"):
         estimate_split({}, alphas=ALPHAS, n1=N1, bootstrap=1)

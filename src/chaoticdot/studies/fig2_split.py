@@ -112,6 +112,30 @@ def _check_grid(xi, alphas) -> tuple[np.ndarray, np.ndarray]:
     return xi, alphas
 
 
+def _field_draws(value, nx: int, key) -> np.ndarray:
+    """Draws per field of one stream: an int (every field) or ``nx`` ints, each ``>= 1``."""
+    n = np.atleast_1d(np.asarray(value))
+    if n.dtype.kind not in "iu" or n.ndim != 1 or n.size not in (1, nx) or np.any(n < 1):
+        raise ValueError(
+            f"draws[{key!r}] must be an int >= 1 or {nx} such ints (one per field), got {value!r}"
+        )
+    return np.broadcast_to(n, (nx,)).astype(int)
+
+
+def _tiers(n: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """``(draws, fields)`` of the nested tiers of one stream, the tier with most fields first.
+
+    Field ``j`` is evaluated on the first ``n[j]`` draws: tier ``t`` covers the draws from the
+    ``(t - 1)``-th to the ``t``-th distinct value of ``n`` and evaluates the fields with
+    ``n[j]`` at least the latter.
+    """
+    tiers, done = [], 0
+    for level in np.unique(n):
+        tiers.append((int(level - done), np.flatnonzero(n >= level)))
+        done = int(level)
+    return tiers
+
+
 def sample_split(
     n1: int,
     *,
@@ -136,12 +160,17 @@ def sample_split(
         allowed as the last value).
     draws : dict
         Random-matrix draws per stream: key ``0.0`` for the ``a = 0``-only stream, each finite
-        ``alpha > 0``, and ``inf``.
+        ``alpha > 0``, and ``inf``. An int (every field) or one int per field of ``xi``: the
+        curve's field ``j`` is evaluated on the first ``draws[j]`` draws of its stream. The
+        stream has ``max(draws)`` draws, and on each of them the ``a = 0`` control curve of a
+        finite ``alpha`` at every field and the ``x = 0`` point of the ``a = inf`` curve (its
+        exact control).
     M : int
         Stub size.
     seed : int or numpy.random.SeedSequence
         Root seed; stream ``j`` (order: ``0``, the finite ``alpha > 0`` ascending, ``inf``)
-        uses child ``j`` of ``SeedSequence(seed).spawn``.
+        uses child ``j`` of ``SeedSequence(seed).spawn``; a stream with several tiers
+        (:func:`_tiers`) gives tier ``t`` child ``t`` of its own spawn.
     energies : int
         Energies per draw.
     precision, executor, progress
@@ -150,14 +179,16 @@ def sample_split(
     Returns
     -------
     dict
-        ``stream key -> G`` of shape ``(draws, energies, curves, len(xi))`` (e^2/h); the
-        curves of a finite stream are ``(a = 0, a = alpha)`` (only ``a = 0`` for key 0), of
-        the ``inf`` stream ``(a = inf,)``.
+        ``stream key -> G`` of shape ``(max(draws), energies, curves, len(xi))`` (e^2/h), NaN
+        where a field is not evaluated; the curves of a finite stream are ``(a = 0, a =
+        alpha)`` (only ``a = 0`` for key 0), of the ``inf`` stream ``(a = inf,)``.
     """
     xi, alphas = _check_grid(xi, alphas)
     keys = [float(a) for a in alphas]
     if sorted(draws, key=float) != sorted(keys, key=float):
         raise ValueError(f"draws must have one entry per alpha {keys}, got {sorted(draws)}")
+    nx = len(xi)
+    per_field = {key: _field_draws(draws[key], nx, key) for key in keys}
     seq = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
     children = seq.spawn(len(keys))
     e = split_energies(M, 2 * n1, energies)
@@ -166,15 +197,29 @@ def sample_split(
     for key, child in zip(keys, children, strict=True):
         # a finite a > 0 stream carries the a = 0 curve too: its multi-fidelity control
         curves = [key] if np.isinf(key) or key == 0.0 else [0.0, key]
-        out[key] = _sample_scaled_grid(
-            n1,
-            xi[None, None, :],
-            np.array(curves)[None, :, None],
-            energy=e[:, None, None],
-            samples=int(draws[key]),
-            seed=child,
-            **run,
-        )
+        n = per_field[key].copy()
+        if np.isinf(key):
+            n[0] = n.max()  # x = 0 is the exact control of every field
+        tiers = _tiers(n)
+        seeds = [child] if len(tiers) == 1 else child.spawn(len(tiers))
+        g = np.full((n.max(), energies, len(curves), nx), np.nan)
+        done = 0
+        for (size, fields), tier_seed in zip(tiers, seeds, strict=True):
+            evaluated = np.zeros((energies, len(curves), nx), dtype=bool)
+            evaluated[:, -1, fields] = True
+            evaluated[:, 0, :] |= len(curves) == 2  # the control curve: every field
+            k, c, j = np.nonzero(evaluated)  # C order: one tier of all fields is the full grid
+            g[done : done + size, k, c, j] = _sample_scaled_grid(
+                n1,
+                xi[j],
+                np.array(curves)[c],
+                energy=e[k],
+                samples=size,
+                seed=tier_seed,
+                **run,
+            )
+            done += size
+        out[key] = g
     return out
 
 
@@ -219,46 +264,56 @@ def _control_fields(nx: int) -> list[list[int]]:
     return [sorted({0, max(j - 1, 0), j, min(j + 1, nx - 1)}) for j in range(nx)]
 
 
-def _moments(g: np.ndarray, control: np.ndarray, mean, var, cov):
-    """Control-variate mean, variance and covariance of one curve, one control per statistic.
+def _rows(g: np.ndarray) -> np.ndarray:
+    """Draws evaluated at each field (the leading ones) of ``g``, shape ``(draws, K, nx)``."""
+    return np.isfinite(g[:, 0, :]).sum(axis=0)
 
-    ``g``: ``(draws, energies, nx)``; ``control``: same shape, the control curve of the same
-    realizations; ``mean, var, cov``: the control's known (or estimated) moments (shapes
-    ``(nx,)``, ``(nx,)``, ``(nx, nx)``). Every statistic is a per-draw average over energies.
+
+def _moments(g: np.ndarray, control: np.ndarray, mean, cov, sets):
+    """Control-variate mean, variance and covariance of one curve.
+
+    ``g``: ``(draws, energies, nx)``, field ``j`` evaluated on the first draws only (NaN
+    after); ``control``: same shape, the control curve of the same realizations, evaluated
+    everywhere; ``mean, cov``: its known (or estimated) moments (``(nx,)``, ``(nx, nx)``).
+    ``<G>`` at field ``j`` regresses on the control at the fields ``sets[j]``; variances and
+    covariances on the matching product of control deviations, each pair of fields over the
+    draws both are evaluated on. Every statistic is a per-draw average over energies.
     """
-    m = _cv(g.mean(axis=1), control.mean(axis=1), mean)
-    return (m, *_second_moments(g, m, control, mean, cov))
-
-
-def _second_moments(g, m, control, mean, cov):
-    """Variance and covariance with the matching product of control deviations as control."""
-    d, dc = g - m, control - mean
-    prod = np.einsum("dki,dkj->dij", d, d) / g.shape[1]
-    prod_c = np.einsum("dki,dkj->dij", dc, dc) / g.shape[1]
-    c = _cv(prod, prod_c, cov)
-    return np.diagonal(c, axis1=-2, axis2=-1).copy(), c
+    rows = _rows(g)
+    h, hc = g.mean(axis=1), control.mean(axis=1)
+    m = np.array(
+        [
+            _regress(h[:r, j], hc[:r, s], mean[s])
+            for j, (r, s) in enumerate(zip(rows, sets, strict=True))
+        ]
+    )
+    d = np.where(np.isnan(g), 0.0, g - m)
+    dc = control - mean
+    pairs = np.minimum.outer(rows, rows)
+    c = np.empty(pairs.shape)
+    for r in np.unique(pairs):
+        prod = np.einsum("dki,dkj->dij", d[:r], d[:r]) / g.shape[1]
+        prod_c = np.einsum("dki,dkj->dij", dc[:r], dc[:r]) / g.shape[1]
+        c[pairs == r] = _cv(prod, prod_c, cov)[pairs == r]
+    return m, np.diagonal(c).copy(), c
 
 
 def _exact_moments(g: np.ndarray, mean: float, var: float):
     """Moments of a curve whose ``x = 0`` point (column 0) has exact ``mean`` and ``var``."""
     nx = g.shape[-1]
     control = np.broadcast_to(g[..., :1], g.shape)
-    cov = np.full((nx, nx), var)
-    return _moments(g, control, np.full(nx, mean), np.full(nx, var), cov)
+    sets = [[j] for j in range(nx)]  # column j of the control is G(x = 0)
+    return _moments(g, control, np.full(nx, mean), np.full((nx, nx), var), sets)
 
 
-def _multifidelity_moments(g: np.ndarray, control: np.ndarray, mean, var, cov):
+def _multifidelity_moments(g: np.ndarray, control: np.ndarray, mean, cov):
     """Moments of an ``a > 0`` curve with the same draws' ``a = 0`` curve as controls.
 
-    ``g``, ``control``: ``(draws, energies, nx)``; ``mean, var, cov``: the ``a = 0`` curve's
-    estimates from the pooled COE streams (shapes ``(nx,)``, ``(nx,)``, ``(nx, nx)``).
-    ``<G>`` at field ``j`` regresses on the control's ``G`` at the fields
-    :func:`_control_fields`; variances and covariances on the matching product of deviations.
+    ``g``, ``control``: ``(draws, energies, nx)``; ``mean, cov``: the ``a = 0`` curve's
+    estimates from the pooled COE streams (shapes ``(nx,)``, ``(nx, nx)``). ``<G>`` at field
+    ``j`` regresses on the control's ``G`` at the fields :func:`_control_fields`.
     """
-    h, hc = g.mean(axis=1), control.mean(axis=1)
-    sets = _control_fields(g.shape[-1])
-    m = np.array([_regress(h[:, j], hc[:, s], mean[s]) for j, s in enumerate(sets)])
-    return (m, *_second_moments(g, m, control, mean, cov))
+    return _moments(g, control, mean, cov, _control_fields(g.shape[-1]))
 
 
 def _point_estimates(streams: dict, alphas: np.ndarray, n1: int):
@@ -266,7 +321,7 @@ def _point_estimates(streams: dict, alphas: np.ndarray, n1: int):
     shape = (len(alphas), nx)
     m, v, c = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape + (nx,), np.nan)
     finite = [a for a in alphas if np.isfinite(a)]
-    # a = 0 curve: all COE streams pooled, exact COE control at x = 0.
+    # a = 0 curve: all COE streams pooled (evaluated on every draw), exact COE control at x = 0.
     pool = np.concatenate([streams[float(a)][:, :, 0, :] for a in finite], axis=0)
     mu, var = exact_conductance_stats(n1, n1, "COE")
     m0, v0, c0 = _exact_moments(pool, mu, var)
@@ -276,11 +331,23 @@ def _point_estimates(streams: dict, alphas: np.ndarray, n1: int):
         if a == 0.0 or not np.isfinite(a):
             continue
         g = streams[float(a)]
-        m[i], v[i], c[i] = _multifidelity_moments(g[:, :, 1, :], g[:, :, 0, :], m0, v0, c0)
+        m[i], v[i], c[i] = _multifidelity_moments(g[:, :, 1, :], g[:, :, 0, :], m0, c0)
     if np.isinf(alphas[-1]):
         mu, var = exact_conductance_stats(n1, n1, "CSE")
         m[-1], v[-1], c[-1] = _exact_moments(streams[float(np.inf)][:, :, 0, :], mu, var)
     return m, v, c
+
+
+def _resample(g: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap replicate of one stream: the draws of each tier resampled within the tier.
+
+    The tiers (runs of draws with the same evaluated fields) are strata of fixed size.
+    """
+    pattern = np.isfinite(g[:, 0]).reshape(len(g), -1)
+    starts = np.flatnonzero(np.r_[True, np.any(pattern[1:] != pattern[:-1], axis=1)])
+    sizes = np.diff(np.r_[starts, len(g)])
+    index = [s + rng.integers(0, n, n) for s, n in zip(starts, sizes, strict=True)]
+    return g[np.concatenate(index)]
 
 
 def estimate_split(streams: dict, *, alphas, n1: int, bootstrap: int = 100, seed: int = 0):
@@ -312,7 +379,7 @@ def estimate_split(streams: dict, *, alphas, n1: int, bootstrap: int = 100, seed
     rng = np.random.default_rng(seed)
     reps = []
     for _ in range(bootstrap):
-        resampled = {k: g[rng.integers(0, len(g), len(g))] for k, g in sorted(streams.items())}
+        resampled = {k: _resample(g, rng) for k, g in sorted(streams.items())}
         reps.append(_point_estimates(resampled, alphas, n1))
     err = [np.std(np.stack(r), axis=0, ddof=1) for r in zip(*reps, strict=True)]
     return {
