@@ -69,6 +69,35 @@ def smoothed_max(ratio2, axis=None):
     return np.max(smooth, axis=axis)
 
 
+def scaled_draws(draws, fraction):
+    """Design draws (an int or one per field) times ``fraction``, at least 30 per field."""
+    return np.maximum(np.rint(fraction * np.asarray(draws)), 30).astype(int)
+
+
+def design_draws(used, r2_mean, r2_var, margin=1.1, floor=150, step=25):
+    """Per-field draws that reach the stored errors, from one benchmark's error ratios.
+
+    ``used``: the draws per stream of the measured run (int or per field); ``r2_*``: the
+    squared error ratios per curve and field (pooled over seeds, already times the fraction
+    of the design draws). The draws of a field scale as its ratio (errors as ``1 /
+    sqrt(draws)``; 3-point running mean over the fields against the noise of the estimated
+    errors), times ``margin``, rounded up to ``step``, at least ``floor`` (the regression
+    estimators need ``n >> q``). The ``x = 0`` point of ``a = inf`` is exact: its draws are
+    those of the stream.
+    """
+    r2 = np.maximum(r2_mean, r2_var)
+    padded = np.concatenate([r2[..., :1], r2, r2[..., -1:]], axis=-1)
+    smooth = (padded[..., :-2] + padded[..., 1:-1] + padded[..., 2:]) / 3.0
+    out = {}
+    for i, (key, n) in enumerate(used.items()):
+        if key == 0.0:  # the a = 0-only stream tops up the pooled control curve
+            out[key] = n
+            continue
+        need = np.ceil(np.asarray(n) * smooth[i] * margin / step) * step
+        out[key] = [int(v) for v in np.maximum(need, floor)]
+    return out
+
+
 def stored_cost(n1, stored, samples):
     """Core-seconds of one realization of the stored method (whole grid, double precision)."""
     N, M = 2 * n1, 16 * n1
@@ -87,7 +116,7 @@ def split_run(n1, stored, c, seed, fraction, bootstrap):
     """One seed of the split method: core-seconds and per-curve draws multiplier."""
     M = 16 * n1
     alphas, xi = stored["alpha"], stored["xi"]
-    draws = {k: max(int(round(fraction * v)), 30) for k, v in FIG2_SPLIT_DRAWS[n1].items()}
+    draws = {k: scaled_draws(v, fraction) for k, v in FIG2_SPLIT_DRAWS[n1].items()}
     warm = {k: 2 for k in draws}
     sample_split(n1, xi=xi, alphas=alphas, draws=warm, M=M, seed=0, executor="serial")
     streams, t_sample = timed(
@@ -223,6 +252,7 @@ def main():
                 "seconds": [r["seconds"] for r in runs],
                 "scales": [r["scale"] for r in runs],
                 "runs": [{"r2_mean": r["r2_mean"], "r2_var": r["r2_var"]} for r in runs],
+                "draws": runs[0]["draws"],
                 "pooled_scale": scale,
             }
     summarize(results)

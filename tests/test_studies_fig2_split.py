@@ -239,3 +239,17 @@ def test_bad_input():
             sample_split(N1, xi=XI, alphas=ALPHAS, draws={**DRAWS, 1.0: bad}, M=M, seed=0)
     with pytest.raises(ValueError, match="bootstrap"):
         estimate_split({}, alphas=ALPHAS, n1=N1, bootstrap=1)
+
+
+def test_leading_draw_sums_equal_direct_regression():
+    """The one-pass control variate over each element's leading draws equals the direct one."""
+    from chaoticdot.studies.fig2_split import _cv, _cv_leading
+
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=(50, 3, 3))
+    z = y + 0.3 * rng.normal(size=y.shape)
+    rows = np.array([[50, 20, 50], [20, 20, 20], [50, 20, 7]])
+    direct = [
+        [_cv(y[:n, i, j], z[:n, i, j], 0.1) for j, n in enumerate(r)] for i, r in enumerate(rows)
+    ]
+    np.testing.assert_allclose(_cv_leading(y, z, 0.1, rows), direct, rtol=0, atol=1e-13)

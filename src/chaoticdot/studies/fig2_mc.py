@@ -87,14 +87,30 @@ FIG2_MC_SAMPLES = {5: 5000, 10: 5000}
 #: Root seed; the run for ``N1`` uses ``SeedSequence([seed, N1])``.
 FIG2_MC_SEED = 20020210
 #: Random-matrix draws per stream of the split method (keys: ``alpha``, see
-#: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies: per
-#: curve, the draws its worst field needs to reach the stored errors of ``<G>`` and ``var G``
-#: (squared errors per draw pooled over five independent runs of
-#: ``benchmarks/bench_fig2_generator.py``; the ``a = 0``-only stream tops up the pooled COE
-#: draws of the ``a = 0`` curve, which needs far fewer).
+#: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies. Per
+#: curve and field, the draws that field needs to reach the stored errors of ``<G>`` and
+#: ``var G`` (:func:`design_draws` of ``benchmarks/bench_fig2_generator.py``: squared error
+#: ratios per point pooled over four (``N1 = 5``) and two (``N1 = 10``) seeds of a run with
+#: the per-curve draws ``{0.3: 175, 0.5: 625, 1.0: 1300, inf: 1275}`` at ``N1 = 5`` and
+#: ``{0.3: 225, 0.5: 800, 1.0: 1350, inf: 1275}`` at ``N1 = 10``, margin 1.1, at least 150
+#: per field). Near ``x = 0`` the exact and multi-fidelity controls need few draws; the
+#: ``x = 0`` point of ``a = inf`` (exact) is evaluated on every draw of its stream. The
+#: ``a = 0``-only stream tops up the pooled draws of the ``a = 0`` curve, which needs far fewer.
 FIG2_SPLIT_DRAWS = {
-    5: {0.0: 100, 0.3: 175, 0.5: 625, 1.0: 1300, np.inf: 1275},
-    10: {0.0: 100, 0.3: 225, 0.5: 800, 1.0: 1350, np.inf: 1275},
+    5: {
+        0.0: 100,
+        0.3: [150, 150, 150, 175, 200, 250, 250, 250, 250, 225, 225],
+        0.5: [525, 525, 525, 575, 625, 675, 725, 750, 750, 725, 725],
+        1.0: [1350, 1325, 1325, 1325, 1375, 1450, 1500, 1475, 1425, 1400, 1375],
+        np.inf: [150, 150, 275, 550, 850, 1075, 1200, 1300, 1400, 1425, 1450],
+    },
+    10: {
+        0.0: 100,
+        0.3: [150, 150, 150, 150, 200, 225, 250, 250, 250, 250, 250],
+        0.5: [525, 550, 575, 625, 700, 775, 825, 825, 850, 850, 850],
+        1.0: [1475, 1450, 1425, 1400, 1375, 1375, 1400, 1450, 1500, 1525, 1550],
+        np.inf: [150, 150, 275, 575, 900, 1125, 1225, 1275, 1325, 1350, 1350],
+    },
 }
 #: The reduced run of ``quick=True``: one channel number, every other field, an independent
 #: seed; ``samples`` for the correlated method, ``draws`` per stream for the split method.
@@ -224,7 +240,7 @@ def fig2_mc(quick: bool = False):
     arrays = {
         "channels": np.array(channels),
         "M": np.array([FIG2_MC_M_PER_N * 2 * n1 for n1 in channels]),
-        "samples": np.array([SPLIT_ENERGIES * sum(draws[n1].values()) for n1 in channels]),
+        "samples": np.array([SPLIT_ENERGIES * _stream_draws(draws[n1]) for n1 in channels]),
         "alpha": alphas,
         "xi": np.asarray(xis, dtype=float),
         **{key: np.stack([r[key] for r in runs]) for key in runs[0]},
@@ -236,19 +252,28 @@ def fig2_mc(quick: bool = False):
         "seed_rule": "numpy.random.SeedSequence([seed, N1]) for the run with N1 = N2; stream j "
         "uses child j of its spawn (order: alpha = 0, finite alpha ascending, inf)",
         "samples": {str(n1): int(arrays["samples"][i]) for i, n1 in enumerate(channels)},
-        "draws": {str(n1): {str(k): int(v) for k, v in draws[n1].items()} for n1 in channels},
+        "draws": {
+            str(n1): {str(k): np.asarray(v).tolist() for k, v in draws[n1].items()}
+            for n1 in channels
+        },
         "energies_per_draw": SPLIT_ENERGIES,
         "M": {str(n1): FIG2_MC_M_PER_N * 2 * n1 for n1 in channels},
         "M_rule": f"M = {FIG2_MC_M_PER_N} N",
         "grid": "x = xi sqrt(N), a = alpha sqrt(N), N = 2 N1; alpha = inf sampled from the CSE",
         "method": "split: chaoticdot.studies.fig2_split (stub model, Eqs. 4-7; one stream per "
-        "spin-orbit curve, 4 energies per draw, exact and multi-fidelity control variates, "
-        "single-precision LU, bootstrap errors); kernels: chaoticdot.rmt.kernels",
+        "spin-orbit curve, draws per field, 4 energies per draw, exact and multi-fidelity "
+        "control variates, single precision, bootstrap errors); kernels: "
+        "chaoticdot.rmt.kernels",
         "units": "G in e^2/h, variances and covariances in (e^2/h)^2, errors one sigma",
         "elapsed_seconds": round(elapsed, 1),
         "workers": default_workers(),
     }
     return arrays, provenance
+
+
+def _stream_draws(draws: dict) -> int:
+    """Random-matrix draws of a run: per stream, those of its most sampled field."""
+    return int(sum(np.max(v) for v in draws.values()))
 
 
 def load_fig2_mc():

@@ -5,11 +5,17 @@ evaluates all 55 points of the grid (5 spin-orbit values x 11 fields) on every r
 All points then need the same number of realizations, although most of the cost is in the
 spin-full curves (``0 < a < inf``, one LU of size ``2(M - N)`` per point) and the ``a = inf``
 curve (a ``2M x 2M`` symplectic draw), while the ``a = 0`` curve is spin-decoupled and cheap.
-Here every curve gets the number of realizations its own error needs:
+Here every point gets the number of realizations its own error needs:
 
 * **Streams.** Independent streams of stub realizations (Eqs. 4-7): one with the ``a = 0``
   curve only, one per finite ``a > 0`` with that curve *and* the ``a = 0`` curve, and one with
   the ``a = inf`` (CSE) curve. Seeds: children of ``SeedSequence(seed)``, in this order.
+* **Draws per field.** Within a stream, field ``j`` of the curve is evaluated on the first
+  ``n_j`` draws only (nested tiers of draws, :func:`_tiers`). Near ``x = 0`` the controls
+  below remove most of the noise, so those fields need a fraction of the draws of the large
+  fields (at ``a = inf`` from ~1 % next to the exact point); the controls themselves (the
+  ``a = 0`` curve of a finite-``a`` stream, the ``x = 0`` point of ``a = inf``) are evaluated
+  on every draw. Each estimate uses the draws its field (or pair of fields) has.
 * **Energies per draw.** Each random matrix is used at ``K`` energies ``2 pi (M - N) k / K``
   (``k = 0 .. K-1``). The distribution of ``G`` is exactly energy independent (the circular
   ensembles are invariant under ``U -> exp(i theta) U``, which shifts the energy), and energies
@@ -39,12 +45,12 @@ Every estimate has the regression form ``mean(y) - beta . (mean(z) - <z>)``, wit
 least-squares ``beta`` of the target ``y`` on its ``q <= 4`` controls ``z`` from the same
 draws, applied to the means, to the variances (``y`` the squared deviation of ``G``) and to the
 covariances (products of deviations). The estimated ``beta`` biases the result by ``O(q / n)``
-relative to the spread of one draw (``n >= 150`` draws per stream), which is ``O(q /
+relative to the spread of one draw (``n >= 150`` draws per field), which is ``O(q /
 sqrt(n))`` of a standard error times the (small) third-moment coupling of target and controls;
 its bootstrap estimate is below one tenth of the error on the model of the tests (which
 bound it allowing for the noise of that estimate).
-Standard errors are from a bootstrap over the draws of each stream (resampled independently,
-fixed seed, deterministic).
+Standard errors are from a bootstrap over the draws of each stream (resampled independently
+within each tier, whose size is fixed by the design; fixed seed, deterministic).
 
 Single precision (``precision="single"`` of :func:`chaoticdot.rmt.sample_conductance`) is
 used for the random matrices and the LU factorisations: its error of ``G`` is below 1e-5
@@ -289,13 +295,34 @@ def _moments(g: np.ndarray, control: np.ndarray, mean, cov, sets):
     )
     d = np.where(np.isnan(g), 0.0, g - m)
     dc = control - mean
-    pairs = np.minimum.outer(rows, rows)
-    c = np.empty(pairs.shape)
-    for r in np.unique(pairs):
-        prod = np.einsum("dki,dkj->dij", d[:r], d[:r]) / g.shape[1]
-        prod_c = np.einsum("dki,dkj->dij", dc[:r], dc[:r]) / g.shape[1]
-        c[pairs == r] = _cv(prod, prod_c, cov)[pairs == r]
+    prod = np.matmul(np.swapaxes(d, 1, 2), d) / g.shape[1]  # per draw: sum_k d_ki d_kj / K
+    prod_c = np.matmul(np.swapaxes(dc, 1, 2), dc) / g.shape[1]
+    c = _cv_leading(prod, prod_c, cov, np.minimum.outer(rows, rows))
     return m, np.diagonal(c).copy(), c
+
+
+def _cv_leading(y: np.ndarray, z: np.ndarray, z_mean, rows: np.ndarray) -> np.ndarray:
+    """:func:`_cv` of every element over its own leading ``rows`` draws (one pass).
+
+    ``y, z``: ``(draws, ...)``; ``rows``: the shape of one element, each ``>= 2``. Sums over
+    the leading draws are cumulative sums of the blocks between the distinct values of
+    ``rows``, and the centred sums follow from the raw ones (``sum (y - <y>)(z - <z>) = sum y
+    z - n <y> <z>``; values of order one, so no cancellation problem in double precision).
+    """
+    ends = np.unique(rows)
+    starts = np.r_[0, ends[:-1]]
+    idx = (np.searchsorted(ends, rows), *np.indices(rows.shape))
+
+    def leading_sum(a):
+        return np.cumsum(np.add.reduceat(a[: ends[-1]], starts, axis=0), axis=0)[idx]
+
+    n = rows.astype(float)
+    sy, sz, syz, szz = (leading_sum(a) for a in (y, z, y * z, z * z))
+    my, mz = sy / n, sz / n
+    var = szz - n * mz * mz
+    # a control constant over the draws (var = 0 up to rounding of the raw sums) gets no weight
+    beta = np.divide(syz - n * my * mz, var, out=np.zeros_like(var), where=var > 1e-12 * szz)
+    return my - beta * (mz - z_mean)
 
 
 def _exact_moments(g: np.ndarray, mean: float, var: float):
