@@ -37,6 +37,8 @@ __all__ = [
     "levels_summary",
     "KWANT_ENERGY",
     "kwant_agreement_models",
+    "kwant_agreement_label",
+    "KWANT_DRESSELHAUS",
 ]
 
 MC_FLUXES = (0.0, 0.15, 0.3, 0.5, 0.75, 1.1, 1.8, 4.0)
@@ -304,18 +306,34 @@ KWANT_SYSTEM = {
 KWANT_ENERGY = 0.5
 
 
+#: Uniform Dresselhaus lengths (a0) of the Kwant comparison: alone, and with a gate profile.
+KWANT_DRESSELHAUS = {"dresselhaus": (None, 6.0), "corner+dresselhaus": ("corner", -9.0)}
+
+
 def kwant_agreement_models():
-    """The systems of the stored Kwant comparison: every gate profile plus no spin-orbit."""
+    """The systems of the stored Kwant comparison: every gate profile, no spin-orbit coupling,
+    and uniform Dresselhaus coupling alone and with a gate (:data:`KWANT_DRESSELHAUS`)."""
     from ..lattice import PROFILES
 
     models = [DotModel(**{**KWANT_SYSTEM, "so_profile": p}) for p in PROFILES]
     models.append(DotModel(**{**KWANT_SYSTEM, "so_length": np.inf}))
+    for profile, length in KWANT_DRESSELHAUS.values():
+        gate = {"so_profile": profile} if profile else {"so_length": np.inf}
+        models.append(DotModel(**{**KWANT_SYSTEM, **gate, "dresselhaus_length": length}))
     return models
+
+
+def kwant_agreement_label(model: DotModel) -> str:
+    """Row label of a model of :func:`kwant_agreement_models`."""
+    label = model.so_profile if np.isfinite(model.so_length) else "none"
+    if np.isfinite(model.dresselhaus_length):
+        return "dresselhaus" if label == "none" else f"{label}+dresselhaus"
+    return label
 
 
 @register_dataset(
     "lattice-kwant-agreement",
-    "lattice: conductance of seven small dots from chaoticdot and from Kwant (needs kwant)",
+    "lattice: conductance of nine small dots from chaoticdot and from Kwant (needs kwant)",
 )
 def data_lattice_kwant_agreement(quick: bool = False):
     """Both routes for every gate profile (field and Zeeman term on), stored for builds without
@@ -327,7 +345,7 @@ def data_lattice_kwant_agreement(quick: bool = False):
     models = kwant_agreement_models()
     ours = np.array([m.conductance(KWANT_ENERGY) for m in models])
     theirs = np.array([kwant_conductance(m, KWANT_ENERGY) for m in models])
-    labels = np.array([m.so_profile if np.isfinite(m.so_length) else "none" for m in models])
+    labels = np.array([kwant_agreement_label(m) for m in models])
     provenance = {
         "system": {k: (list(v) if isinstance(v, tuple) else v) for k, v in KWANT_SYSTEM.items()},
         "energy": KWANT_ENERGY,
