@@ -89,20 +89,23 @@ FIG2_MC_SEED = 20020210
 #: Random-matrix draws per stream of the split method (keys: ``alpha``, see
 #: :func:`chaoticdot.studies.fig2_split.sample_split`), each used at ``K = 4`` energies. Per
 #: curve and field, the draws that field needs to reach the stored errors of ``<G>`` and
-#: ``var G`` (:func:`design_draws` of ``benchmarks/bench_fig2_generator.py``: squared error
-#: ratios per point pooled over four (``N1 = 5``) and two (``N1 = 10``) seeds of a run with
-#: the per-curve draws ``{0.3: 175, 0.5: 625, 1.0: 1300, inf: 1275}`` at ``N1 = 5`` and
-#: ``{0.3: 225, 0.5: 800, 1.0: 1350, inf: 1275}`` at ``N1 = 10``, margin 1.1, at least 150
-#: per field). Near ``x = 0`` the exact and multi-fidelity controls need few draws; the
-#: ``x = 0`` point of ``a = inf`` (exact) is evaluated on every draw of its stream. The
-#: ``a = 0``-only stream tops up the pooled draws of the ``a = 0`` curve, which needs far fewer.
+#: ``var G`` (``design_draws`` of ``benchmarks/bench_fig2_generator.py``: squared error
+#: ratios per point pooled over the seeds of a run, margin 1.1, at least 150 per field). At
+#: ``N1 = 10`` from two seeds of a run with the per-curve draws ``{0.3: 225, 0.5: 800, 1.0:
+#: 1350, inf: 1275}``; at ``N1 = 5`` in two steps, from four seeds with ``{0.3: 175, 0.5: 625,
+#: 1.0: 1300, inf: 1275}`` and then from four seeds of that per-field design (whose ``var G``
+#: errors of ``a = inf`` at ``xi = 0.4-0.8``, on 275-850 draws, came out ~15 % above the
+#: ``1 / draws`` extrapolation). Near ``x = 0`` the exact and multi-fidelity controls need
+#: few draws; the ``x = 0`` point of ``a = inf`` (exact) is evaluated on every draw of its
+#: stream. The ``a = 0``-only stream tops up the pooled draws of the ``a = 0`` curve, which
+#: needs far fewer.
 FIG2_SPLIT_DRAWS = {
     5: {
         0.0: 100,
-        0.3: [150, 150, 150, 175, 200, 250, 250, 250, 250, 225, 225],
-        0.5: [525, 525, 525, 575, 625, 675, 725, 750, 750, 725, 725],
-        1.0: [1350, 1325, 1325, 1325, 1375, 1450, 1500, 1475, 1425, 1400, 1375],
-        np.inf: [150, 150, 275, 550, 850, 1075, 1200, 1300, 1400, 1425, 1450],
+        0.3: [150, 150, 150, 150, 175, 225, 225, 250, 250, 225, 225],
+        0.5: [500, 500, 475, 525, 575, 675, 750, 800, 800, 750, 725],
+        1.0: [1350, 1300, 1300, 1250, 1250, 1300, 1375, 1400, 1400, 1400, 1400],
+        np.inf: [150, 150, 225, 625, 1025, 1225, 1275, 1275, 1350, 1375, 1400],
     },
     10: {
         0.0: 100,
