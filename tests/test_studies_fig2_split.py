@@ -117,17 +117,6 @@ def test_uniform_per_field_draws_equal_one_stream():
         np.testing.assert_array_equal(a[key], b[key])
 
 
-def test_bootstrap_resamples_within_tiers(nested):
-    from chaoticdot.studies.fig2_split import _resample
-
-    g = nested[0][1.0]
-    pattern = np.isfinite(g[:, 0])
-    rep = _resample(g, np.random.default_rng(0))
-    np.testing.assert_array_equal(np.isfinite(rep[:, 0]), pattern)
-    # rows come from their own tier and are not all the originals
-    assert not np.array_equal(rep, g)
-
-
 def test_exact_control_points(split):
     """The x = 0 points of a = 0 and a = inf carry the exact ensemble moments."""
     _, est = split
@@ -241,15 +230,17 @@ def test_bad_input():
         estimate_split({}, alphas=ALPHAS, n1=N1, bootstrap=1)
 
 
-def test_leading_draw_sums_equal_direct_regression():
-    """The one-pass control variate over each element's leading draws equals the direct one."""
-    from chaoticdot.studies.fig2_split import _cv, _cv_leading
-
-    rng = np.random.default_rng(0)
-    y = rng.normal(size=(50, 3, 3))
-    z = y + 0.3 * rng.normal(size=y.shape)
-    rows = np.array([[50, 20, 50], [20, 20, 20], [50, 20, 7]])
-    direct = [
-        [_cv(y[:n, i, j], z[:n, i, j], 0.1) for j, n in enumerate(r)] for i, r in enumerate(rows)
-    ]
-    np.testing.assert_allclose(_cv_leading(y, z, 0.1, rows), direct, rtol=0, atol=1e-13)
+def test_nested_second_moments_use_the_shared_leading_draws(nested):
+    """var G and cov G of a = inf from the public control-variate mean on the leading draws:
+    per draw, the energy average of the product of deviations from the estimated means, with
+    the exact CSE variance of G(x = 0) as control."""
+    streams, est = nested
+    g = streams[np.inf][:, :, 0, :]
+    mu, var = exact_conductance_stats(N1, N1, "CSE")
+    d = g - est["mean_G"][-1]
+    control = ((g[:, :, 0] - mu) ** 2).mean(axis=1)
+    for i, j in ((1, 1), (2, 2), (1, 2)):
+        n = min(NESTED[np.inf][i], NESTED[np.inf][j])  # 60 or 300 draws
+        prod = (d[:n, :, i] * d[:n, :, j]).mean(axis=1)
+        ref = rmt.control_variate_mean(prod, control[:n], var).value
+        assert est["cov_G"][-1, i, j] == pytest.approx(float(ref), abs=1e-12)

@@ -19,23 +19,24 @@ version 0.1.0): :func:`simulate_fig2`, 5000 realizations per channel number, eve
 used for all 55 ``(alpha, xi)`` points, double precision, plain sample statistics
 (1747 s on two workers).
 
-The generator now uses the **split** method (:mod:`chaoticdot.studies.fig2_split`): per-curve
-draw counts :data:`FIG2_SPLIT_DRAWS`, ``K = 4`` energies per random-matrix draw, exact,
-multi-fidelity and multiple control variates, single-precision LU factorisations. Its
-estimates agree with the stored ones within the errors (tests), and :data:`FIG2_SPLIT_DRAWS`
-gives every curve the draws its standard errors of ``<G>`` and ``var G`` need to reach the
-stored ones at its worst field. ``benchmarks/bench_fig2_generator.py`` measures both methods
-(process time, one BLAS thread; split errors pooled over three seeds per point, extrapolated
-linearly in the draws to the stored errors at every point): stored method 688 s (``N1 = N2 =
-5``: 111 s, ``10``: 576 s), split method 365 s (63 s, 303 s), a ratio of 1.88x for the whole
-dataset (1.78x at ``N1 = N2 = 5``, 1.90x at ``10``); each seed alone, decided by its
-noisiest point, gives 1.78-1.82x. The dominant uncertainty is the timing: the same
-measurement varies by about 5 % with the machine's load, so the ratio is 1.9 +- 0.1. Half
-the core-seconds is not quite reached: three quarters or more of the split method's time are
-the LU factorisations of the spin-full and ``a = inf`` curves (already single precision), and
-the ``a = inf`` curve, more than a third of the cost, has no cheap control away from
-``x = 0``. Its off-diagonal covariances ``cov_G`` come from fewer realizations on the weak
-spin-orbit curves and have somewhat larger errors than the stored ones.
+The generator now uses the **split** method (:mod:`chaoticdot.studies.fig2_split`): draw
+counts per curve and per field :data:`FIG2_SPLIT_DRAWS`, ``K = 4`` energies per random-matrix
+draw, exact, multi-fidelity and multiple control variates, single precision (random matrices
+and LU factorisations). Its estimates agree with the stored ones within the errors (tests),
+and :data:`FIG2_SPLIT_DRAWS` gives every point the draws its standard errors of ``<G>`` and
+``var G`` need to reach the stored ones. ``benchmarks/bench_fig2_generator.py`` measures both
+methods side by side in one process (process time, one BLAS thread; split errors pooled over
+the seeds per point and extrapolated linearly in the draws to the stored errors at every
+point; seeds other than those the design was derived from): at ``N1 = N2 = 5`` the stored
+method takes 147 s and the split method 72 s (four seeds), a ratio of 2.06x; at ``10``, 831 s
+and 354 s (two seeds), 2.35x; for the whole dataset 978 s against 426 s, 2.3x. Each seed alone,
+decided by its noisiest point, gives 1.82-1.99x at ``N1 = N2 = 5`` and 2.11x, 2.41x at ``10``.
+The timings move by 5-10 % with the machine's load (the stored method measured 147-172 s at
+``N1 = N2 = 5`` and 743-831 s at ``10`` in different runs); each ratio is taken within one
+run. About 85 % of the split method's time is spent in the LU factorisations and solves of
+the Schur complement (profiles at both channel numbers). Its off-diagonal covariances ``cov_G`` come from fewer realizations on
+the weak spin-orbit curves and near ``x = 0`` (a pair of fields uses the draws both have) and
+have larger errors than the stored ones.
 
 Finite-M reference
 ------------------
