@@ -229,20 +229,6 @@ def sample_split(
     return out
 
 
-def _cv(y: np.ndarray, z: np.ndarray, z_mean) -> np.ndarray:
-    """``mean(y) - beta (mean(z) - z_mean)`` with ``beta = cov(y, z) / var(z)`` per point.
-
-    One control per target. Axis 0 is the draw axis; ``z`` broadcasts against ``y``;
-    ``z_mean`` is exact or estimated from other (or more) draws.
-    """
-    z = np.broadcast_to(z, y.shape)
-    dy = y - y.mean(axis=0)
-    dz = z - z.mean(axis=0)
-    var = np.sum(dz * dz, axis=0)
-    beta = np.divide(np.sum(dy * dz, axis=0), var, out=np.zeros_like(var), where=var > 0)
-    return y.mean(axis=0) - beta * (z.mean(axis=0) - z_mean)
-
-
 def _regress(y: np.ndarray, z: np.ndarray, z_mean) -> np.ndarray:
     """Multiple control variates: ``mean(y) - (mean(z) - z_mean) @ beta`` (Lavenberg & Welch).
 
@@ -302,9 +288,12 @@ def _moments(g: np.ndarray, control: np.ndarray, mean, cov, sets):
 
 
 def _cv_leading(y: np.ndarray, z: np.ndarray, z_mean, rows: np.ndarray) -> np.ndarray:
-    """:func:`_cv` of every element over its own leading ``rows`` draws (one pass).
+    """``mean(y) - beta (mean(z) - z_mean)``, ``beta = cov(y, z) / var(z)``, per element.
 
-    ``y, z``: ``(draws, ...)``; ``rows``: the shape of one element, each ``>= 2``. Sums over
+    One control per target (Rubinstein & Marcus), each element over its own leading ``rows``
+    draws, all in one pass. ``y, z``: ``(draws, ...)``; ``z_mean`` (exact or estimated from
+    other or more draws) broadcasts against one element; ``rows``: the shape of one element,
+    each ``>= 2``. Sums over
     the leading draws are cumulative sums of the blocks between the distinct values of
     ``rows``, and the centred sums follow from the raw ones (``sum (y - <y>)(z - <z>) = sum y
     z - n <y> <z>``; values of order one, so no cancellation problem in double precision).
