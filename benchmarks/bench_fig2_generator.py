@@ -63,10 +63,14 @@ def smoothed_max(ratio2, axis=None):
     The ratios ``(error / stored error)^2`` vary smoothly with the field; their point-to-point
     noise (both errors are estimates) would inflate a plain maximum over 11 fields.
     """
+    return np.max(running_mean(ratio2), axis=axis)
+
+
+def running_mean(ratio2):
+    """3-point running mean along the last (field) axis, end points repeated."""
     r = np.asarray(ratio2, dtype=float)
     padded = np.concatenate([r[..., :1], r, r[..., -1:]], axis=-1)
-    smooth = (padded[..., :-2] + padded[..., 1:-1] + padded[..., 2:]) / 3.0
-    return np.max(smooth, axis=axis)
+    return (padded[..., :-2] + padded[..., 1:-1] + padded[..., 2:]) / 3.0
 
 
 def scaled_draws(draws, fraction):
@@ -85,9 +89,7 @@ def design_draws(used, r2_mean, r2_var, margin=1.1, floor=150, step=25):
     estimators need ``n >> q``). The ``x = 0`` point of ``a = inf`` is exact: its draws are
     those of the stream.
     """
-    r2 = np.maximum(r2_mean, r2_var)
-    padded = np.concatenate([r2[..., :1], r2, r2[..., -1:]], axis=-1)
-    smooth = (padded[..., :-2] + padded[..., 1:-1] + padded[..., 2:]) / 3.0
+    smooth = running_mean(np.maximum(r2_mean, r2_var))
     out = {}
     for i, (key, n) in enumerate(used.items()):
         if key == 0.0:  # the a = 0-only stream tops up the pooled control curve

@@ -306,8 +306,9 @@ KWANT_SYSTEM = {
 KWANT_ENERGY = 0.5
 
 
-#: Uniform Dresselhaus lengths (a0) of the Kwant comparison: alone, and with a gate profile.
-KWANT_DRESSELHAUS = {"dresselhaus": (None, 6.0), "corner+dresselhaus": ("corner", -9.0)}
+#: ``(gate profile or None, uniform Dresselhaus length in a0)`` of the Kwant comparison:
+#: Dresselhaus coupling alone, and with a gate.
+KWANT_DRESSELHAUS = ((None, 6.0), ("corner", -9.0))
 
 
 def kwant_agreement_models():
@@ -317,7 +318,7 @@ def kwant_agreement_models():
 
     models = [DotModel(**{**KWANT_SYSTEM, "so_profile": p}) for p in PROFILES]
     models.append(DotModel(**{**KWANT_SYSTEM, "so_length": np.inf}))
-    for profile, length in KWANT_DRESSELHAUS.values():
+    for profile, length in KWANT_DRESSELHAUS:
         gate = {"so_profile": profile} if profile else {"so_length": np.inf}
         models.append(DotModel(**{**KWANT_SYSTEM, **gate, "dresselhaus_length": length}))
     return models
@@ -336,8 +337,8 @@ def kwant_agreement_label(model: DotModel) -> str:
     "lattice: conductance of nine small dots from chaoticdot and from Kwant (needs kwant)",
 )
 def data_lattice_kwant_agreement(quick: bool = False):
-    """Both routes for every gate profile (field and Zeeman term on), stored for builds without
-    Kwant. ``quick`` has no effect (the run takes seconds)."""
+    """Both routes for every model of :func:`kwant_agreement_models` (field and Zeeman term
+    on), stored for builds without Kwant. ``quick`` has no effect (the run takes seconds)."""
     import kwant
 
     from ..kwant_crosscheck import kwant_conductance
